@@ -1,0 +1,104 @@
+package io.frontline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.frontline.Extraction;
+import io.frontline.Frontline;
+import io.frontline.events.Claim;
+import io.frontline.events.Event;
+import io.frontline.knowledge.BundledKnowledge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code frontline extract}: reports in, coded events with evidence out. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Extract ACLED-style events, with evidence, from war reports.",
+                "FILE may be a report (UTF-8 text or Markdown), a directory (every .txt/.md report in it) or - for stdin."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every input was read", "1:some inputs could not be read (named on stderr); the others were processed",
+                "2:a usage or internal error"})
+final class ExtractCommand implements Callable<Integer> {
+
+    enum Format { json, csv, text }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report files, directories, or - for stdin.")
+    List<String> files;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--gazetteer", paramLabel = "FILE", description = "Extra gazetteer file (Frontline TSV or GeoNames format); repeatable.")
+    List<Path> gazetteers = new ArrayList<>();
+
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "20000000", description = "Refuse inputs larger than this (default: ${DEFAULT-VALUE}).")
+    long maxSize;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportInputs in = new ReportInputs(maxSize);
+        for (String f : files) {
+            in.add(f, System.in);
+        }
+        Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
+        List<Extraction> xs = new ArrayList<>();
+        for (ReportInputs.Input i : in.inputs) {
+            try {
+                xs.add(frontline.extract(i.name(), i.text()));
+            } catch (RuntimeException e) {
+                in.problems.add(new ReportInputs.Problem(i.name(), "extraction failed: " + e));
+                if (debug) {
+                    e.printStackTrace();
+                }
+            }
+        }
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        switch (format) {
+            case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(JsonContract.document(xs)));
+            case csv -> AcledCsv.write(xs, out);
+            case text -> text(xs, out);
+        }
+        out.flush();
+        for (ReportInputs.Problem p : in.problems) {
+            System.err.println("frontline: " + p.name() + ": " + p.reason());
+        }
+        return in.problems.isEmpty() ? 0 : 1;
+    }
+
+    private static void text(List<Extraction> xs, PrintWriter out) {
+        for (Extraction x : xs) {
+            var r = x.report();
+            out.printf("%s  %s%n", r.file(), r.title() == null ? "(untitled)" : r.title());
+            out.printf("  publisher: %s   original source: %s   published: %s%n", nz(r.publisher()), nz(r.originalSource()),
+                    r.published() == null ? "-" : r.published());
+            out.printf("  %d events, %d claims, %d furniture blocks removed%n", x.events().size(), x.claims().size(), r.removed().size());
+            for (Event e : x.events()) {
+                out.printf("  %s %s  %-36s %-14s > %-14s @ %s%s  fatalities=%d  conf=%.2f%n", e.eventDate(), "p" + e.timePrecision(),
+                        e.subEventType(), e.side1(), e.side2(), e.location(),
+                        e.latitude() == null ? " (unlocated)" : String.format(" (%.4f, %.4f, geo %d%s)", e.latitude(), e.longitude(),
+                                e.geoPrecision(), e.locationStatus().equals("resolved") ? "" : ", " + e.locationStatus()),
+                        e.fatalities(), e.confidence());
+                out.printf("      \"%s\"%n", e.evidence().text().replaceAll("\\s+", " "));
+            }
+            for (Claim c : x.claims()) {
+                out.printf("  claim (%s%s): \"%s\"%n", c.status(), c.attribution() == null ? "" : ", per " + c.attribution(),
+                        c.text());
+            }
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,15 @@
+package io.frontline;
+
+import io.frontline.events.Claim;
+import io.frontline.events.Event;
+import io.frontline.ingest.Report;
+
+import java.util.List;
+
+/** What Frontline extracts from one report: the report as read, its events and its claims. */
+public record Extraction(Report report, List<Event> events, List<Claim> claims) {
+    public Extraction {
+        events = List.copyOf(events);
+        claims = List.copyOf(claims);
+    }
+}

@@ -1,0 +1,347 @@
+package io.frontline;
+
+import io.frontline.events.Claim;
+import io.frontline.events.Event;
+import io.frontline.events.EventCoder;
+import io.frontline.extract.ActorMention;
+import io.frontline.extract.ActorRecognizer;
+import io.frontline.extract.ContextResolver;
+import io.frontline.extract.Frame;
+import io.frontline.extract.FrameBuilder;
+import io.frontline.extract.PlaceMention;
+import io.frontline.extract.PlaceRecognizer;
+import io.frontline.extract.SentenceAnalysis;
+import io.frontline.extract.TimeExpressions;
+import io.frontline.gazetteer.GeoPoint;
+import io.frontline.gazetteer.NameKey;
+import io.frontline.gazetteer.PlaceResolver;
+import io.frontline.ingest.Report;
+import io.frontline.ingest.TextReportReader;
+import io.frontline.text.Sentence;
+import io.frontline.text.SentenceSplitter;
+import io.frontline.text.Span;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The front door: {@code extract(file, text)} reads a report and returns its coded events and claims.
+ * Stages, each its own type: {@link TextReportReader} (report and furniture), {@link SentenceSplitter},
+ * {@link ActorRecognizer} and {@link PlaceRecognizer} (mentions), {@link FrameBuilder} (who did what where),
+ * {@link ContextResolver} (implicit roles), {@link TimeExpressions} (when), {@link PlaceResolver} (where, on
+ * the map) and {@link EventCoder} (ACLED coding, notes, evidence). Pure: no I/O, same input, same output.
+ */
+public final class Frontline {
+    private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20\\d\\d)\\b");
+
+    private final TextReportReader reader;
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final ActorRecognizer actors;
+    private final PlaceRecognizer places;
+    private final FrameBuilder frames;
+    private final ContextResolver context;
+    private final PlaceResolver resolver;
+    private final EventCoder coder;
+
+    public Frontline(KnowledgeBase kb) {
+        this.reader = new TextReportReader(kb.furniture());
+        this.actors = new ActorRecognizer(kb.actors());
+        this.places = new PlaceRecognizer(kb.gazetteer(), kb.placeWords());
+        this.frames = new FrameBuilder(kb.triggers(), kb.cues());
+        this.context = new ContextResolver(kb.actors(), kb.defaultState());
+        this.resolver = new PlaceResolver(kb.gazetteer());
+        this.coder = new EventCoder(kb.loadedTerms());
+    }
+
+    public Report read(String file, String text) {
+        return reader.read(file, text);
+    }
+
+    public Extraction extract(String file, String text) {
+        return extract(read(file, text));
+    }
+
+    public Extraction extract(Report report) {
+        List<SentenceAnalysis> analysed = analyse(report);
+        analysed = context.resolve(analysed);
+        Map<Integer, EventCoder.When> dates = dates(report, analysed);
+        Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(analysed);
+        return code(report, analysed, dates, reportAnchors);
+    }
+
+    /** Sentences of the article with their mentions and frames. */
+    public List<SentenceAnalysis> analyse(Report report) {
+        List<SentenceAnalysis> out = new ArrayList<>();
+        String text = report.analysisText();
+        int p = 0;
+        for (Span para : report.paragraphs()) {
+            for (Sentence s : splitter.split(text, para, p, out.size())) {
+                List<ActorMention> am = actors.find(s);
+                List<PlaceMention> pm = places.find(s, am);
+                boolean analysis = frames.isAnalysis(s);
+                List<Frame> fs = analysis ? List.of() : frames.frames(s, am, pm);
+                out.add(new SentenceAnalysis(s, am, pm, fs, analysis));
+            }
+            p++;
+        }
+        return out;
+    }
+
+    // ---- time --------------------------------------------------------------------------------------------
+
+    private Map<Integer, EventCoder.When> dates(Report report, List<SentenceAnalysis> analysed) {
+        Map<Integer, EventCoder.When> out = new HashMap<>();
+        LocalDate pub = report.published();
+        EventCoder.When narrative = null;
+        int narrativeParagraph = -1;
+        int year = initialYear(report);
+        for (SentenceAnalysis sa : analysed) {
+            Sentence s = sa.sentence();
+            var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year));
+            boolean happened = sa.frames().stream().anyMatch(f -> f.modality().happened());
+            EventCoder.When when;
+            if (found.isPresent()) {
+                var w = found.get();
+                when = new EventCoder.When(w.date(), w.precision(), "time:" + w.rule(),
+                        new Span(s.span().start() + w.start(), s.span().start() + w.end()));
+                Matcher y = YEAR.matcher(s.text().substring(w.start(), w.end()));
+                if (y.find()) {
+                    year = Integer.parseInt(y.group(1));
+                }
+                if (happened) {
+                    narrative = when;
+                    narrativeParagraph = s.paragraph();
+                }
+            } else if (narrative != null) {
+                int precision = s.paragraph() == narrativeParagraph ? narrative.precision() : Math.max(2, narrative.precision());
+                when = new EventCoder.When(narrative.date(), precision, "time:narrative-carry", narrative.span());
+            } else if (pub != null) {
+                when = new EventCoder.When(pub, 2, "time:publication-date", null);
+            } else {
+                when = null;
+            }
+            if (when != null) {
+                out.put(s.index(), when);
+            }
+        }
+        return out;
+    }
+
+    private static int initialYear(Report r) {
+        for (String key : List.of("date")) {
+            for (String v : r.tags().getOrDefault(key, List.of())) {
+                Matcher m = YEAR.matcher(v);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        if (r.title() != null) {
+            Matcher m = YEAR.matcher(r.title());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+
+    // ---- places ------------------------------------------------------------------------------------------
+
+    private static final double PARAGRAPH_RADIUS_KM = 60;
+    private static final double REPORT_RADIUS_KM = 200;
+
+    /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
+    private List<PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa) {
+        List<PlaceResolver.Anchor> out = new ArrayList<>();
+        for (PlaceMention p : sa.places()) {
+            if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
+                PlaceResolver.Resolution r = resolver.resolve(p.name(), null, List.of());
+                if (r.located()) {
+                    out.add(anchor(p, r.point()));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(PlaceResolver.Anchor::radiusKm)); // most specific first
+        return out;
+    }
+
+    private static PlaceResolver.Anchor anchor(PlaceMention p, GeoPoint point) {
+        PlaceMention.Relation rel = p.relation();
+        String kind = rel == null ? "near" : rel.kind();
+        double bearing = rel == null ? Double.NaN : rel.bearing();
+        double radius;
+        double offset;
+        if (!Double.isNaN(rel == null ? Double.NaN : rel.km())) {
+            radius = rel.km() * 1.5 + 3;
+            offset = Double.isNaN(bearing) ? 0 : rel.km();
+        } else {
+            switch (kind) {
+                case "countryside", "desert", "plains", "region", "pocket", "valley", "basin" -> {
+                    radius = Double.isNaN(bearing) ? 60 : 50;
+                    offset = 15;
+                }
+                case "province", "governorate" -> {
+                    radius = 120;
+                    offset = 0;
+                }
+                case "direction" -> {
+                    radius = 35;
+                    offset = 10;
+                }
+                default -> {
+                    radius = 25;
+                    offset = Double.isNaN(bearing) ? 0 : 5;
+                }
+            }
+        }
+        // "the eastern countryside of X": the reference point moves east of X, and the radius is measured from there
+        GeoPoint centre = Double.isNaN(bearing) || offset <= 0 ? point : point.offset(offset, bearing);
+        return new PlaceResolver.Anchor(p.fullName(), centre, radius, Double.NaN, 0, kind + " of " + p.name());
+    }
+
+    private Map<String, PlaceResolver.Anchor> reportAnchors(List<SentenceAnalysis> analysed) {
+        Map<String, PlaceResolver.Anchor> out = new LinkedHashMap<>();
+        for (SentenceAnalysis sa : analysed) {
+            for (PlaceResolver.Anchor a : sentenceAnchors(sa)) {
+                out.putIfAbsent(NameKey.phonetic(a.name()), new PlaceResolver.Anchor(a.name(), a.point(), REPORT_RADIUS_KM,
+                        Double.NaN, 0, "named in the report"));
+            }
+        }
+        return out;
+    }
+
+    // ---- coding ------------------------------------------------------------------------------------------
+
+    private record Located(Frame frame, PlaceMention place, PlaceResolver.Resolution resolution, int fatalities) {
+    }
+
+    private Extraction code(Report report, List<SentenceAnalysis> analysed, Map<Integer, EventCoder.When> dates,
+                            Map<String, PlaceResolver.Anchor> reportAnchors) {
+        List<Event> events = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<PlaceResolver.Anchor> paragraphAnchors = new ArrayList<>();
+        int paragraph = -1;
+        int seq = 0;
+        for (SentenceAnalysis sa : analysed) {
+            if (sa.sentence().paragraph() != paragraph) {
+                paragraph = sa.sentence().paragraph();
+                paragraphAnchors.clear();
+            }
+            List<PlaceResolver.Anchor> here = sentenceAnchors(sa);
+            List<Located> located = new ArrayList<>();
+            for (Frame f : sa.frames()) {
+                if (!f.modality().happened()) {
+                    if (f.modality() == io.frontline.extract.Modality.PREDICTED) {
+                        claims.add(coder.claim(report, f));
+                    }
+                    continue;
+                }
+                List<PlaceMention> ps = f.places();
+                boolean regionOnly = ps.isEmpty() && f.region() != null;
+                if (regionOnly && sameActorHasPlace(sa, f)) {
+                    continue; // "advanced in the X countryside and entered Y": one event, at Y
+                }
+                if (ps.isEmpty() && f.region() == null) {
+                    continue;
+                }
+                int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
+                boolean first = true;
+                for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
+                    PlaceResolver.Resolution r = regionOnly ? regionResolution(p, here, paragraphAnchors, reportAnchors)
+                            : resolve(p, here, paragraphAnchors, reportAnchors);
+                    located.add(new Located(f, p, r, first ? deaths : 0));
+                    first = false;
+                }
+            }
+            // one event per place per sentence: the strongest claim about the place wins
+            Map<String, Located> perPlace = new LinkedHashMap<>();
+            for (Located l : located) {
+                String key = NameKey.phonetic(l.place().name());
+                Located prev = perPlace.get(key);
+                if (prev == null || l.frame().kind().strength > prev.frame().kind().strength) {
+                    Located keep = prev == null ? l : new Located(l.frame(), l.place(), l.resolution(),
+                            Math.max(l.fatalities(), prev.fatalities()));
+                    perPlace.put(key, keep);
+                }
+            }
+            EventCoder.When when = dates.get(sa.sentence().index());
+            for (Located l : perPlace.values()) {
+                EventCoder.When w = when != null ? when : new EventCoder.When(null, 3, "time:none", null);
+                Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), l.frame(), l.place(),
+                        l.resolution(), w, l.fatalities());
+                String dup = e.subEventType() + "|" + NameKey.phonetic(e.location()) + "|" + e.eventDate() + "|" + e.side1() + "|" + e.side2();
+                if (seen.add(dup)) {
+                    events.add(e);
+                } else {
+                    seq--;
+                }
+                if (l.resolution().status().equals("resolved") && l.resolution().geoPrecision() == 1) {
+                    paragraphAnchors.add(new PlaceResolver.Anchor(l.place().name(), l.resolution().point(), PARAGRAPH_RADIUS_KM,
+                            Double.NaN, 0, "named earlier in the paragraph"));
+                }
+            }
+            for (PlaceResolver.Anchor a : here) {
+                paragraphAnchors.add(new PlaceResolver.Anchor(a.name(), a.point(), PARAGRAPH_RADIUS_KM, a.bearing(), a.offsetKm(),
+                        a.why() + ", earlier in the paragraph"));
+            }
+        }
+        return new Extraction(report, events, claims);
+    }
+
+    private static boolean sameActorHasPlace(SentenceAnalysis sa, Frame f) {
+        for (Frame g : sa.frames()) {
+            if (g != f && !g.places().isEmpty() && g.modality().happened() && sameSide(f, g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameSide(Frame f, Frame g) {
+        if (f.actor1().isEmpty() || g.actor1().isEmpty()) {
+            return true;
+        }
+        var a = f.actor1().get(0).actor();
+        var b = g.actor1().get(0).actor();
+        return a == null || b == null || a.side().equals(b.side());
+    }
+
+    private PlaceResolver.Resolution resolve(PlaceMention p, List<PlaceResolver.Anchor> sentence,
+                                             List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
+        List<PlaceResolver.Anchor> tier = !sentence.isEmpty() ? sentence : !paragraph.isEmpty() ? paragraph
+                : new ArrayList<>(report.values());
+        PlaceResolver.Resolution r = resolver.resolve(p.name(), p.feature(), tier);
+        if (tier != sentence && !r.status().equals("resolved")) {
+            // a large town needs no anchor: accept it when the only context is the report's
+            PlaceResolver.Resolution free = resolver.resolve(p.name(), p.feature(), List.of());
+            if (free.place() != null && free.place().population() >= 50_000) {
+                return free;
+            }
+        }
+        return r;
+    }
+
+    private PlaceResolver.Resolution regionResolution(PlaceMention p, List<PlaceResolver.Anchor> sentence,
+                                                      List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
+        PlaceResolver.Resolution r = resolve(p, sentence, paragraph, report);
+        if (r.point() == null) {
+            return r;
+        }
+        boolean province = p.feature() != null && (p.feature().equals("province") || p.feature().equals("governorate"));
+        GeoPoint pt = r.point();
+        if (p.relation() != null && !Double.isNaN(p.relation().bearing()) && !province) {
+            pt = pt.offset(15, p.relation().bearing());
+        }
+        return new PlaceResolver.Resolution(p.fullName(), r.place(), pt, province ? 3 : 2, r.admin1(), "region",
+                "region: " + p.feature() + " of " + p.name() + "; " + r.method(), r.confidence() * 0.8, r.rejected());
+    }
+}

@@ -1,0 +1,250 @@
+package io.frontline.events;
+
+import io.frontline.actors.Actor;
+import io.frontline.extract.ActorMention;
+import io.frontline.extract.Frame;
+import io.frontline.extract.Modality;
+import io.frontline.extract.PlaceMention;
+import io.frontline.extract.TriggerClass;
+import io.frontline.gazetteer.PlaceResolver;
+import io.frontline.ingest.Report;
+import io.frontline.text.Lexicon;
+import io.frontline.text.Span;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Codes a frame at one place into an ACLED-style {@link Event}: event type and sub-event type, actors and
+ * sides, inter codes, neutral notes generated from the coded fields, a confidence, and evidence for the
+ * event and each field. Loaded words of the source are recorded, never copied into notes.
+ */
+public final class EventCoder {
+    /** The date an event is given, with ACLED time precision and the rule that produced it. */
+    public record When(LocalDate date, int precision, String rule, Span span) {
+    }
+
+    private static final DateTimeFormatter NOTE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private final Lexicon loadedTerms;
+
+    public EventCoder(Lexicon loadedTerms) {
+        this.loadedTerms = loadedTerms;
+    }
+
+    public Event code(Report r, String eventId, Frame f, PlaceMention place, PlaceResolver.Resolution res, When when,
+                      int fatalities) {
+        Actor a1 = primary(f.actor1());
+        Actor a2 = primary(f.actor2());
+        String side1 = a1 == null ? "unknown" : a1.side();
+        String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
+        String[] type = type(f.kind(), a1, a2);
+        Map<String, Evidence> prov = new LinkedHashMap<>();
+        prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id(), null));
+        if (!f.actor1().isEmpty()) {
+            ActorMention m = f.actor1().get(0);
+            prov.put("actor1", ev(r, m.span(), m.rule() + (f.actor1How().isEmpty() ? "" : "; role:" + f.actor1How()),
+                    f.actor1How().startsWith("context") ? 0.8 : 0.95));
+        }
+        if (!f.actor2().isEmpty()) {
+            ActorMention m = f.actor2().get(0);
+            prov.put("actor2", ev(r, m.span(), m.rule() + (f.actor2How().isEmpty() ? "" : "; role:" + f.actor2How()),
+                    f.actor2How().startsWith("context") ? 0.8 : 0.95));
+        }
+        prov.put("location", ev(r, place.span(), place.rule() + "; " + res.method(), res.confidence()));
+        if (when.span() != null) {
+            prov.put("event_date", ev(r, when.span(), when.rule(), null));
+        } else {
+            prov.put("event_date", new Evidence(0, 0, "", when.rule(), "file", null));
+        }
+        if (fatalities > 0) {
+            int s = f.sentence().span().start();
+            var c = f.fatalities().get(0);
+            prov.put("fatalities", ev(r, new Span(s + c.start(), s + c.end()), "fatalities:most-conservative", null));
+        }
+        if (f.attribution() != null) {
+            prov.put("attribution", ev(r, f.attributionSpan(), "attribution", null));
+        }
+        String location = locationName(place);
+        double conf = confidence(f, res);
+        Evidence evidence = ev(r, f.sentence().span(), "trigger:" + f.rule().id() + (f.passive() ? " (passive)" : "")
+                + " class:" + f.kind().name().toLowerCase(Locale.ROOT), conf);
+        String notes = notes(f, a1, a2, location, res, when, fatalities, type[1]);
+        return new Event(eventId, when.date().toString(), when.precision(), type[0], type[1],
+                a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), assoc(f.actor1(), a1),
+                a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(), assoc(f.actor2(), a2),
+                side1, side2 == null ? "" : side2, a1 == null ? 2 : a1.inter(), a2 == null ? null : a2.inter(),
+                location, res.admin1(), null,
+                res.point() == null ? null : res.point().lat(), res.point() == null ? null : res.point().lon(),
+                res.geoPrecision(), fatalities, "reported", f.attribution(), notes, evidence, conf,
+                res.status(), res.place() == null ? null : res.place().id(), res.place() == null ? null : res.place().name(),
+                f.modality().name().toLowerCase(Locale.ROOT), res.rejected(), loaded(r, f), prov);
+    }
+
+    public Claim claim(Report r, Frame f) {
+        String status = f.modality() == Modality.PREDICTED ? "predicted" : "claimed";
+        Evidence e = ev(r, f.sentence().span(), "modality:" + f.modalityRule() + " trigger:" + f.rule().id(), null);
+        String subject = f.kind().name().toLowerCase(Locale.ROOT);
+        return new Claim(status, f.attribution(), f.sentence().text().strip(), subject, e);
+    }
+
+    /** The ACLED event type and sub-event type. */
+    static String[] type(TriggerClass k, Actor a1, Actor a2) {
+        boolean stateWins = a1 != null && (a1.isState() || a1.side().equals("government"));
+        return switch (k) {
+            case TAKE, LOSE, FALL -> a1 == null ? new String[]{"Battles", "Armed clash"}
+                    : new String[]{"Battles", stateWins ? "Government regains territory" : "Non-state actor overtakes territory"};
+            case ENTER, ADVANCE, ATTACK, CLASH, REPEL -> new String[]{"Battles", "Armed clash"};
+            case SHELL -> new String[]{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
+            case AIR -> new String[]{"Explosions/Remote violence", "Air/drone strike"};
+            case SUICIDE -> new String[]{"Explosions/Remote violence", "Suicide bomb"};
+            case IED -> new String[]{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
+            case CHEMICAL -> new String[]{"Explosions/Remote violence", "Chemical weapon"};
+            case CIVILIANS -> new String[]{"Violence against civilians", "Attack"};
+            case ABDUCT -> new String[]{"Violence against civilians", "Abduction/forced disappearance"};
+            case ARREST -> new String[]{"Strategic developments", "Arrests"};
+            case PROTEST -> new String[]{"Protests", "Peaceful protest"};
+            case AGREEMENT -> new String[]{"Strategic developments", "Agreement"};
+            case HANDOVER -> new String[]{"Strategic developments", "Non-violent transfer of territory"};
+            case BASE -> new String[]{"Strategic developments", "Headquarters or base established"};
+            case LOOTING -> new String[]{"Strategic developments", "Looting/property destruction"};
+        };
+    }
+
+    private static Actor primary(List<ActorMention> ms) {
+        for (ActorMention m : ms) {
+            if (m.actor() != null) {
+                return m.actor();
+            }
+        }
+        return null;
+    }
+
+    private static String assoc(List<ActorMention> ms, Actor primary) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ActorMention m : ms) {
+            if (m.actor() != null && primary != null && !m.actor().name().equals(primary.name())) {
+                names.add(m.actor().name());
+            }
+        }
+        return String.join("; ", names);
+    }
+
+    private static String locationName(PlaceMention p) {
+        if (p.feature() != null && !Set.of("city", "town", "village", "countryside", "province", "governorate", "area",
+                "region", "district").contains(p.feature())) {
+            return p.fullName();
+        }
+        return p.name();
+    }
+
+    private static double confidence(Frame f, PlaceResolver.Resolution res) {
+        String rule = f.rule().id();
+        double c = rule.equals("take-cleared") || rule.startsWith("advance") || rule.equals("take-plain") ? 0.75 : 0.9;
+        c *= f.actor1().isEmpty() ? 0.6 : f.actor1How().startsWith("context") ? 0.85 : 1.0;
+        c *= f.actor2().isEmpty() ? 0.85 : f.actor2How().startsWith("context") ? 0.9 : 1.0;
+        c *= switch (res.status()) {
+            case "resolved" -> Math.max(0.7, res.confidence());
+            case "gazetteer-gap" -> 0.85;
+            default -> 0.7;
+        };
+        if (f.attribution() != null) {
+            c *= 0.9;
+        }
+        if (f.modality() != Modality.FACT) {
+            c *= 0.9;
+        }
+        return Math.round(c * 100) / 100.0;
+    }
+
+    private String notes(Frame f, Actor a1, Actor a2, String location, PlaceResolver.Resolution res, When when,
+                         int fatalities, String subType) {
+        String who = label(a1, "An unidentified armed group");
+        String whom = label(a2, "an unidentified armed group");
+        String verbPhrase = switch (f.kind()) {
+            case TAKE, LOSE, FALL -> (subType.startsWith("Government") ? "regained" : "took") + " control of " + location
+                    + (a2 == null ? "" : " from " + whom);
+            case ENTER -> "entered " + location + (a2 == null ? "" : ", in fighting with " + whom);
+            case ADVANCE -> "advanced" + (a2 == null ? "" : " against " + whom) + " at " + location;
+            case ATTACK -> "attacked " + (a2 == null ? "positions" : whom) + " at " + location;
+            case CLASH -> "clashed with " + whom + " at " + location;
+            case REPEL -> "attacked " + whom + " at " + location + "; the attack was repelled";
+            case SHELL -> "shelled " + location + (a2 == null ? "" : ", targeting " + whom);
+            case AIR -> "carried out air or drone strikes on " + location + (a2 == null ? "" : ", targeting " + whom);
+            case SUICIDE -> "carried out a suicide bombing at " + location + (a2 == null ? "" : " against " + whom);
+            case IED -> "an explosive device detonated at " + location + (a2 == null ? "" : ", targeting " + whom);
+            case CHEMICAL -> "used chemical weapons at " + location;
+            case CIVILIANS -> "attacked civilians at " + location;
+            case ABDUCT -> "abducted people at " + location;
+            case ARREST -> "arrested people at " + location;
+            case PROTEST -> "protested at " + location;
+            case AGREEMENT -> "reached an agreement concerning " + location;
+            case HANDOVER -> "handed over control of " + location;
+            case BASE -> "established a base at " + location;
+            case LOOTING -> "looted or destroyed property at " + location;
+        };
+        StringBuilder sb = new StringBuilder();
+        sb.append(datePhrase(when)).append(", ");
+        if (f.kind() == TriggerClass.IED) {
+            sb.append(verbPhrase.substring(0, 1).toUpperCase(Locale.ROOT)).append(verbPhrase.substring(1));
+        } else {
+            sb.append(who).append(' ').append(verbPhrase);
+        }
+        sb.append('.');
+        if (f.modality() == Modality.FAILED) {
+            sb.append(" The attempt failed.");
+        } else if (f.modality() == Modality.ATTEMPTED) {
+            sb.append(" Reported as an attempt.");
+        }
+        if (f.attribution() != null) {
+            sb.append(" Source attribution: ").append(f.attribution()).append('.');
+        }
+        if (res.status().equals("gazetteer-gap")) {
+            sb.append(" Location approximate (").append(res.method()).append(").");
+        } else if (res.status().equals("unresolved")) {
+            sb.append(" Location not found in the gazetteer.");
+        }
+        sb.append(fatalities > 0 ? " " + fatalities + " fatalities reported." : " Fatalities not reported.");
+        return sb.toString();
+    }
+
+    private static String label(Actor a, String none) {
+        if (a == null) {
+            return none;
+        }
+        return a.aliases().isEmpty() ? a.name() : a.aliases().get(0);
+    }
+
+    private static String datePhrase(When w) {
+        return switch (w.precision()) {
+            case 1 -> "On " + w.date().format(NOTE_DATE);
+            case 2 -> "Around " + w.date().format(NOTE_DATE);
+            default -> "In " + w.date().format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+        };
+    }
+
+    private List<LoadedTerm> loaded(Report r, Frame f) {
+        List<LoadedTerm> out = new ArrayList<>();
+        String text = f.sentence().text();
+        for (Lexicon.Hit h : loadedTerms.findAll(text, null)) {
+            int s = f.sentence().span().start() + h.start();
+            int e = f.sentence().span().start() + h.end();
+            out.add(new LoadedTerm(h.text(), r.codePointOffset(s), r.codePointOffset(e), h.rule().id()));
+        }
+        return out;
+    }
+
+    static Evidence ev(Report r, Span span, String rule, Double confidence) {
+        return new Evidence(r.codePointOffset(span.start()), r.codePointOffset(span.end()), span.of(r.text()), rule, "file", confidence);
+    }
+
+    public static Evidence evidence(Report r, Span span, String rule) {
+        return ev(r, span, rule, null);
+    }
+}

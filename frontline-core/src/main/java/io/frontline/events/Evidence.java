@@ -1,0 +1,8 @@
+package io.frontline.events;
+
+/**
+ * Where a fact comes from: offsets in Unicode code points into the input ({@code in} = {@code file}),
+ * {@code end} exclusive; the exact text; the rule or lexicon entry that produced it; and a confidence.
+ */
+public record Evidence(int start, int end, String text, String rule, String in, Double confidence) {
+}

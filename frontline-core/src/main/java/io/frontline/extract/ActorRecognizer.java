@@ -1,0 +1,166 @@
+package io.frontline.extract;
+
+import io.frontline.actors.Actor;
+import io.frontline.actors.ActorRegistry;
+import io.frontline.text.Sentence;
+import io.frontline.text.Span;
+import io.frontline.text.Token;
+import io.frontline.text.Tokenizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds actor names in a sentence by longest match over tokens: aliases ignoring case, abbreviations
+ * ("SAA", "IS") case-sensitively, generic references ("the militants") left for context resolution, and
+ * names inside compounds ("ISIS-held", "SDF-led", "ISIL's").
+ */
+public final class ActorRecognizer {
+    private static final Set<String> COMPOUND_SUFFIXES = Set.of("held", "controlled", "led", "backed", "allied",
+            "affiliated", "linked", "aligned", "run", "besieged", "supported", "occupied", "dominated", "friendly", "loyal");
+
+    private record Target(Actor actor, String reference, String rule) {
+    }
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>();
+        Target target;
+    }
+
+    private final Node aliases = new Node();
+    private final Node abbreviations = new Node();
+    private final Set<String> knownAbbreviations = new java.util.HashSet<>();
+
+    public ActorRecognizer(ActorRegistry registry) {
+        Tokenizer tokenizer = new Tokenizer();
+        for (Actor a : registry.actors()) {
+            for (String alias : a.aliases()) {
+                add(aliases, tokenizer, alias, new Target(a, null, "actor-alias:" + alias), true);
+            }
+            for (String abbr : a.abbreviations()) {
+                add(abbreviations, tokenizer, abbr, new Target(a, null, "actor-abbreviation:" + abbr), false);
+                knownAbbreviations.add(abbr);
+            }
+        }
+        registry.genericReferences().forEach((phrase, res) -> {
+            Target t = res.startsWith("@") ? new Target(null, res, "generic-actor:" + phrase)
+                    : new Target(registry.get(res), null, "generic-actor:" + phrase);
+            add(aliases, tokenizer, phrase, t, true);
+        });
+    }
+
+    private static void add(Node root, Tokenizer tokenizer, String phrase, Target t, boolean lower) {
+        String p = phrase.startsWith("the ") ? phrase.substring(4) : phrase;
+        Node n = root;
+        for (Token tok : tokenizer.tokenize(p, new Span(0, p.length()))) {
+            n = n.next.computeIfAbsent(key(tok.text(), lower), k -> new Node());
+        }
+        if (n.target == null) {
+            n.target = t;
+        }
+    }
+
+    private static String key(String token, boolean lower) {
+        String k = lower ? token.toLowerCase(Locale.ROOT) : token;
+        if (k.length() > 2 && (k.endsWith("'s") || k.endsWith("\u2019s"))) {
+            k = k.substring(0, k.length() - 2);
+        } else if (k.endsWith("'") || k.endsWith("\u2019")) {
+            k = k.substring(0, k.length() - 1);
+        }
+        return k;
+    }
+
+    public List<ActorMention> find(Sentence s) {
+        List<ActorMention> out = new ArrayList<>();
+        List<Token> toks = s.tokens();
+        int i = 0;
+        while (i < toks.size()) {
+            ActorMention m = longest(s, i, aliases, true);
+            ActorMention b = longest(s, i, abbreviations, false);
+            if (b != null && (m == null || b.lastToken() > m.lastToken()) && !shouting(toks, i, b.lastToken())) {
+                m = b;
+            }
+            if (m == null) {
+                m = compound(s, i);
+            }
+            if (m != null) {
+                out.add(m);
+                i = m.lastToken() + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private ActorMention longest(Sentence s, int i, Node root, boolean lower) {
+        Node n = root;
+        Target found = null;
+        int last = -1;
+        for (int j = i; j < s.size(); j++) {
+            Token t = s.token(j);
+            n = n.next.get(key(t.text(), lower));
+            if (n == null) {
+                break;
+            }
+            if (n.target != null) {
+                found = n.target;
+                last = j;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        int first = i;
+        if (i > 0 && s.token(i - 1).is("the")) {
+            first = i - 1;
+        }
+        return mention(s, first, last, found, null);
+    }
+
+    /** "ISIS-held", "SDF-led", "Daesh-controlled": the name before the hyphen of one token. */
+    private ActorMention compound(Sentence s, int i) {
+        Token t = s.token(i);
+        int h = t.text().lastIndexOf('-');
+        if (h <= 0) {
+            return null;
+        }
+        String suffix = t.text().substring(h + 1).toLowerCase(Locale.ROOT);
+        if (!COMPOUND_SUFFIXES.contains(suffix)) {
+            return null;
+        }
+        String head = t.text().substring(0, h);
+        Node n = abbreviations.next.get(key(head, false));
+        if (n == null || n.target == null) {
+            n = aliases.next.get(key(head, true));
+        }
+        if (n == null || n.target == null) {
+            return null;
+        }
+        return mention(s, i, i, n.target, suffix);
+    }
+
+    private static ActorMention mention(Sentence s, int first, int last, Target t, String modifier) {
+        Span span = new Span(s.token(first).start(), s.token(last).end());
+        String text = s.text().substring(span.start() - s.span().start(), span.end() - s.span().start());
+        return new ActorMention(span, first, last, text, t.actor(), t.reference(), modifier, t.rule());
+    }
+
+    /** An abbreviation inside a run of capitals ("THIS IS WAR") is not a name. */
+    private boolean shouting(List<Token> toks, int first, int last) {
+        return isCaps(toks, first - 1) || isCaps(toks, last + 1);
+    }
+
+    private boolean isCaps(List<Token> toks, int i) {
+        if (i < 0 || i >= toks.size() || !toks.get(i).isWord() || toks.get(i).text().length() < 2) {
+            return false;
+        }
+        String w = toks.get(i).text();
+        return w.equals(w.toUpperCase(Locale.ROOT)) && w.chars().anyMatch(Character::isLetter)
+                && !knownAbbreviations.contains(w);
+    }
+}

@@ -1,0 +1,174 @@
+package io.frontline.extract;
+
+import io.frontline.actors.Actor;
+import io.frontline.actors.ActorRegistry;
+import io.frontline.actors.Sides;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills roles a sentence leaves implicit, from the report around it, and says how each was filled:
+ * a pronoun or missing subject takes the last acting side of the paragraph ("They then captured X");
+ * a generic reference ("the militants") becomes the actor opposed to the other side; a missing opponent
+ * is the opposed actor named nearest: in the same sentence ("Despite strong ISIS resistance"), the next
+ * sentence of the paragraph (the SAA seizing a mountain, ISIS named in the next sentence), earlier ones,
+ * or the report's most named opponent.
+ */
+public final class ContextResolver {
+    private final ActorRegistry registry;
+    private final Sides sides;
+    private final Actor defaultState;
+
+    public ContextResolver(ActorRegistry registry, String defaultStateId) {
+        this.registry = registry;
+        this.sides = registry.sides();
+        this.defaultState = registry.get(defaultStateId);
+    }
+
+    public List<SentenceAnalysis> resolve(List<SentenceAnalysis> report) {
+        Map<String, Integer> mentionsBySide = new HashMap<>();
+        Map<String, ActorMention> lastBySide = new HashMap<>();
+        for (SentenceAnalysis sa : report) {
+            for (ActorMention a : sa.actors()) {
+                if (a.actor() != null) {
+                    mentionsBySide.merge(a.actor().side(), 1, Integer::sum);
+                    lastBySide.putIfAbsent(a.actor().side(), a);
+                }
+            }
+        }
+        // who is seen fighting whom, where a sentence names both sides: the best guess for an unnamed opponent
+        Map<String, Map<String, Integer>> adversaries = new HashMap<>();
+        for (SentenceAnalysis sa : report) {
+            for (Frame f : sa.frames()) {
+                ActorMention x = f.actor1().isEmpty() ? null : f.actor1().get(0);
+                ActorMention y = f.actor2().isEmpty() ? null : f.actor2().get(0);
+                if (x != null && y != null && x.actor() != null && y.actor() != null && sides.opposed(x.actor().side(), y.actor().side())) {
+                    adversaries.computeIfAbsent(x.actor().side(), k -> new HashMap<>()).merge(y.actor().side(), 1, Integer::sum);
+                    adversaries.computeIfAbsent(y.actor().side(), k -> new HashMap<>()).merge(x.actor().side(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> weights = new HashMap<>(mentionsBySide);
+        List<SentenceAnalysis> out = new ArrayList<>();
+        List<ActorMention> lastActor1 = List.of();
+        int lastParagraph = -1;
+        for (int i = 0; i < report.size(); i++) {
+            SentenceAnalysis sa = report.get(i);
+            if (sa.sentence().paragraph() != lastParagraph) {
+                lastParagraph = sa.sentence().paragraph();
+            }
+            List<Frame> frames = new ArrayList<>();
+            for (Frame f : sa.frames()) {
+                List<ActorMention> a1 = f.actor1();
+                String how1 = f.actor1How();
+                if (a1.isEmpty() && !lastActor1.isEmpty() && (f.subjectRef() != null || f.kind().subjectActs)) {
+                    a1 = lastActor1;
+                    how1 = f.subjectRef() != null ? "context:pronoun '" + f.subjectRef() + "'" : "context:previous-actor";
+                }
+                List<ActorMention> a2 = f.actor2();
+                String how2 = f.actor2How();
+                a1 = resolveGeneric(a1, a2, report, i);
+                a2 = resolveGeneric(a2, a1, report, i);
+                if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && needsOpponent(f.kind())) {
+                    String side1 = a1.get(0).actor().side();
+                    ActorMention opp = opponent(side1, report, i, rank(side1, adversaries, weights), lastBySide);
+                    if (opp != null) {
+                        a2 = List.of(opp);
+                        how2 = "context:" + where(opp, report, i);
+                    }
+                }
+                if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && needsOpponent(f.kind())) {
+                    String side2 = a2.get(0).actor().side();
+                    ActorMention opp = opponent(side2, report, i, rank(side2, adversaries, weights), lastBySide);
+                    if (opp != null) {
+                        a1 = List.of(opp);
+                        how1 = "context:" + where(opp, report, i);
+                    }
+                }
+                Frame g = f.withActors(a1, how1, a2, how2);
+                if (!a1.isEmpty() && f.kind().subjectActs && f.modality().happened()) {
+                    lastActor1 = a1;
+                }
+                frames.add(g);
+            }
+            out.add(sa.withFrames(frames));
+        }
+        return out;
+    }
+
+    /** Sides ranked as opponents of {@code side}: seen fighting it in this report first, then by mentions. */
+    private static Map<String, Integer> rank(String side, Map<String, Map<String, Integer>> adversaries, Map<String, Integer> mentions) {
+        Map<String, Integer> out = new HashMap<>();
+        mentions.forEach((k, v) -> out.put(k, v));
+        adversaries.getOrDefault(side, Map.of()).forEach((k, v) -> out.merge(k, 1000 * v, Integer::sum));
+        return out;
+    }
+
+    private static boolean needsOpponent(TriggerClass k) {
+        return k.isBattle() || k == TriggerClass.SHELL || k == TriggerClass.AIR || k == TriggerClass.SUICIDE
+                || k == TriggerClass.IED;
+    }
+
+    private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i) {
+        List<ActorMention> out = new ArrayList<>();
+        for (ActorMention a : as) {
+            if (!a.isGeneric()) {
+                out.add(a);
+                continue;
+            }
+            if (a.reference().equals("@state")) {
+                out.add(a.resolved(defaultState, "state forces of the report's country"));
+            } else if (!other.isEmpty() && other.get(0).actor() != null) {
+                ActorMention opp = opponent(other.get(0).actor().side(), report, i, Map.of(), Map.of());
+                if (opp != null) {
+                    out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The opposed actor named nearest to sentence i. */
+    private ActorMention opponent(String side, List<SentenceAnalysis> report, int i, Map<String, Integer> bySide,
+                                  Map<String, ActorMention> lastBySide) {
+        int paragraph = report.get(i).sentence().paragraph();
+        List<Integer> order = new ArrayList<>();
+        order.add(i);
+        if (i + 1 < report.size() && report.get(i + 1).sentence().paragraph() == paragraph) {
+            order.add(i + 1);
+        }
+        for (int k = i - 1; k >= 0 && report.get(k).sentence().paragraph() == paragraph; k--) {
+            order.add(k);
+        }
+        for (int k : order) {
+            for (ActorMention a : report.get(k).actors()) {
+                if (a.actor() != null && sides.opposed(side, a.actor().side())) {
+                    return a;
+                }
+            }
+        }
+        String best = null;
+        int n = 0;
+        for (Map.Entry<String, Integer> e : bySide.entrySet()) {
+            if (sides.opposed(side, e.getKey()) && e.getValue() > n) {
+                best = e.getKey();
+                n = e.getValue();
+            }
+        }
+        return best == null ? null : lastBySide.get(best);
+    }
+
+    private static String where(ActorMention a, List<SentenceAnalysis> report, int i) {
+        for (int k = 0; k < report.size(); k++) {
+            if (report.get(k).actors().contains(a)) {
+                int d = k - i;
+                return d == 0 ? "same-sentence" : d == 1 ? "next-sentence" : d < 0 && report.get(k).sentence().paragraph()
+                        == report.get(i).sentence().paragraph() ? "earlier-in-paragraph" : "report";
+            }
+        }
+        return "report";
+    }
+}

@@ -1,0 +1,95 @@
+package io.frontline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds reported deaths in a sentence ("killing some 33 ISIS members", "32 ISIL fighters were killed",
+ * "over 120 ISIL fighters and 35 pro-government fighters died", "the death toll rose to 40") and applies ACLED's
+ * rule of the most conservative figure: "at least 40", "over 40" and "some 40" all count 40; vague amounts
+ * follow {@link Numbers}. Wounded, captured and missing people are not counted.
+ */
+public final class Fatalities {
+    /** One count with its offsets in the sentence text. */
+    public record Count(int value, int start, int end, String text) {
+    }
+
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            + "ninety|a dozen|dozens|tens|hundreds|scores|several|many|numerous|a|an)";
+    private static final String QUALIFIER = "(?:(?:at least|some|about|around|approximately|nearly|almost|over|more than|up to|"
+            + "roughly|an estimated|as many as|no fewer than|fewer than|less than|reportedly|another|a further|further|an additional)\\s+)?";
+    private static final String VICTIM = "(?:fighters?|members?|militants?|soldiers?|troops|servicem[ae]n|personnel|people|persons?|"
+            + "civilians?|children|women|men|residents|jihadists?|terrorists?|rebels?|insurgents?|combatants?|gunmen|"
+            + "officers?|commanders?|guards?|policem[ae]n|militiam[ae]n|attackers?|assailants?|bodies|others?|of them|"
+            + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";
+    private static final String MODS = "(?:[\\w'’-]+\\s+){0,4}?";
+    private static final Pattern ACTIVE = Pattern.compile(
+            "\\b(?:killing|killed|kill|kills|leaving|left|claiming the lives of|claimed the lives of|executing|executed|slaying|slew)\\s+"
+                    + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSIVE = Pattern.compile(
+            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
+                    + "\\s+(?:were|was|had been|have been|being|are|got)\\s+(?:\\w+ly\\s+)?(?:killed|slain|executed|dead|beheaded|massacred)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIED = Pattern.compile(
+            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
+                    + "\\s+(?:\\w+ly\\s+)?(?:died|perished|were dead|lost their lives)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEAD = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+(?:dead|killed|fatalities|deaths)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOLL = Pattern.compile("\\bdeath toll (?:rose to|reached|of|climbed to|stood at|stands at|at)\\s+"
+            + QUALIFIER + NUM + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONE_NUMBER = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM, Pattern.CASE_INSENSITIVE);
+
+    private Fatalities() {
+    }
+
+    public static List<Count> find(String sentence) {
+        List<Count> out = new ArrayList<>();
+        for (Pattern p : List.of(PASSIVE, DIED, ACTIVE, DEAD, TOLL)) {
+            Matcher m = p.matcher(sentence);
+            while (m.find()) {
+                if (overlaps(out, m.start(), m.end())) {
+                    continue;
+                }
+                int total = 0;
+                if (p == PASSIVE || p == DIED) {
+                    // "120 ISIL fighters and 35 pro-government fighters were killed": every number counts
+                    Matcher each = ONE_NUMBER.matcher(m.group());
+                    while (each.find()) {
+                        total += valueOf(each.group(1));
+                    }
+                } else {
+                    total = valueOf(m.group(1));
+                }
+                if (total > 0) {
+                    out.add(new Count(total, m.start(), m.end(), m.group()));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static int total(List<Count> counts) {
+        return counts.stream().mapToInt(Count::value).sum();
+    }
+
+    private static int valueOf(String num) {
+        String n = num.toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("a dozen")) {
+            return 12;
+        }
+        Double v = Numbers.value(n);
+        return v == null ? 0 : v.intValue();
+    }
+
+    private static boolean overlaps(List<Count> out, int s, int e) {
+        for (Count c : out) {
+            if (s < c.end() && c.start() < e) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

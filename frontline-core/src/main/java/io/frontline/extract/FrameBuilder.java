@@ -1,0 +1,473 @@
+package io.frontline.extract;
+
+import io.frontline.text.Lexicon;
+import io.frontline.text.Sentence;
+import io.frontline.text.Span;
+import io.frontline.text.Token;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the frames of one sentence: finds triggers, and for each the roles the sentence states.
+ *
+ * <p>Roles come from constructions, not word order alone: the subject before the trigger acts (unless
+ * the class says it suffers: "lost", "repelled"); a passive trigger takes its actor from "by X"; "from X"
+ * names the loser; "against/on X" or a direct object the target; "alongside/with/backed by X" an associated
+ * actor; "X-held" the holder of a place; "repelled an X attack" the attacker; "X fell to Y" the winner.
+ * Places are those named in the trigger's scope (up to the next trigger or clause); a passive or "fell"
+ * trigger takes the place before it; a sentence-initial "In X," serves triggers that name no place.
+ */
+public final class FrameBuilder {
+    private static final Set<String> PREPOSITIONS = Set.of("from", "against", "with", "by", "of", "to", "on", "at", "in",
+            "for", "between", "alongside", "near", "toward", "towards", "including", "besides", "among", "into", "over",
+            "than", "like", "under", "behind", "beside", "within", "per");
+    private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "their", "his", "her", "allied", "local",
+            "pro-government", "fellow", "rival", "some", "remaining", "other", "both", "all");
+    private static final Set<String> CONJUNCTIONS = Set.of("but", "while", "whereas", "although", "though", "which", "who",
+            "after", "before", "when", "as", "since", "meanwhile", "however", "whilst", "whom", "where", "until", "because");
+    private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be", "got", "get");
+    private static final Set<String> PRONOUNS = Set.of("they", "it", "he", "she", "we", "them");
+    private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "assaults", "offensive",
+            "counter-attack", "counter-attacks", "counterattack", "counterattacks", "counter-offensive", "advance",
+            "advances", "attempt", "attempts", "push", "raid", "raids", "incursion", "infiltration", "onslaught");
+    private static final Set<String> ASSOCIATE_CUES = Set.of("alongside", "with", "backed", "supported", "support",
+            "aided", "assisted", "accompanied", "joined", "together", "cooperation", "coordination");
+
+    private final Lexicon triggers;
+    private final Lexicon cues;
+
+    public FrameBuilder(Lexicon triggers, Lexicon cues) {
+        this.triggers = triggers;
+        this.cues = cues;
+    }
+
+    /** True when the sentence is commentary ("In summing up ... it becomes clear"), which yields no events. */
+    public boolean isAnalysis(Sentence s) {
+        return cues.first(s.text(), "analysis").isPresent();
+    }
+
+    public List<Frame> frames(Sentence s, List<ActorMention> actors, List<PlaceMention> places) {
+        List<Trig> trigs = triggers(s, actors);
+        if (trigs.isEmpty()) {
+            return List.of();
+        }
+        Attribution attribution = attribution(s);
+        List<Frame> out = new ArrayList<>();
+        List<ActorMention> sentenceSubject = List.of();
+        for (int t = 0; t < trigs.size(); t++) {
+            Trig tr = trigs.get(t);
+            int clauseStart = clauseStart(s, tr.first);
+            int scopeEnd = t + 1 < trigs.size() ? trigs.get(t + 1).first : s.size();
+            scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1));
+            boolean passive = isPassive(s, tr.first);
+
+            // subject: actors before the trigger in its clause, outside prepositional phrases
+            List<ActorMention> subject = new ArrayList<>();
+            List<ActorMention> associates = new ArrayList<>();
+            for (ActorMention a : actors) {
+                if (a.lastToken() < tr.first && a.firstToken() >= clauseStart && !inAttribution(a, attribution)) {
+                    String prep = prepositionBefore(s, a.firstToken());
+                    if (isAssociateCue(s, a.firstToken())) {
+                        associates.add(a);
+                    } else if (prep == null && !"held".equals(a.modifier()) && a.modifier() == null) {
+                        subject.add(a);
+                    }
+                }
+            }
+            String subjectRef = null;
+            if (subject.isEmpty()) {
+                subjectRef = pronounSubject(s, clauseStart, tr.first);
+                if (subjectRef == null && !sentenceSubject.isEmpty() && clauseStart > 0) {
+                    subject.addAll(sentenceSubject); // "X captured A and, later, shelled B": the clause shares X
+                }
+            }
+            // actors after the trigger in scope
+            List<ActorMention> after = new ArrayList<>();
+            for (ActorMention a : actors) {
+                if (a.firstToken() > tr.last && a.firstToken() < scopeEnd && !inAttribution(a, attribution)) {
+                    after.add(a);
+                }
+            }
+            List<ActorMention> agent = List.of();
+            List<ActorMention> loser = new ArrayList<>();
+            List<ActorMention> target = new ArrayList<>();
+            List<ActorMention> winnerTo = new ArrayList<>();
+            for (ActorMention a : after) {
+                String prep = prepositionBefore(s, a.firstToken());
+                if (isAssociateCue(s, a.firstToken())) {
+                    associates.add(a);
+                } else if ("by".equals(prep) && passive && agent.isEmpty()) {
+                    agent = List.of(a);
+                } else if ("from".equals(prep)) {
+                    loser.add(a);
+                } else if ("to".equals(prep)) {
+                    winnerTo.add(a);
+                } else if (prep == null || Set.of("against", "on", "at", "with", "between").contains(prep)) {
+                    target.add(a);
+                } else if ("held".equals(a.modifier()) || "controlled".equals(a.modifier())) {
+                    loser.add(a);
+                }
+            }
+            // holders named in compounds anywhere in scope: "the ISIS-held town of X"
+            for (ActorMention a : actors) {
+                if (("held".equals(a.modifier()) || "controlled".equals(a.modifier())) && !loser.contains(a)
+                        && a.firstToken() >= clauseStart && a.firstToken() < scopeEnd) {
+                    loser.add(a);
+                }
+            }
+
+            List<ActorMention> a1;
+            List<ActorMention> a2;
+            String how1 = "subject";
+            String how2;
+            switch (tr.kind) {
+                case REPEL -> {
+                    List<ActorMention> attacker = attackerOfRepel(s, tr, after);
+                    a1 = attacker;
+                    how1 = attacker.isEmpty() ? "" : "attacker-of-repelled-attack";
+                    a2 = passive ? agent : subject;
+                    how2 = "defender";
+                }
+                case LOSE -> {
+                    a1 = winnerTo.isEmpty() ? target.isEmpty() ? List.of() : target : winnerTo;
+                    how1 = a1.isEmpty() ? "" : "winner-to";
+                    a2 = subject;
+                    how2 = "subject-lost";
+                }
+                case FALL -> {
+                    a1 = winnerTo.isEmpty() ? target : winnerTo;
+                    how1 = "fell-to";
+                    a2 = loser;
+                    how2 = loser.isEmpty() ? "" : "from";
+                }
+                default -> {
+                    if (passive) {
+                        a1 = agent;
+                        how1 = agent.isEmpty() ? "" : "passive-by";
+                        a2 = !loser.isEmpty() ? loser : subject;
+                        how2 = !loser.isEmpty() ? "from" : subject.isEmpty() ? "" : "passive-subject";
+                    } else {
+                        a1 = subject;
+                        a2 = !loser.isEmpty() ? loser : target;
+                        how2 = !loser.isEmpty() ? "from" : target.isEmpty() ? "" : "object";
+                    }
+                }
+            }
+            if (tr.kind == TriggerClass.CLASH && a1.size() >= 2 && a2.isEmpty()) {
+                // "clashes between X and Y"
+                a2 = List.of(a1.get(1));
+                a1 = List.of(a1.get(0));
+                how2 = "clash-between";
+            } else if (tr.kind == TriggerClass.CLASH && a1.isEmpty() && target.size() >= 2) {
+                a1 = List.of(target.get(0));
+                a2 = List.of(target.get(1));
+                how1 = "clash-between";
+                how2 = "clash-between";
+            }
+            List<ActorMention> group = new ArrayList<>(dedupe(a1));
+            for (ActorMention a : associates) {
+                if (!group.contains(a) && !a2.contains(a)) {
+                    group.add(a); // associated actors follow the primary
+                }
+            }
+            if (tr.kind.subjectActs && !subject.isEmpty()) {
+                sentenceSubject = subject;
+            }
+
+            // places
+            List<PlaceMention> inScope = new ArrayList<>();
+            PlaceMention region = null;
+            int placeFrom = tr.last + 1;
+            if (passive || tr.kind == TriggerClass.FALL || tr.kind == TriggerClass.LOSE && subject.isEmpty()) {
+                placeFrom = clauseStart;
+            }
+            for (PlaceMention p : places) {
+                if (p.firstToken() >= placeFrom && p.firstToken() < scopeEnd && (p.firstToken() > tr.last || p.lastToken() < tr.first)) {
+                    if (p.role() == PlaceMention.Role.EVENT) {
+                        inScope.add(p);
+                    } else if (p.role() == PlaceMention.Role.REGION && region == null) {
+                        region = p;
+                    }
+                }
+            }
+            if (inScope.isEmpty()) {
+                // "In Raqqah, the SDF repelled ...": a fronted place serves the sentence's triggers
+                for (PlaceMention p : places) {
+                    if (p.lastToken() < tr.first && p.role() == PlaceMention.Role.EVENT && fronted(s, p)) {
+                        inScope.add(p);
+                    }
+                }
+                if (inScope.isEmpty() && region == null) {
+                    for (PlaceMention p : places) {
+                        if (p.lastToken() < tr.first && p.role() == PlaceMention.Role.REGION && fronted(s, p)) {
+                            region = p;
+                        }
+                    }
+                }
+            }
+            List<PlaceMention> anchors = new ArrayList<>();
+            for (PlaceMention p : places) {
+                if (p.role() != PlaceMention.Role.EVENT) {
+                    anchors.add(p);
+                }
+            }
+
+            Modality mod = Modality.FACT;
+            String modRule = null;
+            String before = s.text().substring(s.token(clauseStart).start() - s.span().start(), s.token(tr.first).start() - s.span().start());
+            for (String kind : List.of("negated", "attempted", "predicted", "intended")) {
+                Optional<Lexicon.Hit> h = cues.first(before, kind);
+                if (h.isPresent()) {
+                    mod = Modality.valueOf(kind.toUpperCase(Locale.ROOT));
+                    modRule = h.get().rule().id();
+                    break;
+                }
+            }
+            if (mod == Modality.FACT || mod == Modality.ATTEMPTED) {
+                String rest = s.text().substring(s.token(tr.first).start() - s.span().start());
+                Optional<Lexicon.Hit> f = cues.first(rest, "failed");
+                if (f.isPresent() && tr.kind.changesControl() || f.isPresent() && tr.kind == TriggerClass.ENTER
+                        || f.isPresent() && tr.kind == TriggerClass.ATTACK) {
+                    mod = Modality.FAILED;
+                    modRule = f.get().rule().id();
+                }
+            }
+            List<Fatalities.Count> deaths = new ArrayList<>();
+            int scopeStartChar = s.token(tr.first).start() - s.span().start();
+            int scopeEndChar = scopeEnd < s.size() ? s.token(scopeEnd).start() - s.span().start() : s.text().length();
+            for (Fatalities.Count c : Fatalities.find(s.text())) {
+                boolean inTriggerScope = c.start() >= scopeStartChar && c.start() < scopeEndChar;
+                boolean lastTrigger = t == trigs.size() - 1 && c.start() >= scopeStartChar;
+                boolean beforeAll = t == 0 && c.end() <= scopeStartChar;
+                if (inTriggerScope || lastTrigger || beforeAll) {
+                    deaths.add(c);
+                }
+            }
+            Span trigSpan = new Span(s.token(tr.first).start(), s.token(tr.last).end());
+            out.add(new Frame(s, tr.kind, tr.rule, trigSpan, passive, group, group.isEmpty() ? "" : how1, dedupe(a2),
+                    a2.isEmpty() ? "" : how2, inScope, region, anchors, mod, modRule,
+                    attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
+                    deaths, subjectRef));
+        }
+        return out;
+    }
+
+    // ---- triggers ---------------------------------------------------------------------------------------
+
+    private record Trig(TriggerClass kind, Lexicon.Rule rule, int first, int last) {
+    }
+
+    private List<Trig> triggers(Sentence s, List<ActorMention> actors) {
+        List<Trig> found = new ArrayList<>();
+        for (Lexicon.Hit h : triggers.findAll(s.text(), null)) {
+            int startAbs = s.span().start() + h.start();
+            int endAbs = s.span().start() + h.end();
+            int first = s.tokenAt(startAbs);
+            int last = first;
+            while (last + 1 < s.size() && s.token(last + 1).start() < endAbs) {
+                last++;
+            }
+            if (first >= s.size()) {
+                continue;
+            }
+            final int f0 = first;
+            final int l0 = last;
+            // a trigger word inside an actor's name ("Syrian Democratic Forces") is not a trigger
+            if (actors.stream().anyMatch(a -> a.firstToken() <= f0 && l0 <= a.lastToken())) {
+                continue;
+            }
+            found.add(new Trig(TriggerClass.parse(h.rule().kind()), h.rule(), first, last));
+        }
+        // overlapping matches: keep the longest, then the strongest
+        found.sort(Comparator.comparingInt((Trig t) -> t.first).thenComparingInt(t -> -(t.last - t.first)));
+        List<Trig> out = new ArrayList<>();
+        for (Trig t : found) {
+            Trig prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && t.first <= prev.last) {
+                if (t.last - t.first > prev.last - prev.first
+                        || t.last - t.first == prev.last - prev.first && t.kind.strength > prev.kind.strength) {
+                    out.set(out.size() - 1, t);
+                }
+                continue;
+            }
+            // "repelled an ISIS attack": the attack noun belongs to the repel
+            if (prev != null && prev.kind == TriggerClass.REPEL && t.kind == TriggerClass.ATTACK && t.first - prev.last <= 5) {
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static boolean isPassive(Sentence s, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 3); k--) {
+            String w = s.token(k).lower();
+            if (PASSIVE_AUX.contains(w)) {
+                return true;
+            }
+            if (!w.endsWith("ly") && !w.equals("reportedly") && !w.equals("also") && !w.equals("then") && !w.equals("later")
+                    && !w.equals("finally") && !w.equals("all")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ---- clauses ----------------------------------------------------------------------------------------
+
+    private static int clauseStart(Sentence s, int trigger) {
+        for (int k = trigger - 1; k > 0; k--) {
+            Token t = s.token(k);
+            if (t.text().equals(";") || t.text().equals(":")) {
+                return k + 1;
+            }
+            if (t.text().equals(",") && k + 1 < trigger && CONJUNCTIONS.contains(s.token(k + 1).lower())) {
+                return k + 1;
+            }
+            if (CONJUNCTIONS.contains(t.lower()) && !t.lower().equals("as") && (k == 0 || s.token(k - 1).text().equals(","))) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private static int clauseEnd(Sentence s, int from) {
+        for (int k = from; k < s.size(); k++) {
+            Token t = s.token(k);
+            if (t.text().equals(";")) {
+                return k;
+            }
+            if (t.text().equals(",") && k + 1 < s.size() && CONJUNCTIONS.contains(s.token(k + 1).lower())
+                    && !s.token(k + 1).is("as")) {
+                return k;
+            }
+        }
+        return s.size();
+    }
+
+    /** The preposition governing the phrase that starts at token i (skipping articles and adjectives), or null. */
+    private static String prepositionBefore(Sentence s, int i) {
+        int k = i - 1;
+        while (k >= 0 && (SKIP.contains(s.token(k).lower()) || s.token(k).lower().endsWith("-backed")
+                || s.token(k).lower().endsWith("-led"))) {
+            k--;
+        }
+        if (k < 0) {
+            return null;
+        }
+        String w = s.token(k).lower();
+        return PREPOSITIONS.contains(w) ? w : null;
+    }
+
+    /** "alongside X", "with X", "backed by X", "with support from X", "supported by X". */
+    private static boolean isAssociateCue(Sentence s, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            String w = s.token(k).lower();
+            if (w.equals(",") || w.equals("and") || PRONOUNS.contains(w)) {
+                return false;
+            }
+            if (ASSOCIATE_CUES.contains(w) && !(w.equals("with") && k + 1 == i && !s.token(k).is("with"))) {
+                if (w.equals("with")) {
+                    // "clashed with X" names an enemy; "together with X", "with support from X" an associate
+                    String next = k + 1 < s.size() ? s.token(k + 1).lower() : "";
+                    String prev = k > 0 ? s.token(k - 1).lower() : "";
+                    return next.equals("support") || next.equals("the") && k + 2 < i && s.token(k + 2).is("support")
+                            || prev.equals("together") || prev.equals(",");
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String pronounSubject(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = s.token(k).lower();
+            if (PRONOUNS.contains(w)) {
+                return w;
+            }
+            if ((w.equals("group") || w.equals("forces") || w.equals("troops") || w.equals("fighters") || w.equals("force"))
+                    && k > 0 && s.token(k - 1).is("the")) {
+                return "the " + w;
+            }
+        }
+        return null;
+    }
+
+    private static List<ActorMention> attackerOfRepel(Sentence s, Trig tr, List<ActorMention> after) {
+        for (ActorMention a : after) {
+            // "repelled an ISIS attack" / "repelled an attack by ISIS" / "repelled ISIS's attempt"
+            int k = a.lastToken() + 1;
+            if (k < s.size() && ATTACK_NOUNS.contains(s.token(k).lower())) {
+                return List.of(a);
+            }
+            String prep = prepositionBefore(s, a.firstToken());
+            if ("by".equals(prep) || "of".equals(prep) || "from".equals(prep)) {
+                return List.of(a);
+            }
+        }
+        return List.of();
+    }
+
+    /** A place fronted before the subject: "In Raqqah, ...", "Meanwhile, in Raqqah, ...", "Near X, ...". */
+    private static boolean fronted(Sentence s, PlaceMention p) {
+        int k = p.firstToken() - 1;
+        while (k >= 0 && s.token(k).is("the")) {
+            k--;
+        }
+        if (k < 0) {
+            return false;
+        }
+        String w = s.token(k).lower();
+        if (!Set.of("in", "at", "near", "around", "outside").contains(w)) {
+            return false;
+        }
+        for (int j = k - 1; j >= 0; j--) {
+            if (s.token(j).isWord() && !CONJUNCTIONS.contains(s.token(j).lower())
+                    && !Set.of("also", "further", "elsewhere", "later", "meanwhile", "then", "on", "the", "same", "day").contains(s.token(j).lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- attribution ------------------------------------------------------------------------------------
+
+    private record Attribution(String source, Span span) {
+    }
+
+    private Attribution attribution(Sentence s) {
+        for (String id : List.of("according-to", "said", "reportedly")) {
+            for (Lexicon.Hit h : cues.findAll(s.text(), "attribution")) {
+                if (!h.rule().id().equals(id)) {
+                    continue;
+                }
+                String src = h.group() == null ? h.text() : h.group();
+                src = src.strip().replaceFirst("(?i)^the\\s+", "");
+                int start = s.span().start() + h.start();
+                return new Attribution(src, new Span(start, s.span().start() + h.end()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean inAttribution(ActorMention a, Attribution at) {
+        return at != null && at.span.contains(a.span());
+    }
+
+    private static List<ActorMention> dedupe(List<ActorMention> as) {
+        List<ActorMention> out = new ArrayList<>();
+        for (ActorMention a : as) {
+            boolean dup = out.stream().anyMatch(o -> o.actor() != null && a.actor() != null && o.actor().id().equals(a.actor().id()));
+            if (!dup) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package io.frontline.extract;
+
+import io.frontline.text.Span;
+
+/**
+ * A place named in a sentence and the part it plays there.
+ *
+ * @param name     the name as written, without a trailing feature word ("Rouad" of "Rouad mountain")
+ * @param feature  the feature word written with it ("mountain", "city", "countryside"), or null
+ * @param role     where the name stands: the event's place, a reference point, a region, or a road
+ * @param relation how an anchor relates to the event place (direction, distance, "countryside"), or null
+ * @param rule     why the words were taken for a place, e.g. {@code place-slot:villages of}
+ */
+public record PlaceMention(Span span, int firstToken, int lastToken, String name, String feature, Role role,
+                           Relation relation, String rule) {
+
+    public enum Role { EVENT, ANCHOR, REGION, ROAD }
+
+    /**
+     * A relative position: {@code kind} is the word that set it ("countryside", "flank", "near", "north",
+     * "within"), {@code bearing} a compass bearing in degrees or NaN, {@code km} a distance or NaN.
+     */
+    public record Relation(String kind, double bearing, double km) {
+    }
+
+    public String fullName() {
+        return feature == null ? name : name + " " + feature;
+    }
+}

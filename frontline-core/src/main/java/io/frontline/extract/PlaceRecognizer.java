@@ -1,0 +1,269 @@
+package io.frontline.extract;
+
+import io.frontline.gazetteer.Gazetteer;
+import io.frontline.text.Sentence;
+import io.frontline.text.Span;
+import io.frontline.text.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds place names in a sentence and decides their role. A run of capitalised words is a place when
+ * it stands in a place slot ("the villages of A, B and C", "in X", "toward X"), carries a feature word
+ * ("Rouad mountain", "X province"), or the gazetteer knows it. Its role follows from the words around it:
+ * "countryside of X", "north of X", "near X", "3km from X" make X an anchor; "X province" a region.
+ */
+public final class PlaceRecognizer {
+    private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "ed", "as", "es", "ash", "ar", "az", "an",
+            "at", "ad-", "bin", "ibn", "bani", "de", "du");
+    private static final Set<String> SKIPPABLE = Set.of("the", "a", "an", "important", "strategic", "key", "nearby",
+            "strategically", "small", "large", "neighbouring", "neighboring", "adjacent", "besieged", "surrounding",
+            "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+            "central", "entire", "whole", "rest", "of", "remaining", "last", "two", "three", "several");
+    private static final Map<String, Double> BEARINGS = Map.ofEntries(
+            Map.entry("north", 0.0), Map.entry("northern", 0.0), Map.entry("northeast", 45.0), Map.entry("northeastern", 45.0),
+            Map.entry("east", 90.0), Map.entry("eastern", 90.0), Map.entry("southeast", 135.0), Map.entry("southeastern", 135.0),
+            Map.entry("south", 180.0), Map.entry("southern", 180.0), Map.entry("southwest", 225.0), Map.entry("southwestern", 225.0),
+            Map.entry("west", 270.0), Map.entry("western", 270.0), Map.entry("northwest", 315.0), Map.entry("northwestern", 315.0),
+            Map.entry("north-east", 45.0), Map.entry("north-west", 315.0), Map.entry("south-east", 135.0), Map.entry("south-west", 225.0),
+            Map.entry("north-eastern", 45.0), Map.entry("north-western", 315.0), Map.entry("south-eastern", 135.0), Map.entry("south-western", 225.0));
+
+    private final Gazetteer gazetteer;
+    private final PlaceWords words;
+
+    public PlaceRecognizer(Gazetteer gazetteer, PlaceWords words) {
+        this.gazetteer = gazetteer;
+        this.words = words;
+    }
+
+    public List<PlaceMention> find(Sentence s, List<ActorMention> actors) {
+        boolean[] taken = new boolean[s.size()];
+        for (ActorMention a : actors) {
+            for (int i = a.firstToken(); i <= a.lastToken(); i++) {
+                taken[i] = true;
+            }
+        }
+        List<PlaceMention> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.size()) {
+            if (taken[i] || !startsName(s.token(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < s.size() && !taken[j + 1] && continuesName(s, j + 1)) {
+                j++;
+            }
+            // drop leading words that are never places ("Meanwhile", "The")
+            int first = i;
+            while (first <= j && words.is("not-place", s.token(first).text())) {
+                first++;
+            }
+            if (first > j) {
+                i = j + 1;
+                continue;
+            }
+            PlaceMention m = classify(s, first, j, out);
+            if (m != null) {
+                out.add(m);
+                i = m.lastToken() + 1;
+            } else {
+                i = j + 1;
+            }
+        }
+        return out;
+    }
+
+    private boolean startsName(Token t) {
+        if (!t.isWord() || t.text().length() < 2 && !t.text().equals("'")) {
+            return false;
+        }
+        if (t.isCapitalised()) {
+            return true;
+        }
+        // al-Bab, el-Hawa, ad-Dana
+        int h = t.text().indexOf('-');
+        return h > 0 && h + 1 < t.text().length() && CONNECTORS.contains(t.lower().substring(0, h))
+                && Character.isUpperCase(t.text().charAt(h + 1));
+    }
+
+    private boolean continuesName(Sentence s, int k) {
+        Token t = s.token(k);
+        if (!t.isWord()) {
+            return false;
+        }
+        if (startsName(t)) {
+            return !words.is("not-place", t.text()) || t.text().equals("East") || t.text().equals("North")
+                    || t.text().equals("South") || t.text().equals("West");
+        }
+        // a lowercase article between capitalised words: "Tall al Hawa", "Khan ash Shih"
+        return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised();
+    }
+
+    private PlaceMention classify(Sentence s, int first, int last, List<PlaceMention> before) {
+        String name = text(s, first, last);
+        if (words.is("countries", name)) {
+            return null;
+        }
+        // a trailing word that is a feature word written with a capital ("Rouad Mountain")
+        String feature = null;
+        int end = last;
+        if (last > first && words.featureKind(s.token(last).lower()) != null) {
+            feature = s.token(last).lower();
+            name = text(s, first, last - 1);
+        } else if (last + 1 < s.size() && words.featureKind(s.token(last + 1).lower()) != null) {
+            feature = s.token(last + 1).lower();
+            end = last + 1;
+        }
+        String featureKind = feature == null ? null : words.featureKind(feature);
+        String slot = slot(s, first, before);
+        boolean known = name.length() >= 3 && gazetteer.knows(name);
+        if (slot == null && feature == null && !known) {
+            return null;
+        }
+        if (slot == null && feature == null && first == 0 && s.size() > 1 && !placeVerbFollows(s, last)) {
+            // a capitalised sentence opener known to the gazetteer is a place only in a place-like position
+            return null;
+        }
+        String rule = slot != null ? "place-slot:" + slot : feature != null ? "place-feature:" + feature : "gazetteer-name";
+        PlaceMention.Role role = PlaceMention.Role.EVENT;
+        PlaceMention.Relation rel = null;
+        if ("region".equals(featureKind)) {
+            role = PlaceMention.Role.REGION;
+            rel = new PlaceMention.Relation(feature, bearingBefore(s, first), Double.NaN);
+        } else if ("road".equals(featureKind)) {
+            role = PlaceMention.Role.ROAD;
+        }
+        PlaceMention.Relation anchor = anchorRelation(s, first);
+        if (anchor != null && role == PlaceMention.Role.EVENT) {
+            role = PlaceMention.Role.ANCHOR;
+            rel = anchor;
+        } else if (anchor != null && role == PlaceMention.Role.REGION) {
+            rel = new PlaceMention.Relation(rel.kind(), Double.isNaN(rel.bearing()) ? anchor.bearing() : rel.bearing(), anchor.km());
+        }
+        Span span = new Span(s.token(first).start(), s.token(end).end());
+        return new PlaceMention(span, first, end, name, feature, role, rel, rule);
+    }
+
+    private boolean placeVerbFollows(Sentence s, int last) {
+        if (last + 1 >= s.size()) {
+            return false;
+        }
+        String w = s.token(last + 1).lower();
+        return Set.of("was", "were", "fell", "is", "has", "had", "came", "remained").contains(w);
+    }
+
+    /** Why the name stands in a place slot, or null. */
+    private String slot(Sentence s, int first, List<PlaceMention> before) {
+        int k = first - 1;
+        // list continuation: "A, B, and C" / "A and B" / "A as well as B" after a place
+        int c = k;
+        while (c >= 0 && (s.token(c).text().equals(",") || s.token(c).is("and") || s.token(c).is("or")
+                || s.token(c).is("as") || s.token(c).is("well"))) {
+            c--;
+        }
+        if (c < k && c >= 0 && !before.isEmpty() && before.get(before.size() - 1).lastToken() == c) {
+            PlaceMention prev = before.get(before.size() - 1);
+            if (prev.rule().startsWith("place-slot") || prev.rule().startsWith("list")) {
+                return "list:" + prev.name();
+            }
+        }
+        while (k >= 0 && SKIPPABLE.contains(s.token(k).lower()) && !s.token(k).is("of")) {
+            k--;
+        }
+        if (k < 0) {
+            return null;
+        }
+        String w = s.token(k).lower();
+        if (w.equals("of") && k > 0) {
+            int h = k - 1;
+            while (h >= 0 && SKIPPABLE.contains(s.token(h).lower())) {
+                h--;
+            }
+            if (h >= 0 && (words.is("slot-head", s.token(h).lower()) || words.is("anchor-of", s.token(h).lower()))) {
+                return s.token(h).lower() + " of";
+            }
+            return null;
+        }
+        if (words.is("slot-preposition", w) || words.is("anchor-before", w)) {
+            return w;
+        }
+        if (w.equals("km") || w.matches("\\d+km") || w.equals("kilometers") || w.equals("kilometres")) {
+            return w;
+        }
+        return null;
+    }
+
+    /** "countryside of X", "north of X", "flank of X", "near X", "3km from X": X is a reference point. */
+    private PlaceMention.Relation anchorRelation(Sentence s, int first) {
+        int k = first - 1;
+        while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city"))) {
+            k--;
+        }
+        if (k < 0) {
+            return null;
+        }
+        String w = s.token(k).lower();
+        if ((w.equals("of") || w.equals("from") || w.equals("to")) && k > 0) {
+            String head = s.token(k - 1).lower();
+            double km = distanceBefore(s, k - 1);
+            if (!Double.isNaN(km)) {
+                return new PlaceMention.Relation("within", bearingAt(s, k - 1), km);
+            }
+            if (w.equals("of") && words.is("anchor-of", head)) {
+                double b = BEARINGS.getOrDefault(head, bearingBefore(s, k - 1));
+                return new PlaceMention.Relation(BEARINGS.containsKey(head) ? "direction" : head, b, Double.NaN);
+            }
+            if (head.equals("close") || head.equals("next")) {
+                return new PlaceMention.Relation("near", Double.NaN, Double.NaN);
+            }
+            return null;
+        }
+        if (words.is("anchor-before", w)) {
+            return new PlaceMention.Relation("near", Double.NaN, Double.NaN);
+        }
+        return null;
+    }
+
+    /** "3km", "3 km", "about 3 kilometres", "two kilometers north": a distance written just before index h (inclusive). */
+    private static double distanceBefore(Sentence s, int h) {
+        for (int k = h; k >= Math.max(0, h - 2); k--) {
+            String w = s.token(k).lower();
+            if (w.matches("\\d+(\\.\\d+)?km")) {
+                return Double.parseDouble(w.substring(0, w.length() - 2));
+            }
+            if ((w.equals("km") || w.startsWith("kilomet")) && k > 0) {
+                Double n = Numbers.value(s.token(k - 1).lower());
+                return n == null ? Double.NaN : n;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double bearingAt(Sentence s, int h) {
+        return BEARINGS.getOrDefault(s.token(h).lower(), Double.NaN);
+    }
+
+    /** An adjective of direction just before index k ("the eastern countryside"). */
+    private static double bearingBefore(Sentence s, int k) {
+        for (int i = k - 1; i >= Math.max(0, k - 3); i--) {
+            Double b = BEARINGS.get(s.token(i).lower());
+            if (b != null) {
+                return b;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String text(Sentence s, int first, int last) {
+        return s.text().substring(s.token(first).start() - s.span().start(), s.token(last).end() - s.span().start());
+    }
+
+    static String lower(String w) {
+        return w.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,207 @@
+package io.frontline.extract;
+
+import io.frontline.text.CalendarDates;
+import io.frontline.text.Months;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the time expressions of a sentence against the report's time line: calendar dates with or
+ * without a year ("on 13 September", year from context), parts of months ("in late August"), bounds
+ * ("by 31 August"), ranges ("between 6 and 14 November"), weekdays and "yesterday" (anchored on the
+ * publication date), and relative days ("the next day", "later that day") anchored on the narrative date.
+ * Precision follows ACLED: 1 the day, 2 within a week or a stated bound, 3 within a month.
+ */
+public final class TimeExpressions {
+
+    /** A resolved date, where in the sentence it was written, and whether it is relative to the narrative. */
+    public record When(LocalDate date, int precision, int start, int end, String rule) {
+    }
+
+    /** What dates in a sentence are resolved against. */
+    public record Context(LocalDate published, LocalDate narrative, int year) {
+        public int yearOr(LocalDate d) {
+            return year > 0 ? year : d != null ? d.getYear() : LocalDate.now().getYear();
+        }
+    }
+
+    private static final String M = "(" + Months.PATTERN + ")";
+    private static final String D = "(\\d{1,2})(?:st|nd|rd|th)?";
+    private static final String Y = "(?:,?\\s+(\\d{4}))?";
+    private static final Pattern RANGE = Pattern.compile("\\b(?:between|from)\\s+" + D + "\\s+(?:and|to|-|–)\\s+" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
+    private static final Pattern RANGE_DASH = Pattern.compile("\\b" + D + "\\s*[-–]\\s*" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DMY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*(?:the\\s+)?" + D + "\\s+(?:of\\s+)?" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MDY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*" + M + "\\s+" + D + "\\b" + Y, Pattern.CASE_INSENSITIVE);
+    private static final Pattern PART = Pattern.compile("\\b(early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\\s-]+" + M + Y, Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH = Pattern.compile("\\b(in|during|throughout|by|since|until)\\s+" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT_DAY = Pattern.compile("\\b(the (?:next|following) (?:day|morning|evening|night)|a day later|the day after|the next morning|the following morning|overnight)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAYS_LATER = Pattern.compile("\\b(two|three|four|five|six|\\d) days later\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|later (?:that|in the|on the) day|that (?:day|evening|night|morning|afternoon)|in the (?:evening|morning|afternoon)|later that day|earlier that day|at the same time|meanwhile)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|late|early)?\\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|today|this morning|last night|tonight|last week|this week|earlier this week|in recent days|over the past (?:few )?days|recently)\\b", Pattern.CASE_INSENSITIVE);
+
+    private TimeExpressions() {
+    }
+
+    /** The first time expression of the sentence, resolved; empty when it has none. */
+    public static Optional<When> find(String s, Context ctx) {
+        for (Finder f : List.<Finder>of(TimeExpressions::range, TimeExpressions::calendar, TimeExpressions::part,
+                TimeExpressions::month, TimeExpressions::relative, TimeExpressions::deictic)) {
+            Optional<When> w = f.find(s, ctx);
+            if (w.isPresent()) {
+                return w;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private interface Finder {
+        Optional<When> find(String s, Context ctx);
+    }
+
+    private static Optional<When> range(String s, Context ctx) {
+        for (Pattern p : List.of(RANGE, RANGE_DASH)) {
+            Matcher m = p.matcher(s);
+            if (m.find()) {
+                int month = Months.month(m.group(3));
+                int year = m.group(4) != null ? Integer.parseInt(m.group(4)) : ctx.yearOr(ctx.published());
+                Optional<LocalDate> d = CalendarDates.of(year, month, Integer.parseInt(m.group(1)));
+                if (d.isPresent()) {
+                    return Optional.of(new When(fixYear(d.get(), m.group(4) != null, ctx), 2, m.start(), m.end(), "date-range"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<When> calendar(String s, Context ctx) {
+        Matcher a = DMY.matcher(s);
+        Matcher b = MDY.matcher(s);
+        boolean fa = a.find();
+        boolean fb = b.find();
+        while (fb && !isMonthWord(b.group(2))) {
+            fb = b.find();
+        }
+        if (!fa && !fb) {
+            return Optional.empty();
+        }
+        Matcher m;
+        int day;
+        int month;
+        String yearText;
+        if (fa && (!fb || a.start() <= b.start())) {
+            m = a;
+            day = Integer.parseInt(a.group(2));
+            month = Months.month(a.group(3));
+            yearText = a.group(4);
+        } else {
+            m = b;
+            month = Months.month(b.group(2));
+            day = Integer.parseInt(b.group(3));
+            yearText = b.group(4);
+        }
+        int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
+        Optional<LocalDate> d = CalendarDates.of(year, month, day);
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        String prep = m.group(1) == null ? "" : m.group(1).toLowerCase(java.util.Locale.ROOT);
+        int precision = prep.equals("by") || prep.equals("until") || prep.equals("till") || prep.equals("before") ? 2 : 1;
+        return Optional.of(new When(fixYear(d.get(), yearText != null, ctx), precision, m.start(), m.end(),
+                precision == 1 ? "calendar-date" : "date-bound:" + prep));
+    }
+
+    private static boolean isMonthWord(String w) {
+        return Months.month(w) > 0 && !(w.equalsIgnoreCase("may") || w.equalsIgnoreCase("mar"));
+    }
+
+    private static Optional<When> part(String s, Context ctx) {
+        Matcher m = PART.matcher(s);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int month = Months.month(m.group(2));
+        int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : ctx.yearOr(ctx.published());
+        String p = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        LocalDate first = LocalDate.of(year, month, 1);
+        LocalDate d = switch (p) {
+            case "early", "the beginning of", "the start of" -> first.plusDays(4);
+            case "late", "the end of" -> first.withDayOfMonth(first.lengthOfMonth() - 5);
+            case "the first half of" -> first.plusDays(7);
+            case "the second half of" -> first.plusDays(22);
+            default -> first.plusDays(14);
+        };
+        return Optional.of(new When(fixYear(d, m.group(3) != null, ctx), 3, m.start(), m.end(), "month-part:" + p));
+    }
+
+    private static Optional<When> month(String s, Context ctx) {
+        Matcher m = MONTH.matcher(s);
+        while (m.find()) {
+            if (!isMonthWord(m.group(2))) {
+                continue;
+            }
+            int month = Months.month(m.group(2));
+            int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : ctx.yearOr(ctx.published());
+            LocalDate d = LocalDate.of(year, month, 15);
+            return Optional.of(new When(fixYear(d, m.group(3) != null, ctx), 3, m.start(), m.end(), "month"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<When> relative(String s, Context ctx) {
+        if (ctx.narrative() == null) {
+            return Optional.empty();
+        }
+        Matcher m = NEXT_DAY.matcher(s);
+        if (m.find()) {
+            return Optional.of(new When(ctx.narrative().plusDays(1), 1, m.start(), m.end(), "next-day"));
+        }
+        m = DAYS_LATER.matcher(s);
+        if (m.find()) {
+            int n = Numbers.value(m.group(1)).intValue();
+            return Optional.of(new When(ctx.narrative().plusDays(n), 1, m.start(), m.end(), "days-later"));
+        }
+        m = SAME_DAY.matcher(s);
+        if (m.find()) {
+            return Optional.of(new When(ctx.narrative(), 1, m.start(), m.end(), "same-day"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<When> deictic(String s, Context ctx) {
+        if (ctx.published() == null) {
+            return Optional.empty();
+        }
+        Matcher m = WEEKDAY.matcher(s);
+        if (m.find()) {
+            DayOfWeek dow = DayOfWeek.of(Months.weekday(m.group(1)));
+            LocalDate d = ctx.published().with(TemporalAdjusters.previousOrSame(dow));
+            return Optional.of(new When(d, 1, m.start(), m.end(), "weekday"));
+        }
+        m = YESTERDAY.matcher(s);
+        if (m.find()) {
+            String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            LocalDate p = ctx.published();
+            return Optional.of(switch (w) {
+                case "yesterday", "last night" -> new When(p.minusDays(1), 1, m.start(), m.end(), "yesterday");
+                case "today", "this morning", "tonight" -> new When(p, 1, m.start(), m.end(), "today");
+                default -> new When(p, 2, m.start(), m.end(), "recent:" + w);
+            });
+        }
+        return Optional.empty();
+    }
+
+    /** A date written without a year must not fall after the publication date: take the year before. */
+    private static LocalDate fixYear(LocalDate d, boolean yearWritten, Context ctx) {
+        if (!yearWritten && ctx.published() != null && ctx.year() == 0 && d.isAfter(ctx.published().plusDays(1))) {
+            return d.minusYears(1);
+        }
+        return d;
+    }
+}

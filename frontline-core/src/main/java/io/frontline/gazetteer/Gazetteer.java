@@ -1,0 +1,21 @@
+package io.frontline.gazetteer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Finds the places a name may refer to. Building an index is separate from querying it. */
+public interface Gazetteer {
+
+    /** Candidates for a name, best spelling match first; empty when nothing is close. */
+    List<Candidate> candidates(String name);
+
+    /** True when the name matches some entry exactly at spelling or sound level (no fuzzy matching). */
+    boolean knows(String name);
+
+    Optional<Place> byId(String id);
+
+    /** The entry nearest to a point among those accepted by the filter. */
+    Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter);
+
+    int size();
+}

@@ -1,0 +1,157 @@
+package io.frontline.gazetteer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The in-memory gazetteer: a hash index over phonetic keys for exact lookups, and a symmetric-deletion
+ * index over consonant skeletons for bounded fuzzy matching (one skeleton edit, then a bounded edit
+ * distance on the phonetic keys).
+ */
+public final class GazetteerIndex implements Gazetteer {
+    private record Entry(Place place, String name, String key, String phonetic) {
+    }
+
+    private final Map<String, Place> byId = new LinkedHashMap<>();
+    private final Map<String, List<Entry>> byPhonetic = new HashMap<>();
+    private final Map<String, List<Entry>> bySkeletonDeletion = new HashMap<>();
+
+    public GazetteerIndex(Collection<Place> places) {
+        for (Place p : places) {
+            byId.put(p.id(), p);
+            Set<String> seen = new HashSet<>();
+            for (String n : p.names()) {
+                String phon = NameKey.phonetic(n);
+                if (phon.isEmpty() || !seen.add(phon)) {
+                    continue;
+                }
+                Entry e = new Entry(p, n, NameKey.key(n), phon);
+                byPhonetic.computeIfAbsent(phon, k -> new ArrayList<>(1)).add(e);
+                String sk = NameKey.skeletonOfPhonetic(phon);
+                if (sk.length() >= 3) {
+                    for (String d : deletions(sk)) {
+                        bySkeletonDeletion.computeIfAbsent(d, k -> new ArrayList<>(1)).add(e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Candidate> candidates(String name) {
+        String key = NameKey.key(name);
+        String phon = NameKey.phonetic(name);
+        if (phon.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (Entry e : byPhonetic.getOrDefault(phon, List.of())) {
+            boolean spelling = e.key.equals(key);
+            boolean exact = e.name.equalsIgnoreCase(name.strip());
+            double score = exact ? 1.0 : spelling ? 0.97 : 0.93;
+            keep(best, new Candidate(e.place, e.name, score, exact ? "exact" : spelling ? "spelling" : "phonetic"));
+        }
+        String sk = NameKey.skeletonOfPhonetic(phon);
+        if (sk.length() >= 3 && phon.length() >= 5) {
+            int limit = phon.length() >= 9 ? 2 : 1;
+            for (String d : deletions(sk)) {
+                for (Entry e : bySkeletonDeletion.getOrDefault(d, List.of())) {
+                    if (best.containsKey(e.place.id()) || Math.abs(e.phonetic.length() - phon.length()) > limit) {
+                        continue;
+                    }
+                    int dist = editDistance(e.phonetic, phon, limit);
+                    if (dist <= limit) {
+                        keep(best, new Candidate(e.place, e.name, 0.9 - 0.1 * dist, "fuzzy"));
+                    }
+                }
+            }
+        }
+        List<Candidate> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(c -> -c.place().population()));
+        return out;
+    }
+
+    @Override
+    public boolean knows(String name) {
+        String phon = NameKey.phonetic(name);
+        return !phon.isEmpty() && byPhonetic.containsKey(phon);
+    }
+
+    @Override
+    public Optional<Place> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter) {
+        Place best = null;
+        double bestD = Double.MAX_VALUE;
+        for (Place p : byId.values()) {
+            if (filter.test(p)) {
+                double d = p.point().distanceKm(point);
+                if (d < bestD) {
+                    bestD = d;
+                    best = p;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public int size() {
+        return byId.size();
+    }
+
+    public Collection<Place> places() {
+        return byId.values();
+    }
+
+    private static void keep(Map<String, Candidate> best, Candidate c) {
+        best.merge(c.place().id(), c, (a, b) -> a.score() >= b.score() ? a : b);
+    }
+
+    /** The string itself and every string with one character deleted. */
+    private static Set<String> deletions(String s) {
+        Set<String> out = new HashSet<>();
+        out.add(s);
+        for (int i = 0; i < s.length(); i++) {
+            out.add(s.substring(0, i) + s.substring(i + 1));
+        }
+        return out;
+    }
+
+    /** Levenshtein distance, giving up (returning limit + 1) once it must exceed {@code limit}. */
+    static int editDistance(String a, String b, int limit) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

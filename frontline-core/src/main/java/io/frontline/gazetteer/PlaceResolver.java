@@ -1,0 +1,145 @@
+package io.frontline.gazetteer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chooses the gazetteer entry a place name means, given the reference points of its context.
+ *
+ * <p>Anchors come from the words around the name ("the eastern countryside of Salamiyah", "3km from
+ * Deir Ezzor city"), from the paragraph and from the report. A candidate must lie within an anchor's
+ * radius; candidates far from every anchor are rejected (the Homs-desert Baghiliyah for a report about
+ * Deir Ezzor). A name with no acceptable candidate is a gazetteer gap: it is placed at its anchor (moved
+ * along the stated bearing) with ACLED geo-precision 2 and flagged for review. A name with neither a
+ * candidate nor an anchor stays unresolved, never guessed.
+ */
+public final class PlaceResolver {
+
+    /** A reference point: where it is, how far an event place may lie from it, and why it counts. */
+    public record Anchor(String name, GeoPoint point, double radiusKm, double bearing, double offsetKm, String why) {
+    }
+
+    /**
+     * The outcome for one name.
+     *
+     * @param point        coordinates, null when unresolved
+     * @param geoPrecision ACLED geo-precision: 1 the named place, 2 near/part of a place, 3 a region
+     * @param status       {@code resolved}, {@code gazetteer-gap} (placed at its anchor) or {@code unresolved}
+     * @param method       how it was chosen, for provenance
+     * @param rejected     candidates that matched the name but were rejected, with why
+     */
+    public record Resolution(String name, Place place, GeoPoint point, int geoPrecision, String admin1, String status,
+                             String method, double confidence, List<String> rejected) {
+        public boolean located() {
+            return point != null;
+        }
+    }
+
+    private static final double MIN_SCORE = 0.8;
+
+    private final Gazetteer gazetteer;
+
+    public PlaceResolver(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public Resolution resolve(String name, String feature, List<Anchor> anchors) {
+        List<Candidate> cands = candidates(name, feature);
+        List<String> rejected = new ArrayList<>();
+        if (!anchors.isEmpty() && !cands.isEmpty()) {
+            Candidate best = null;
+            double bestScore = -1;
+            Anchor bestAnchor = null;
+            for (Candidate c : cands) {
+                Anchor near = null;
+                double ratio = Double.MAX_VALUE;
+                for (Anchor a : anchors) {
+                    double r = c.place().point().distanceKm(a.point()) / a.radiusKm();
+                    if (r < ratio) {
+                        ratio = r;
+                        near = a;
+                    }
+                }
+                if (ratio <= 1.0) {
+                    double s = c.score() - 0.05 * ratio;
+                    if (s > bestScore) {
+                        bestScore = s;
+                        best = c;
+                        bestAnchor = near;
+                    }
+                } else {
+                    rejected.add(c.place().id() + " " + c.place().name() + ": "
+                            + Math.round(c.place().point().distanceKm(near.point())) + " km from " + near.name());
+                }
+            }
+            if (best != null) {
+                return located(name, best, 0.95 * best.score(), "gazetteer-" + best.match() + " within "
+                        + Math.round(bestAnchor.radiusKm()) + " km of " + bestAnchor.name(), rejected);
+            }
+            return gap(name, anchors.get(0), rejected);
+        }
+        if (!cands.isEmpty()) {
+            Candidate best = cands.get(0);
+            long rivals = cands.stream().filter(c -> c.score() >= best.score() - 1e-9
+                    && c.place().point().distanceKm(best.place().point()) > 20).count();
+            double conf = best.score() * (rivals > 0 ? 0.6 : 0.95);
+            return located(name, best, conf, "gazetteer-" + best.match() + (rivals > 0 ? " (ambiguous: " + (rivals + 1) + " places)" : ""), rejected);
+        }
+        if (!anchors.isEmpty()) {
+            return gap(name, anchors.get(0), rejected);
+        }
+        return new Resolution(name, null, null, 3, null, "unresolved", "no gazetteer entry and no anchor", 0.0, rejected);
+    }
+
+    /** Candidates for the name; with a feature word ("Rouad mountain") also its Arabic generic forms. */
+    private List<Candidate> candidates(String name, String feature) {
+        List<Candidate> out = new ArrayList<>(gazetteer.candidates(name));
+        if (feature != null) {
+            String f = feature.toLowerCase(Locale.ROOT);
+            List<String> forms = switch (f) {
+                case "mountain", "mount" -> List.of("Jabal " + name, name + " mountain");
+                case "hill", "hills" -> List.of("Tal " + name, name + " hill");
+                case "base", "airbase" -> List.of(name + " " + f, name + " airbase", name + " military airport");
+                default -> List.of(name + " " + f);
+            };
+            for (String form : forms) {
+                for (Candidate c : gazetteer.candidates(form)) {
+                    if (out.stream().noneMatch(o -> o.place().id().equals(c.place().id()))) {
+                        out.add(c);
+                    }
+                }
+            }
+        }
+        out.removeIf(c -> c.score() < MIN_SCORE);
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(c -> c.place().isSettlement() ? 0 : 1)
+                .thenComparing(c -> -c.place().population()));
+        return out;
+    }
+
+    private Resolution located(String name, Candidate c, double conf, String method, List<String> rejected) {
+        Place p = c.place();
+        return new Resolution(p.name(), p, p.point(), 1, admin1(p), "resolved", method, round(conf), rejected);
+    }
+
+    private Resolution gap(String name, Anchor a, List<String> rejected) {
+        GeoPoint pt = Double.isNaN(a.bearing()) || a.offsetKm() <= 0 ? a.point() : a.point().offset(a.offsetKm(), a.bearing());
+        String admin1 = gazetteer.nearest(pt, p -> p.admin1() != null).map(Place::admin1).orElse(null);
+        return new Resolution(name, null, pt, 2, admin1, "gazetteer-gap",
+                "not in gazetteer near its context; placed " + (pt.equals(a.point()) ? "at " : "by bearing from ") + a.name()
+                        + " (" + a.why() + ")", 0.6, rejected);
+    }
+
+    private String admin1(Place p) {
+        if (p.admin1() != null) {
+            return p.admin1();
+        }
+        return gazetteer.nearest(p.point(), q -> q.admin1() != null).map(Place::admin1).orElse(null);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,373 @@
+package io.frontline.ingest;
+
+import io.frontline.text.CalendarDates;
+import io.frontline.text.Lexicon;
+import io.frontline.text.Span;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a plain-text or Markdown report (a saved web page as text, or Markdown with YAML front matter)
+ * into a {@link Report}: metadata from the header lines, article paragraphs, and furniture set aside.
+ */
+public final class TextReportReader {
+    private static final Set<String> ENDS_ARTICLE = Set.of("donation", "book-advert", "copyright", "disclaimer",
+            "image-credit", "original-source", "membership", "media-inquiry");
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]\\n]*)\\]\\(([^)\\n]*)\\)");
+    private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*\\*+|__+|(?<=\\s|^)\\*(?=\\S)|(?<=\\S)\\*(?=\\s|$|[.,;:])", Pattern.MULTILINE);
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(?=[\\p{Punct}])");
+    private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+", Pattern.MULTILINE);
+    private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[*+-]|\\d+\\.)\\s+", Pattern.MULTILINE);
+
+    private static final Pattern BYLINE = Pattern.compile("^by\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");
+    private static final Pattern TAG_LINE = Pattern.compile("^(region|theme|themes|in-depth report|topics?|tags?|categor(?:y|ies)|section)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ORIGINAL_SOURCE = Pattern.compile("\\b(?:the )?original source of this (?:article|report|piece) is\\s+(.+?)\\.?$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern ARTICLES_BY = Pattern.compile("^(?:articles|posts|more) by\\s*:?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREDIT = Pattern.compile("^(voice-?over|video|narrat(?:ion|ed)|produced|production|edited|editing|translated|translation|photos?|camera|reporting|additional reporting)(?:\\s+by)?\\s*:?\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA_PREFIX = Pattern.compile("^(video|audio|photos?|watch|map|infographic)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+
+    private final Lexicon furniture;
+
+    public TextReportReader(Lexicon furniture) {
+        this.furniture = furniture;
+    }
+
+    /** Reads one report; {@code file} is the name it is known by (a path, or "-" for stdin). */
+    public Report read(String file, String text) {
+        char[] analysis = text.toCharArray();
+        Meta meta = new Meta();
+        List<Span> paragraphs = new ArrayList<>();
+        List<Span> headings = new ArrayList<>();
+        List<Removed> removed = new ArrayList<>();
+
+        int bodyStart = readFrontMatter(text, meta, removed);
+        blankMarkup(text, analysis, bodyStart);
+        String clean = new String(analysis);
+
+        boolean seenBody = false;
+        boolean trailer = false;
+        for (Block b : blocks(text, bodyStart)) {
+            String plain = collapse(b.span.of(clean));
+            if (plain.isEmpty()) {
+                removed.add(new Removed(b.span, "markup", "empty-after-markup"));
+                continue;
+            }
+            switch (b.type) {
+                case HEADING -> {
+                    headings.add(b.span);
+                    continue;
+                }
+                case IMAGE -> {
+                    removed.add(new Removed(b.span, "image", "markdown-image"));
+                    continue;
+                }
+                case TABLE -> {
+                    removed.add(new Removed(b.span, "table", "markdown-table"));
+                    continue;
+                }
+                default -> {
+                }
+            }
+            Optional<String> metaKind = seenBody ? trailingMetadata(plain, meta) : headerMetadata(plain, meta, paragraphs.isEmpty() && meta.title == null);
+            if (metaKind.isPresent()) {
+                removed.add(new Removed(b.span, "metadata", metaKind.get()));
+                if (metaKind.get().equals("original-source")) {
+                    trailer = true;
+                }
+                continue;
+            }
+            Optional<Lexicon.Hit> rule = furniture.first(plain, null);
+            if (rule.isPresent()) {
+                Lexicon.Rule r = rule.get().rule();
+                removed.add(new Removed(b.span, r.kind(), r.id()));
+                trailer |= seenBody && ENDS_ARTICLE.contains(r.kind());
+                continue;
+            }
+            if (trailer) {
+                removed.add(new Removed(b.span, "trailer", "after-article-end"));
+                continue;
+            }
+            paragraphs.add(b.span);
+            seenBody = true;
+        }
+        removed.sort((a, b) -> a.span().compareTo(b.span()));
+        return new Report(idOf(text), file, meta.title, meta.publisher, meta.originalSource, meta.published,
+                dedupe(meta.authors), meta.credits, meta.tags, text, clean, paragraphs, headings, removed);
+    }
+
+    // ---- header and trailer metadata ------------------------------------------------------------
+
+    private Optional<String> headerMetadata(String p, Meta meta, boolean first) {
+        if (first && p.length() <= 200 && !p.endsWith(".")) {
+            Matcher media = MEDIA_PREFIX.matcher(p);
+            if (media.find()) {
+                meta.tags.computeIfAbsent("format", k -> new ArrayList<>()).add(media.group(1).toLowerCase(Locale.ROOT));
+                meta.title = p.substring(media.end()).strip();
+            } else {
+                meta.title = p;
+            }
+            return Optional.of("title");
+        }
+        Matcher m = BYLINE.matcher(p);
+        if (m.matches() && !p.endsWith(".")) {
+            meta.authors.addAll(names(m.group(1)));
+            return Optional.of("byline");
+        }
+        m = DATELINE.matcher(p);
+        if (m.matches() && meta.published == null) {
+            Optional<LocalDate> d = CalendarDates.find(m.group(2));
+            if (d.isPresent()) {
+                meta.published = d.get();
+                if (meta.publisher == null) {
+                    meta.publisher = m.group(1).strip();
+                }
+                return Optional.of("dateline");
+            }
+        }
+        m = TAG_LINE.matcher(p);
+        if (m.matches()) {
+            String key = m.group(1).toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            key = switch (key) {
+                case "themes" -> "theme";
+                case "topic", "topics", "tag", "tags", "category", "categories" -> "topic";
+                default -> key;
+            };
+            meta.tags.computeIfAbsent(key, k -> new ArrayList<>()).addAll(names(m.group(2)));
+            return Optional.of("tags");
+        }
+        if (paragraphsLookLikeAuthorRepeat(p, meta)) {
+            return Optional.of("byline");
+        }
+        return trailingMetadata(p, meta);
+    }
+
+    private Optional<String> trailingMetadata(String p, Meta meta) {
+        Matcher m = ORIGINAL_SOURCE.matcher(p);
+        if (m.find()) {
+            meta.originalSource = m.group(1).strip();
+            return Optional.of("original-source");
+        }
+        m = ARTICLES_BY.matcher(p);
+        if (m.matches()) {
+            meta.authors.addAll(names(m.group(1)));
+            return Optional.of("author");
+        }
+        m = CREDIT.matcher(p);
+        if (m.matches() && !p.endsWith(".") && p.length() < 140) {
+            String role = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
+            meta.credits.add(role + ": " + m.group(2).strip());
+            return Optional.of("credits");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean paragraphsLookLikeAuthorRepeat(String p, Meta meta) {
+        return meta.authors.stream().anyMatch(a -> a.equalsIgnoreCase(p.strip()));
+    }
+
+    private static List<String> names(String list) {
+        List<String> out = new ArrayList<>();
+        for (String s : list.split(",|\\band\\b|;")) {
+            String v = s.strip();
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> dedupe(List<String> xs) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(xs));
+    }
+
+    // ---- YAML front matter (Markdown mirrors) ------------------------------------------------------
+
+    private int readFrontMatter(String text, Meta meta, List<Removed> removed) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\uFEFF' || text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+            start++;
+        }
+        if (!text.startsWith("---", start) || !lineEnd(text, start + 3)) {
+            return 0;
+        }
+        int close = text.indexOf("\n---", start + 3);
+        if (close < 0) {
+            return 0;
+        }
+        int end = text.indexOf('\n', close + 4);
+        end = end < 0 ? text.length() : end + 1;
+        Map<String, List<String>> fields = FrontMatter.parse(text.substring(start, close));
+        meta.title = first(fields, "title", "subject");
+        String author = first(fields, "author");
+        if (author != null) {
+            meta.authors.add(author);
+        }
+        meta.publisher = Optional.ofNullable(first(fields, "publisher", "site", "source")).orElse(author);
+        String date = first(fields, "pubDate", "date", "published");
+        if (date != null) {
+            meta.published = parseDate(date);
+        }
+        for (String key : List.of("date", "place", "tags")) {
+            if (fields.containsKey(key) && !fields.get(key).isEmpty()) {
+                meta.tags.put(key.equals("tags") ? "topic" : key, fields.get(key));
+            }
+        }
+        removed.add(new Removed(new Span(0, end), "metadata", "front-matter"));
+        return end;
+    }
+
+    private static boolean lineEnd(String text, int i) {
+        return i >= text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r';
+    }
+
+    private static String first(Map<String, List<String>> fields, String... keys) {
+        for (String k : keys) {
+            List<String> v = fields.get(k);
+            if (v != null && !v.isEmpty() && !v.get(0).isBlank()) {
+                return v.get(0);
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate parseDate(String s) {
+        Matcher iso = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})").matcher(s);
+        if (iso.find()) {
+            return CalendarDates.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))).orElse(null);
+        }
+        return CalendarDates.find(s).orElse(null);
+    }
+
+    // ---- blocks and markup ------------------------------------------------------------------------
+
+    private enum BlockType { PARAGRAPH, HEADING, IMAGE, TABLE }
+
+    private record Block(Span span, BlockType type) {
+    }
+
+    /** Splits the text into blocks at blank lines; headings, image lines and table rows stand alone. */
+    private static List<Block> blocks(String text, int from) {
+        List<Block> out = new ArrayList<>();
+        int blockStart = -1;
+        int blockEnd = -1;
+        BlockType blockType = null;
+        int i = from;
+        while (i <= text.length()) {
+            int nl = text.indexOf('\n', i);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            String line = text.substring(i, lineEnd);
+            String t = line.strip();
+            BlockType type = t.startsWith("#") && t.matches("#{1,6}\\s.*") ? BlockType.HEADING
+                    : t.startsWith("![") ? BlockType.IMAGE
+                    : t.startsWith("|") ? BlockType.TABLE : BlockType.PARAGRAPH;
+            boolean blank = t.isEmpty();
+            boolean standalone = type == BlockType.HEADING || type == BlockType.IMAGE;
+            if (blockStart >= 0 && (blank || standalone || type != blockType)) {
+                out.add(new Block(trim(text, blockStart, blockEnd), blockType));
+                blockStart = -1;
+            }
+            if (!blank) {
+                if (standalone) {
+                    out.add(new Block(trim(text, i, lineEnd), type));
+                } else {
+                    if (blockStart < 0) {
+                        blockStart = i;
+                        blockType = type;
+                    }
+                    blockEnd = lineEnd;
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            i = nl + 1;
+        }
+        if (blockStart >= 0) {
+            out.add(new Block(trim(text, blockStart, blockEnd), blockType));
+        }
+        return out;
+    }
+
+    private static Span trim(String text, int s, int e) {
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return new Span(s, e);
+    }
+
+    /** Blanks Markdown markup in {@code out} (same indices as {@code text}) so analysis sees plain words. */
+    private static void blankMarkup(String text, char[] out, int from) {
+        String region = text.substring(from);
+        Matcher m = LINK.matcher(region);
+        while (m.find()) {
+            blank(out, from + m.start(), from + m.start(1));
+            blank(out, from + m.end(1), from + m.end());
+        }
+        m = AUTOLINK.matcher(region);
+        while (m.find()) {
+            blank(out, from + m.start(), from + m.start(1));
+            blank(out, from + m.end(1), from + m.end());
+        }
+        for (Pattern p : List.of(EMPHASIS, ESCAPE, HEADING_MARK, LIST_MARK)) {
+            m = p.matcher(region);
+            while (m.find()) {
+                blank(out, from + m.start(), from + m.end());
+            }
+        }
+        for (int i = from; i < out.length; i++) {
+            if (out[i] == '\r' || out[i] == '\u00A0') {
+                out[i] = ' ';
+            }
+        }
+    }
+
+    private static void blank(char[] out, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (out[i] != '\n') {
+                out[i] = ' ';
+            }
+        }
+    }
+
+    /** Collapses runs of spaces and tabs; line breaks stay, so line-anchored rules still work. */
+    private static String collapse(String s) {
+        return s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" ?\\n ?", "\n").strip();
+    }
+
+    static String idOf(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Meta {
+        String title;
+        String publisher;
+        String originalSource;
+        LocalDate published;
+        final List<String> authors = new ArrayList<>();
+        final List<String> credits = new ArrayList<>();
+        final Map<String, List<String>> tags = new LinkedHashMap<>();
+    }
+}
