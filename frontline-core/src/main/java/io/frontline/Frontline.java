@@ -73,8 +73,9 @@ public final class Frontline {
         List<SentenceAnalysis> analysed = analyse(report);
         analysed = context.resolve(analysed);
         Map<Integer, EventCoder.When> dates = dates(report, analysed);
-        Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(analysed);
-        return code(report, analysed, dates, reportAnchors);
+        List<PlaceResolver.Anchor> focus = focus(analysed);
+        Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(analysed, focus);
+        return code(report, analysed, dates, reportAnchors, focus);
     }
 
     /** Sentences of the article with their mentions and frames. */
@@ -83,16 +84,32 @@ public final class Frontline {
         String text = report.analysisText();
         int p = 0;
         for (Span para : report.paragraphs()) {
+            boolean commentary = commentarySection(report, para);
             for (Sentence s : splitter.split(text, para, p, out.size())) {
                 List<ActorMention> am = actors.find(s);
                 List<PlaceMention> pm = places.find(s, am);
-                boolean analysis = frames.isAnalysis(s);
+                boolean analysis = commentary || frames.isAnalysis(s);
                 List<Frame> fs = analysis ? List.of() : frames.frames(s, am, pm);
                 out.add(new SentenceAnalysis(s, am, pm, fs, analysis));
             }
             p++;
         }
         return out;
+    }
+
+    private static final Pattern COMMENTARY_HEADING = Pattern.compile(
+            "(?i)\\b(reactions?|responses?|analysis|commentary|opinion|see also|references|notes|external links|further reading|"
+                    + "legacy|in popular culture|bibliography|sources)\\b");
+
+    /** Paragraphs under a heading such as "Reactions" or "Analysis" report statements, not events. */
+    private static boolean commentarySection(Report report, Span para) {
+        Span heading = null;
+        for (Span h : report.headings()) {
+            if (h.start() < para.start()) {
+                heading = h;
+            }
+        }
+        return heading != null && COMMENTARY_HEADING.matcher(report.analysisText().substring(heading.start(), heading.end())).find();
     }
 
     // ---- time --------------------------------------------------------------------------------------------
@@ -103,6 +120,7 @@ public final class Frontline {
         EventCoder.When narrative = null;
         int narrativeParagraph = -1;
         int year = initialYear(report);
+        LocalDate period = periodEnd(report);
         for (SentenceAnalysis sa : analysed) {
             Sentence s = sa.sentence();
             var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year));
@@ -123,6 +141,8 @@ public final class Frontline {
             } else if (narrative != null) {
                 int precision = s.paragraph() == narrativeParagraph ? narrative.precision() : Math.max(2, narrative.precision());
                 when = new EventCoder.When(narrative.date(), precision, "time:narrative-carry", narrative.span());
+            } else if (period != null) {
+                when = new EventCoder.When(period, 3, "time:end-of-report-period", null);
             } else if (pub != null) {
                 when = new EventCoder.When(pub, 2, "time:publication-date", null);
             } else {
@@ -133,6 +153,28 @@ public final class Frontline {
             }
         }
         return out;
+    }
+
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b(" + io.frontline.text.Months.PATTERN + ")\\s+(\\d{4})\\b");
+
+    /**
+     * The end of the period a report covers, when its metadata states one (a Wikipedia campaign's
+     * "9 – 27 March 2016"): the date of events it summarises without dating them.
+     */
+    private static LocalDate periodEnd(Report r) {
+        for (String v : r.tags().getOrDefault("date", List.of())) {
+            String[] parts = v.split("[–—]| - | to ");
+            String last = parts[parts.length - 1];
+            var d = io.frontline.text.CalendarDates.find(last);
+            if (d.isPresent()) {
+                return d.get();
+            }
+            Matcher m = MONTH_YEAR.matcher(last);
+            if (m.find()) {
+                return LocalDate.of(Integer.parseInt(m.group(2)), io.frontline.text.Months.month(m.group(1)), 15);
+            }
+        }
+        return null;
     }
 
     private static int initialYear(Report r) {
@@ -158,19 +200,62 @@ public final class Frontline {
     private static final double PARAGRAPH_RADIUS_KM = 60;
     private static final double REPORT_RADIUS_KM = 200;
 
+    private static final double FOCUS_RADIUS_KM = 250;
+
+    /**
+     * The region the report is about: the median point of the places it names that have a single gazetteer
+     * candidate. Ambiguous names are then read as the ones in that region.
+     */
+    private List<PlaceResolver.Anchor> focus(List<SentenceAnalysis> analysed) {
+        List<Double> lats = new ArrayList<>();
+        List<Double> lons = new ArrayList<>();
+        for (SentenceAnalysis sa : analysed) {
+            for (PlaceMention p : sa.places()) {
+                var r = resolver.resolve(p.name(), null, List.of());
+                if (r.place() != null && !r.method().contains("ambiguous")) {
+                    lats.add(r.point().lat());
+                    lons.add(r.point().lon());
+                }
+            }
+        }
+        if (lats.isEmpty()) {
+            return List.of();
+        }
+        java.util.Collections.sort(lats);
+        java.util.Collections.sort(lons);
+        GeoPoint centre = new GeoPoint(lats.get(lats.size() / 2), lons.get(lons.size() / 2));
+        return List.of(new PlaceResolver.Anchor("the report's region", centre, FOCUS_RADIUS_KM, Double.NaN, 0,
+                "median of the report's unambiguous places"));
+    }
+
+    /** A name resolved only against the report's region; where that finds nothing near, against nothing. */
+    private PlaceResolver.Resolution resolveInFocus(PlaceMention p, List<PlaceResolver.Anchor> focus) {
+        PlaceResolver.Resolution r = resolver.resolve(p.name(), null, focus);
+        return r.status().equals("resolved") ? r : resolver.resolve(p.name(), null, List.of());
+    }
+
     /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
-    private List<PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa) {
+    private List<PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
         List<PlaceResolver.Anchor> out = new ArrayList<>();
         for (PlaceMention p : sa.places()) {
             if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
-                PlaceResolver.Resolution r = resolver.resolve(p.name(), null, List.of());
+                PlaceResolver.Resolution r = resolveInFocus(p, focus);
                 if (r.located()) {
-                    out.add(anchor(p, r.point()));
+                    out.add(anchor(p, r));
                 }
             }
         }
         out.sort(java.util.Comparator.comparingDouble(PlaceResolver.Anchor::radiusKm)); // most specific first
         return out;
+    }
+
+    private static PlaceResolver.Anchor anchor(PlaceMention p, PlaceResolver.Resolution r) {
+        PlaceResolver.Anchor a = anchor(p, r.point());
+        if (r.place() != null && r.place().population() >= 200_000 && a.radiusKm() >= 50 && a.radiusKm() < 100) {
+            // "the eastern countryside of Hama": a provincial capital's countryside is its province
+            return new PlaceResolver.Anchor(a.name(), a.point(), 100, a.bearing(), a.offsetKm(), a.why());
+        }
+        return a;
     }
 
     private static PlaceResolver.Anchor anchor(PlaceMention p, GeoPoint point) {
@@ -207,10 +292,13 @@ public final class Frontline {
         return new PlaceResolver.Anchor(p.fullName(), centre, radius, Double.NaN, 0, kind + " of " + p.name());
     }
 
-    private Map<String, PlaceResolver.Anchor> reportAnchors(List<SentenceAnalysis> analysed) {
+    private Map<String, PlaceResolver.Anchor> reportAnchors(List<SentenceAnalysis> analysed, List<PlaceResolver.Anchor> focus) {
         Map<String, PlaceResolver.Anchor> out = new LinkedHashMap<>();
+        for (PlaceResolver.Anchor f : focus) {
+            out.put("@focus", f);
+        }
         for (SentenceAnalysis sa : analysed) {
-            for (PlaceResolver.Anchor a : sentenceAnchors(sa)) {
+            for (PlaceResolver.Anchor a : sentenceAnchors(sa, focus)) {
                 out.putIfAbsent(NameKey.phonetic(a.name()), new PlaceResolver.Anchor(a.name(), a.point(), REPORT_RADIUS_KM,
                         Double.NaN, 0, "named in the report"));
             }
@@ -220,23 +308,40 @@ public final class Frontline {
 
     // ---- coding ------------------------------------------------------------------------------------------
 
-    private record Located(Frame frame, PlaceMention place, PlaceResolver.Resolution resolution, int fatalities) {
+    private record Located(Frame frame, PlaceMention place, PlaceResolver.Resolution resolution, int fatalities, String via) {
+    }
+
+    private static Event withFatalities(Report r, Event e, Frame f, int deaths) {
+        var prov = new LinkedHashMap<>(e.provenance());
+        var c = f.fatalities().get(0);
+        int s = f.sentence().span().start();
+        prov.put("fatalities", EventCoder.evidence(r, new Span(s + c.start(), s + c.end()), "fatalities:next-sentence"));
+        int total = e.fatalities() + deaths;
+        String notes = e.notes().replaceAll(" (\\d+ fatalities reported|Fatalities not reported)\\.$", "") + " " + total + " fatalities reported.";
+        return new Event(e.eventId(), e.eventDate(), e.timePrecision(), e.eventType(), e.subEventType(), e.actor1(), e.assocActor1(),
+                e.actor2(), e.assocActor2(), e.side1(), e.side2(), e.inter1(), e.inter2(), e.location(), e.admin1(), e.admin2(),
+                e.latitude(), e.longitude(), e.geoPrecision(), total, e.status(), e.attribution(), notes, e.evidence(),
+                e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
     private Extraction code(Report report, List<SentenceAnalysis> analysed, Map<Integer, EventCoder.When> dates,
-                            Map<String, PlaceResolver.Anchor> reportAnchors) {
+                            Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<PlaceResolver.Anchor> paragraphAnchors = new ArrayList<>();
+        Located lastPlace = null;
+        int lastEvent = -1;
         int paragraph = -1;
         int seq = 0;
         for (SentenceAnalysis sa : analysed) {
             if (sa.sentence().paragraph() != paragraph) {
                 paragraph = sa.sentence().paragraph();
                 paragraphAnchors.clear();
+                lastPlace = null;
+                lastEvent = -1;
             }
-            List<PlaceResolver.Anchor> here = sentenceAnchors(sa);
+            List<PlaceResolver.Anchor> here = sentenceAnchors(sa, focus);
             List<Located> located = new ArrayList<>();
             for (Frame f : sa.frames()) {
                 if (!f.modality().happened()) {
@@ -246,11 +351,26 @@ public final class Frontline {
                     continue;
                 }
                 List<PlaceMention> ps = f.places();
+                if (ps.isEmpty() && f.region() == null && f.placeRef() != null && lastPlace != null) {
+                    // "shelled the village the next day": the village named before
+                    PlaceResolver.Resolution r0 = lastPlace.resolution();
+                    PlaceResolver.Resolution viaRef = new PlaceResolver.Resolution(r0.name(), r0.place(), r0.point(), r0.geoPrecision(),
+                            r0.admin1(), r0.status(), "coreference '" + f.placeRef() + "' to the place named before; " + r0.method(),
+                            Math.round(r0.confidence() * 90) / 100.0, r0.rejected());
+                    located.add(new Located(f, lastPlace.place(), viaRef,
+                            io.frontline.extract.Fatalities.total(f.fatalities()), "coreference:" + f.placeRef()));
+                    continue;
+                }
                 boolean regionOnly = ps.isEmpty() && f.region() != null;
                 if (regionOnly && sameActorHasPlace(sa, f)) {
                     continue; // "advanced in the X countryside and entered Y": one event, at Y
                 }
                 if (ps.isEmpty() && f.region() == null) {
+                    int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
+                    if (deaths > 0 && lastEvent >= 0) {
+                        // "12 fighters were killed in the clashes": deaths of the event just reported
+                        events.set(lastEvent, withFatalities(report, events.get(lastEvent), f, deaths));
+                    }
                     continue;
                 }
                 int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
@@ -258,7 +378,7 @@ public final class Frontline {
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
                     PlaceResolver.Resolution r = regionOnly ? regionResolution(p, here, paragraphAnchors, reportAnchors)
                             : resolve(p, here, paragraphAnchors, reportAnchors);
-                    located.add(new Located(f, p, r, first ? deaths : 0));
+                    located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
                 }
             }
@@ -269,7 +389,7 @@ public final class Frontline {
                 Located prev = perPlace.get(key);
                 if (prev == null || l.frame().kind().strength > prev.frame().kind().strength) {
                     Located keep = prev == null ? l : new Located(l.frame(), l.place(), l.resolution(),
-                            Math.max(l.fatalities(), prev.fatalities()));
+                            Math.max(l.fatalities(), prev.fatalities()), l.via());
                     perPlace.put(key, keep);
                 }
             }
@@ -278,9 +398,17 @@ public final class Frontline {
                 EventCoder.When w = when != null ? when : new EventCoder.When(null, 3, "time:none", null);
                 Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), l.frame(), l.place(),
                         l.resolution(), w, l.fatalities());
+                if (e.side1().equals("unknown") && (e.side2().isEmpty() || e.side2().equals("unknown"))) {
+                    seq--; // nobody named or inferable on either side: not an event ACLED could code
+                    continue;
+                }
                 String dup = e.subEventType() + "|" + NameKey.phonetic(e.location()) + "|" + e.eventDate() + "|" + e.side1() + "|" + e.side2();
                 if (seen.add(dup)) {
                     events.add(e);
+                    lastEvent = events.size() - 1;
+                    if (l.place().role() == PlaceMention.Role.EVENT) {
+                        lastPlace = l;
+                    }
                 } else {
                     seq--;
                 }
@@ -337,11 +465,10 @@ public final class Frontline {
             return r;
         }
         boolean province = p.feature() != null && (p.feature().equals("province") || p.feature().equals("governorate"));
-        GeoPoint pt = r.point();
-        if (p.relation() != null && !Double.isNaN(p.relation().bearing()) && !province) {
-            pt = pt.offset(15, p.relation().bearing());
-        }
+        GeoPoint pt = province ? r.point() : anchor(p, r.point()).point();
+        String what = p.role() == PlaceMention.Role.ANCHOR ? (p.relation() == null ? "near" : p.relation().kind()) + " " + p.name()
+                : "region: " + p.feature() + " of " + p.name();
         return new PlaceResolver.Resolution(p.fullName(), r.place(), pt, province ? 3 : 2, r.admin1(), "region",
-                "region: " + p.feature() + " of " + p.name() + "; " + r.method(), r.confidence() * 0.8, r.rejected());
+                what + "; " + r.method(), Math.round(r.confidence() * 80) / 100.0, r.rejected());
     }
 }

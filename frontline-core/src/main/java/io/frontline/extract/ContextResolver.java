@@ -74,7 +74,7 @@ public final class ContextResolver {
                 a2 = resolveGeneric(a2, a1, report, i);
                 if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && needsOpponent(f.kind())) {
                     String side1 = a1.get(0).actor().side();
-                    ActorMention opp = opponent(side1, report, i, rank(side1, adversaries, weights), lastBySide);
+                    ActorMention opp = opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide);
                     if (opp != null) {
                         a2 = List.of(opp);
                         how2 = "context:" + where(opp, report, i);
@@ -82,7 +82,7 @@ public final class ContextResolver {
                 }
                 if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && needsOpponent(f.kind())) {
                     String side2 = a2.get(0).actor().side();
-                    ActorMention opp = opponent(side2, report, i, rank(side2, adversaries, weights), lastBySide);
+                    ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide);
                     if (opp != null) {
                         a1 = List.of(opp);
                         how1 = "context:" + where(opp, report, i);
@@ -122,7 +122,7 @@ public final class ContextResolver {
             if (a.reference().equals("@state")) {
                 out.add(a.resolved(defaultState, "state forces of the report's country"));
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
-                ActorMention opp = opponent(other.get(0).actor().side(), report, i, Map.of(), Map.of());
+                ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of());
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
                 }
@@ -131,9 +131,9 @@ public final class ContextResolver {
         return out;
     }
 
-    /** The opposed actor named nearest to sentence i. */
-    private ActorMention opponent(String side, List<SentenceAnalysis> report, int i, Map<String, Integer> bySide,
-                                  Map<String, ActorMention> lastBySide) {
+    /** The opposed actor named nearest to sentence i, not one of the frame's own side ({@code group}). */
+    private ActorMention opponent(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i,
+                                  Map<String, Integer> bySide, Map<String, ActorMention> lastBySide) {
         int paragraph = report.get(i).sentence().paragraph();
         List<Integer> order = new ArrayList<>();
         order.add(i);
@@ -145,7 +145,8 @@ public final class ContextResolver {
         }
         for (int k : order) {
             for (ActorMention a : report.get(k).actors()) {
-                if (a.actor() != null && sides.opposed(side, a.actor().side())) {
+                if (a.actor() != null && sides.opposed(side, a.actor().side()) && !group.contains(a)
+                        && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
                     return a;
                 }
             }

@@ -31,7 +31,7 @@ public final class Fatalities {
                     + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
-                    + "\\s+(?:were|was|had been|have been|being|are|got)\\s+(?:\\w+ly\\s+)?(?:killed|slain|executed|dead|beheaded|massacred)\\b",
+                    + "\\s+(?:(?:were|was|had been|have been|being|are|got)\\s+)?(?:\\w+ly\\s+|reported\\s+|confirmed\\s+|said to have been\\s+|believed\\s+)?(?:killed|slain|executed|dead|beheaded|massacred)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIED = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"

@@ -210,6 +210,19 @@ public final class FrameBuilder {
                     }
                 }
             }
+            String placeRef = null;
+            if (inScope.isEmpty() && region == null) {
+                // "took two villages east of al-Bab", "shelled positions near X": the event is near its anchor
+                for (PlaceMention p : places) {
+                    if (p.role() == PlaceMention.Role.ANCHOR && p.firstToken() > tr.last && p.firstToken() < scopeEnd) {
+                        region = p;
+                        break;
+                    }
+                }
+            }
+            if (inScope.isEmpty() && region == null) {
+                placeRef = placeReference(s, tr.last + 1, scopeEnd);
+            }
             List<PlaceMention> anchors = new ArrayList<>();
             for (PlaceMention p : places) {
                 if (p.role() != PlaceMention.Role.EVENT) {
@@ -252,7 +265,7 @@ public final class FrameBuilder {
             out.add(new Frame(s, tr.kind, tr.rule, trigSpan, passive, group, group.isEmpty() ? "" : how1, dedupe(a2),
                     a2.isEmpty() ? "" : how2, inScope, region, anchors, mod, modRule,
                     attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
-                    deaths, subjectRef));
+                    deaths, subjectRef, placeRef));
         }
         return out;
     }
@@ -342,12 +355,26 @@ public final class FrameBuilder {
             if (t.text().equals(";")) {
                 return k;
             }
+            // a purpose clause names what was intended, not where the trigger happened: "in an attempt to besiege X"
+            if (purposeAt(s, k)) {
+                return k;
+            }
             if (t.text().equals(",") && k + 1 < s.size() && CONJUNCTIONS.contains(s.token(k + 1).lower())
                     && !s.token(k + 1).is("as")) {
                 return k;
             }
         }
         return s.size();
+    }
+
+    private static boolean purposeAt(Sentence s, int k) {
+        String w = s.token(k).lower();
+        String n1 = k + 1 < s.size() ? s.token(k + 1).lower() : "";
+        String n2 = k + 2 < s.size() ? s.token(k + 2).lower() : "";
+        String n3 = k + 3 < s.size() ? s.token(k + 3).lower() : "";
+        return w.equals("in") && (n1.equals("order") && n2.equals("to") || (n1.equals("an") || n1.equals("a")) && (n2.equals("attempt") || n2.equals("bid") || n2.equals("effort")) && n3.equals("to"))
+                || w.equals("so") && n1.equals("as") && n2.equals("to")
+                || (w.equals("aiming") || w.equals("seeking") || w.equals("trying")) && n1.equals("to");
     }
 
     /** The preposition governing the phrase that starts at token i (skipping articles and adjectives), or null. */
@@ -383,6 +410,22 @@ public final class FrameBuilder {
             }
         }
         return false;
+    }
+
+    /** "the village", "the town", "it": a place named in an earlier sentence. */
+    private static String placeReference(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = s.token(k).lower();
+            if ((w.equals("it") || w.equals("there")) && k == from) {
+                return w;
+            }
+            if (k + 1 < to && (w.equals("the") || w.equals("this")) && Set.of("village", "town", "city", "hill", "base",
+                    "airport", "airbase", "area", "neighbourhood", "neighborhood", "district", "mountain").contains(s.token(k + 1).lower())
+                    && (k + 2 >= s.size() || !s.token(k + 2).is("of"))) {
+                return w + " " + s.token(k + 1).lower();
+            }
+        }
+        return null;
     }
 
     private static String pronounSubject(Sentence s, int from, int to) {

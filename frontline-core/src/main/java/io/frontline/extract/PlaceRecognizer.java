@@ -60,7 +60,7 @@ public final class PlaceRecognizer {
             }
             // drop leading words that are never places ("Meanwhile", "The")
             int first = i;
-            while (first <= j && words.is("not-place", s.token(first).text())) {
+            while (first <= j && words.is("not-place", s.token(first).text()) && !numbered(s, first)) {
                 first++;
             }
             if (first > j) {
@@ -91,8 +91,16 @@ public final class PlaceRecognizer {
                 && Character.isUpperCase(t.text().charAt(h + 1));
     }
 
+    /** "Hill 800", "Brigade 550": a word that takes the number after it as part of the name. */
+    private boolean numbered(Sentence s, int k) {
+        return k + 1 < s.size() && s.token(k + 1).kind() == Token.Kind.NUMBER && words.is("numbered", s.token(k).lower());
+    }
+
     private boolean continuesName(Sentence s, int k) {
         Token t = s.token(k);
+        if (t.kind() == Token.Kind.NUMBER && k > 0 && words.is("numbered", s.token(k - 1).lower())) {
+            return true;
+        }
         if (!t.isWord()) {
             return false;
         }
@@ -118,6 +126,13 @@ public final class PlaceRecognizer {
         } else if (last + 1 < s.size() && words.featureKind(s.token(last + 1).lower()) != null) {
             feature = s.token(last + 1).lower();
             end = last + 1;
+        }
+        // "the Ithriyah–Palmyra highway": two names joined by a dash before a road word name the road
+        if (feature == null && last + 3 < s.size() && (s.token(last + 1).text().equals("–") || s.token(last + 1).text().equals("-"))
+                && s.token(last + 2).isCapitalised() && "road".equals(words.featureKind(s.token(last + 3).lower()))) {
+            feature = s.token(last + 3).lower();
+            name = text(s, first, last + 2);
+            end = last + 3;
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
         String slot = slot(s, first, before);

@@ -197,9 +197,19 @@ public final class TimeExpressions {
         return Optional.empty();
     }
 
-    /** A date written without a year must not fall after the publication date: take the year before. */
+    /**
+     * A date written without a year: in a narrative, a date months before the current one has moved into the
+     * next year ("On 8 January" after "On 31 December"); otherwise it must not fall after the publication date.
+     */
     private static LocalDate fixYear(LocalDate d, boolean yearWritten, Context ctx) {
-        if (!yearWritten && ctx.published() != null && ctx.year() == 0 && d.isAfter(ctx.published().plusDays(1))) {
+        if (yearWritten) {
+            return d;
+        }
+        if (ctx.narrative() != null) {
+            LocalDate inYear = d.withYear(ctx.narrative().getYear());
+            return inYear.isBefore(ctx.narrative().minusDays(120)) ? inYear.plusYears(1) : inYear;
+        }
+        if (ctx.published() != null && ctx.year() == 0 && d.isAfter(ctx.published().plusDays(1))) {
             return d.minusYears(1);
         }
         return d;

@@ -64,12 +64,19 @@ public final class GazetteerIndex implements Gazetteer {
             int limit = phon.length() >= 9 ? 2 : 1;
             for (String d : deletions(sk)) {
                 for (Entry e : bySkeletonDeletion.getOrDefault(d, List.of())) {
-                    if (best.containsKey(e.place.id()) || Math.abs(e.phonetic.length() - phon.length()) > limit) {
+                    if (best.containsKey(e.place.id())) {
                         continue;
                     }
-                    int dist = editDistance(e.phonetic, phon, limit);
-                    if (dist <= limit) {
-                        keep(best, new Candidate(e.place, e.name, 0.9 - 0.1 * dist, "fuzzy"));
+                    // the same consonants in the same order: the spellings differ only in vowels ("Lweibdeh", "Luwaybidah")
+                    boolean sameConsonants = NameKey.skeletonOfPhonetic(e.phonetic).equals(sk);
+                    int allowed = sameConsonants ? limit + 2 : limit;
+                    if (Math.abs(e.phonetic.length() - phon.length()) > allowed) {
+                        continue;
+                    }
+                    int dist = editDistance(e.phonetic, phon, allowed);
+                    if (dist <= allowed) {
+                        double score = sameConsonants ? 0.88 - 0.02 * dist : 0.9 - 0.1 * dist;
+                        keep(best, new Candidate(e.place, e.name, score, "fuzzy"));
                     }
                 }
             }

@@ -1,0 +1,53 @@
+package io.frontline.extract;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimeExpressionsTest {
+    private static final LocalDate PUB = LocalDate.of(2017, 9, 14);
+
+    private TimeExpressions.When when(String s, LocalDate narrative, int year) {
+        return TimeExpressions.find(s, new TimeExpressions.Context(PUB, narrative, year)).orElseThrow();
+    }
+
+    @Test
+    void calendarDatesWithAndWithoutYear() {
+        assertThat(when("On 9 March 2016, heavy airstrikes started.", null, 0).date()).isEqualTo(LocalDate.of(2016, 3, 9));
+        assertThat(when("On 13 September, the army advanced.", null, 0).date()).isEqualTo(LocalDate.of(2017, 9, 13));
+        // a date after publication belongs to the year before
+        assertThat(when("On 28 December, the army advanced.", null, 0).date()).isEqualTo(LocalDate.of(2016, 12, 28));
+        assertThat(when("The town fell on March 27, 2016.", null, 0).precision()).isEqualTo(1);
+    }
+
+    @Test
+    void narrativeCrossesIntoTheNextYear() {
+        assertThat(when("On 8 January, Turkish-backed rebels captured Um Adasa.", LocalDate.of(2016, 12, 31), 2016).date())
+                .isEqualTo(LocalDate.of(2017, 1, 8));
+    }
+
+    @Test
+    void partsOfMonthsBoundsAndRanges() {
+        var late = when("The operation was slowed down in late August.", null, 0);
+        assertThat(late.date()).isEqualTo(LocalDate.of(2017, 8, 26));
+        assertThat(late.precision()).isEqualTo(3);
+        var by = when("By 31 August, the army had reached the river.", null, 0);
+        assertThat(by.date()).isEqualTo(LocalDate.of(2017, 8, 31));
+        assertThat(by.precision()).isEqualTo(2);
+        var range = when("Between 6 and 14 November 2016, the rebels captured 36 villages.", null, 0);
+        assertThat(range.date()).isEqualTo(LocalDate.of(2016, 11, 6));
+        assertThat(range.precision()).isEqualTo(2);
+    }
+
+    @Test
+    void relativeDaysFollowTheNarrativeAndWeekdaysThePublication() {
+        LocalDate n = LocalDate.of(2016, 11, 14);
+        assertThat(when("However, the next day, the rebels were forced to withdraw.", n, 2016).date()).isEqualTo(n.plusDays(1));
+        assertThat(when("Later that day, the castle itself was captured.", n, 2016).date()).isEqualTo(n);
+        assertThat(when("Two days later, the minister spoke.", n, 2016).date()).isEqualTo(n.plusDays(2));
+        // 14 Sep 2017 was a Thursday; "on Tuesday" is the 12th
+        assertThat(when("Troops entered the village on Tuesday.", null, 0).date()).isEqualTo(LocalDate.of(2017, 9, 12));
+    }
+}
