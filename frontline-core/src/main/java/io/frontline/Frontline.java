@@ -235,18 +235,35 @@ public final class Frontline {
     }
 
     /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
-    private List<PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
-        List<PlaceResolver.Anchor> out = new ArrayList<>();
+    private Map<PlaceMention, PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
+        Map<PlaceMention, PlaceResolver.Anchor> out = new LinkedHashMap<>();
         for (PlaceMention p : sa.places()) {
             if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
                 PlaceResolver.Resolution r = resolveInFocus(p, focus);
                 if (r.located()) {
-                    out.add(anchor(p, r));
+                    out.put(p, anchor(p, r));
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingDouble(PlaceResolver.Anchor::radiusKm)); // most specific first
         return out;
+    }
+
+    /** The sentence's anchors, most specific (smallest radius) first. */
+    private static List<PlaceResolver.Anchor> bySpecificity(Map<PlaceMention, PlaceResolver.Anchor> anchors) {
+        List<PlaceResolver.Anchor> out = new ArrayList<>(anchors.values());
+        out.sort(java.util.Comparator.comparingDouble(PlaceResolver.Anchor::radiusKm));
+        return out;
+    }
+
+    /** An anchor written right after the place is its own: "X within about 3km from Y", "X on the flank of Y", "X near Y". */
+    private static PlaceResolver.Anchor ownAnchor(PlaceMention p, Map<PlaceMention, PlaceResolver.Anchor> anchors) {
+        for (Map.Entry<PlaceMention, PlaceResolver.Anchor> e : anchors.entrySet()) {
+            int gap = e.getKey().firstToken() - p.lastToken();
+            if (e.getKey().role() == PlaceMention.Role.ANCHOR && gap > 0 && gap <= 7) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private static PlaceResolver.Anchor anchor(PlaceMention p, PlaceResolver.Resolution r) {
@@ -298,7 +315,7 @@ public final class Frontline {
             out.put("@focus", f);
         }
         for (SentenceAnalysis sa : analysed) {
-            for (PlaceResolver.Anchor a : sentenceAnchors(sa, focus)) {
+            for (PlaceResolver.Anchor a : sentenceAnchors(sa, focus).values()) {
                 out.putIfAbsent(NameKey.phonetic(a.name()), new PlaceResolver.Anchor(a.name(), a.point(), REPORT_RADIUS_KM,
                         Double.NaN, 0, "named in the report"));
             }
@@ -341,7 +358,8 @@ public final class Frontline {
                 lastPlace = null;
                 lastEvent = -1;
             }
-            List<PlaceResolver.Anchor> here = sentenceAnchors(sa, focus);
+            Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(sa, focus);
+            List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);
             List<Located> located = new ArrayList<>();
             for (Frame f : sa.frames()) {
                 if (!f.modality().happened()) {
@@ -376,8 +394,9 @@ public final class Frontline {
                 int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
                 boolean first = true;
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
+                    PlaceResolver.Anchor own = ownAnchor(p, anchorsHere);
                     PlaceResolver.Resolution r = regionOnly ? regionResolution(p, here, paragraphAnchors, reportAnchors)
-                            : resolve(p, here, paragraphAnchors, reportAnchors);
+                            : resolve(p, own != null ? List.of(own) : here, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
                 }
