@@ -1,0 +1,145 @@
+package io.frontline.eval;
+
+import io.frontline.events.Event;
+import io.frontline.gazetteer.NameKey;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores extracted events against a gold file. An extracted event matches a gold event of the same report
+ * when it names the same place (same phonetic key) within {@value #DATE_WINDOW_DAYS} days; each gold event
+ * and each extracted event is matched at most once, closest date first. Precision and recall count such
+ * matches (event = place and date); per-field accuracy is measured over matched pairs; "strict" also
+ * requires sub-event type and both sides.
+ */
+public final class Scorer {
+    static final int DATE_WINDOW_DAYS = 3;
+
+    /** A pair of gold and extracted events, or one side alone when unmatched. */
+    public record Pair(GoldEvent gold, Event extracted) {
+    }
+
+    /** The figures. */
+    public record Score(int gold, int extracted, int matched, int strict, Map<String, Double> fieldAccuracy, List<Pair> missed,
+                        List<Pair> extra, List<Pair> wrong) {
+        public double precision() {
+            return extracted == 0 ? 0 : (double) matched / extracted;
+        }
+
+        public double recall() {
+            return gold == 0 ? 0 : (double) matched / gold;
+        }
+
+        public double strictPrecision() {
+            return extracted == 0 ? 0 : (double) strict / extracted;
+        }
+
+        public double strictRecall() {
+            return gold == 0 ? 0 : (double) strict / gold;
+        }
+    }
+
+    private Scorer() {
+    }
+
+    /**
+     * @param gold      gold events
+     * @param extracted extracted events by report file name (the gold's {@code file} column is matched against the
+     *                  file name without directories)
+     */
+    public static Score score(List<GoldEvent> gold, Map<String, List<Event>> extracted) {
+        List<Pair> pairs = new ArrayList<>();
+        List<Pair> missed = new ArrayList<>();
+        Set<Event> used = new HashSet<>();
+        int total = 0;
+        for (List<Event> es : extracted.values()) {
+            total += es.size();
+        }
+        for (GoldEvent g : gold) {
+            List<Event> candidates = extracted.getOrDefault(g.file(), List.of());
+            Event best = null;
+            long bestDays = Long.MAX_VALUE;
+            int bestAgree = -1;
+            for (Event e : candidates) {
+                if (used.contains(e) || !samePlace(g.location(), e.location()) || e.eventDate() == null) {
+                    continue;
+                }
+                long days = Math.abs(ChronoUnit.DAYS.between(LocalDate.parse(g.eventDate()), LocalDate.parse(e.eventDate())));
+                int agree = (typeOk(g, e) ? 1 : 0) + (sidesOk(g, e) ? 1 : 0);
+                if (days <= DATE_WINDOW_DAYS && (days < bestDays || days == bestDays && agree > bestAgree)) {
+                    best = e;
+                    bestDays = days;
+                    bestAgree = agree;
+                }
+            }
+            if (best == null) {
+                missed.add(new Pair(g, null));
+            } else {
+                used.add(best);
+                pairs.add(new Pair(g, best));
+            }
+        }
+        List<Pair> extra = new ArrayList<>();
+        extracted.forEach((file, es) -> {
+            for (Event e : es) {
+                if (!used.contains(e)) {
+                    extra.add(new Pair(null, e));
+                }
+            }
+        });
+        Map<String, Double> acc = new LinkedHashMap<>();
+        int type = 0;
+        int sides = 0;
+        int date = 0;
+        int fat = 0;
+        int strict = 0;
+        List<Pair> wrong = new ArrayList<>();
+        for (Pair p : pairs) {
+            boolean t = typeOk(p.gold(), p.extracted());
+            boolean s = sidesOk(p.gold(), p.extracted());
+            type += t ? 1 : 0;
+            sides += s ? 1 : 0;
+            date += p.gold().eventDate().equals(p.extracted().eventDate()) ? 1 : 0;
+            fat += p.gold().fatalities() == p.extracted().fatalities() ? 1 : 0;
+            if (t && s) {
+                strict++;
+            } else {
+                wrong.add(p);
+            }
+        }
+        int n = Math.max(1, pairs.size());
+        acc.put("sub_event_type", (double) type / n);
+        acc.put("sides", (double) sides / n);
+        acc.put("event_date", (double) date / n);
+        acc.put("fatalities", (double) fat / n);
+        return new Score(gold.size(), total, pairs.size(), strict, acc, missed, extra, wrong);
+    }
+
+    static boolean samePlace(String a, String b) {
+        String x = NameKey.phonetic(strip(a));
+        String y = NameKey.phonetic(strip(b));
+        return !x.isEmpty() && x.equals(y);
+    }
+
+    /** Feature words written with a name ("Tal Areen hill", "Rouad mountain") do not change the place. */
+    private static String strip(String s) {
+        return s.replaceAll("(?i)\\s+(village|town|city|hill|hilltop|mountain|mount|neighbourhood|neighborhood|district|area)$", "");
+    }
+
+    private static boolean typeOk(GoldEvent g, Event e) {
+        return g.subEventType().equals(e.subEventType());
+    }
+
+    private static boolean sidesOk(GoldEvent g, Event e) {
+        boolean direct = g.side1().equals(e.side1()) && g.side2().equals(e.side2());
+        boolean swapped = g.subEventType().equals("Armed clash") && g.side1().equals(e.side2()) && g.side2().equals(e.side1());
+        return direct || swapped;
+    }
+}
