@@ -30,6 +30,10 @@ public final class FrameBuilder {
             "pro-government", "fellow", "rival", "some", "remaining", "other", "both", "all");
     private static final Set<String> CONJUNCTIONS = Set.of("but", "while", "whereas", "although", "though", "which", "who",
             "after", "before", "when", "as", "since", "meanwhile", "however", "whilst", "whom", "where", "until", "because");
+    /** Participles that state a consequence, not another event: ", leaving ...", ", reducing ISIL control to ...". */
+    private static final Set<String> CONSEQUENCES = Set.of("leaving", "putting", "bringing", "reducing", "connecting",
+            "coming", "giving", "making", "allowing", "forcing", "raising", "marking", "ending", "linking", "thus", "thereby",
+            "which", "effectively", "placing", "isolating", "threatening");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be", "got", "get");
     private static final Set<String> PRONOUNS = Set.of("they", "it", "he", "she", "we", "them");
     private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "assaults", "offensive",
@@ -359,8 +363,10 @@ public final class FrameBuilder {
             if (purposeAt(s, k)) {
                 return k;
             }
-            if (t.text().equals(",") && k + 1 < s.size() && CONJUNCTIONS.contains(s.token(k + 1).lower())
-                    && !s.token(k + 1).is("as")) {
+            if (t.text().equals(",") && k + 1 < s.size() && (CONJUNCTIONS.contains(s.token(k + 1).lower())
+                    && !s.token(k + 1).is("as") || CONSEQUENCES.contains(s.token(k + 1).lower())
+                    || s.token(k + 1).is("with") && k + 2 < s.size() && !ASSOCIATE_CUES.contains(s.token(k + 2).lower())
+                    && !Set.of("support", "help", "backing", "cover", "the").contains(s.token(k + 2).lower()))) {
                 return k;
             }
         }

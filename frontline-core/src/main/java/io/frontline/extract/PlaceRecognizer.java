@@ -215,6 +215,10 @@ public final class PlaceRecognizer {
 
     /** "countryside of X", "north of X", "flank of X", "near X", "3km from X": X is a reference point. */
     private PlaceMention.Relation anchorRelation(Sentence s, int first) {
+        PlaceMention.Relation between = betweenOnARoad(s, first);
+        if (between != null) {
+            return between;
+        }
         int k = first - 1;
         while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city"))) {
             k--;
@@ -240,6 +244,24 @@ public final class PlaceRecognizer {
         }
         if (words.is("anchor-before", w)) {
             return new PlaceMention.Relation("near", Double.NaN, Double.NaN);
+        }
+        return null;
+    }
+
+    /** "the highway between al-Bab and Manbij", "the boundary between X and Y": both ends are reference points. */
+    private PlaceMention.Relation betweenOnARoad(Sentence s, int first) {
+        for (int k = first - 1; k >= Math.max(1, first - 8); k--) {
+            if (s.token(k).is("between")) {
+                String head = s.token(k - 1).lower();
+                if ("road".equals(words.featureKind(head)) || Set.of("boundary", "border", "line", "frontline", "front",
+                        "corridor", "route", "axis", "junction", "section", "stretch", "land", "roads").contains(head)) {
+                    return new PlaceMention.Relation("between", Double.NaN, Double.NaN);
+                }
+                return null;
+            }
+            if (s.token(k).text().equals(",") || s.token(k).text().equals(".")) {
+                return null;
+            }
         }
         return null;
     }
