@@ -137,6 +137,9 @@ public final class PlaceRecognizer {
         String featureKind = feature == null ? null : words.featureKind(feature);
         String slot = slot(s, first, before);
         boolean known = name.length() >= 3 && gazetteer.knows(name);
+        if (first == last && acronym(s.token(first).text()) && !known) {
+            return null; // "CIA", "SETA": acronyms are organisations unless the gazetteer has them
+        }
         if (slot == null && feature == null && !known) {
             return null;
         }
@@ -162,6 +165,11 @@ public final class PlaceRecognizer {
         }
         Span span = new Span(s.token(first).start(), s.token(end).end());
         return new PlaceMention(span, first, end, name, feature, role, rel, rule);
+    }
+
+    private static boolean acronym(String w) {
+        return w.length() >= 2 && w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
+                && w.chars().anyMatch(Character::isLetter);
     }
 
     private boolean placeVerbFollows(Sentence s, int last) {

@@ -49,8 +49,8 @@ public final class GazetteerIndex implements Gazetteer {
     public List<Candidate> candidates(String name) {
         String key = NameKey.key(name);
         String phon = NameKey.phonetic(name);
-        if (phon.isEmpty()) {
-            return List.of();
+        if (phon.isEmpty() || NameKey.isGenericOnly(key)) {
+            return List.of(); // "Tal", "Jabal", "Khirbet" alone name no place
         }
         Map<String, Candidate> best = new LinkedHashMap<>();
         for (Entry e : byPhonetic.getOrDefault(phon, List.of())) {

@@ -44,6 +44,19 @@ public final class NameKey {
     private NameKey() {
     }
 
+    private static final Set<String> GENERIC = Set.of("um", "tal", "jabal", "deir", "khirba", "kafr", "shaykh", "wadi",
+            "qaryat", "mazraat", "mount");
+
+    /** True when a key holds only generic words ("tal", "jabal khirba"): such a name alone is no place. */
+    public static boolean isGenericOnly(String key) {
+        for (String w : key.split(" ")) {
+            if (!w.isEmpty() && !GENERIC.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The spelling-level key; empty when the name has no letters. */
     public static String key(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
@@ -55,10 +68,10 @@ public final class NameKey {
             }
             words.add(WORDS.getOrDefault(w, w));
         }
-        // a leading article glued to its word ("Alhasakah", "Ezzor") only where it assimilated or is "al"
+        // an article glued to a later word where it assimilated: "Deir Ezzor"
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (i > 0 || words.size() == 1) {
+            if (i > 0) {
                 var m = ASSIMILATED.matcher(w);
                 if (m.find()) {
                     words.set(i, w.substring(2));
