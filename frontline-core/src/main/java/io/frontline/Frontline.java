@@ -48,7 +48,7 @@ public final class Frontline {
     private final PlaceRecognizer places;
     private final FrameBuilder frames;
     private final ContextResolver context;
-    private final PlaceResolver resolver;
+    private final io.frontline.gazetteer.Gazetteer gazetteer;
     private final EventCoder coder;
 
     public Frontline(KnowledgeBase kb) {
@@ -57,7 +57,7 @@ public final class Frontline {
         this.places = new PlaceRecognizer(kb.gazetteer(), kb.placeWords());
         this.frames = new FrameBuilder(kb.triggers(), kb.cues());
         this.context = new ContextResolver(kb.actors(), kb.defaultState());
-        this.resolver = new PlaceResolver(kb.gazetteer());
+        this.gazetteer = kb.gazetteer();
         this.coder = new EventCoder(kb.loadedTerms());
     }
 
@@ -73,9 +73,10 @@ public final class Frontline {
         List<SentenceAnalysis> analysed = analyse(report);
         analysed = context.resolve(analysed);
         Map<Integer, EventCoder.When> dates = dates(report, analysed);
-        List<PlaceResolver.Anchor> focus = focus(analysed);
-        Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(analysed, focus);
-        return code(report, analysed, dates, reportAnchors, focus);
+        PlaceResolver resolver = new PlaceResolver(gazetteer); // remembers lookups for this report only
+        List<PlaceResolver.Anchor> focus = focus(resolver, analysed);
+        Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(resolver, analysed, focus);
+        return code(resolver, report, analysed, dates, reportAnchors, focus);
     }
 
     /** Sentences of the article with their mentions and frames. */
@@ -206,7 +207,7 @@ public final class Frontline {
      * The region the report is about: the median point of the places it names that have a single gazetteer
      * candidate. Ambiguous names are then read as the ones in that region.
      */
-    private List<PlaceResolver.Anchor> focus(List<SentenceAnalysis> analysed) {
+    private List<PlaceResolver.Anchor> focus(PlaceResolver resolver, List<SentenceAnalysis> analysed) {
         List<Double> lats = new ArrayList<>();
         List<Double> lons = new ArrayList<>();
         for (SentenceAnalysis sa : analysed) {
@@ -229,17 +230,17 @@ public final class Frontline {
     }
 
     /** A name resolved only against the report's region; where that finds nothing near, against nothing. */
-    private PlaceResolver.Resolution resolveInFocus(PlaceMention p, List<PlaceResolver.Anchor> focus) {
+    private static PlaceResolver.Resolution resolveInFocus(PlaceResolver resolver, PlaceMention p, List<PlaceResolver.Anchor> focus) {
         PlaceResolver.Resolution r = resolver.resolve(p.name(), null, focus);
         return r.status().equals("resolved") ? r : resolver.resolve(p.name(), null, List.of());
     }
 
     /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
-    private Map<PlaceMention, PlaceResolver.Anchor> sentenceAnchors(SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
+    private static Map<PlaceMention, PlaceResolver.Anchor> sentenceAnchors(PlaceResolver resolver, SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
         Map<PlaceMention, PlaceResolver.Anchor> out = new LinkedHashMap<>();
         for (PlaceMention p : sa.places()) {
             if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
-                PlaceResolver.Resolution r = resolveInFocus(p, focus);
+                PlaceResolver.Resolution r = resolveInFocus(resolver, p, focus);
                 if (r.located()) {
                     out.put(p, anchor(p, r));
                 }
@@ -309,13 +310,13 @@ public final class Frontline {
         return new PlaceResolver.Anchor(p.fullName(), centre, radius, Double.NaN, 0, kind + " of " + p.name());
     }
 
-    private Map<String, PlaceResolver.Anchor> reportAnchors(List<SentenceAnalysis> analysed, List<PlaceResolver.Anchor> focus) {
+    private static Map<String, PlaceResolver.Anchor> reportAnchors(PlaceResolver resolver, List<SentenceAnalysis> analysed, List<PlaceResolver.Anchor> focus) {
         Map<String, PlaceResolver.Anchor> out = new LinkedHashMap<>();
         for (PlaceResolver.Anchor f : focus) {
             out.put("@focus", f);
         }
         for (SentenceAnalysis sa : analysed) {
-            for (PlaceResolver.Anchor a : sentenceAnchors(sa, focus).values()) {
+            for (PlaceResolver.Anchor a : sentenceAnchors(resolver, sa, focus).values()) {
                 out.putIfAbsent(NameKey.phonetic(a.name()), new PlaceResolver.Anchor(a.name(), a.point(), REPORT_RADIUS_KM,
                         Double.NaN, 0, "named in the report"));
             }
@@ -341,7 +342,7 @@ public final class Frontline {
                 e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
-    private Extraction code(Report report, List<SentenceAnalysis> analysed, Map<Integer, EventCoder.When> dates,
+    private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, EventCoder.When> dates,
                             Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
@@ -358,7 +359,7 @@ public final class Frontline {
                 lastPlace = null;
                 lastEvent = -1;
             }
-            Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(sa, focus);
+            Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);
             List<Located> located = new ArrayList<>();
             for (Frame f : sa.frames()) {
@@ -395,8 +396,8 @@ public final class Frontline {
                 boolean first = true;
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
                     PlaceResolver.Anchor own = ownAnchor(p, anchorsHere);
-                    PlaceResolver.Resolution r = regionOnly ? regionResolution(p, here, paragraphAnchors, reportAnchors)
-                            : resolve(p, own != null ? List.of(own) : here, paragraphAnchors, reportAnchors);
+                    PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, here, paragraphAnchors, reportAnchors)
+                            : resolve(resolver, p, own != null ? List.of(own) : here, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
                 }
@@ -462,7 +463,7 @@ public final class Frontline {
         return a == null || b == null || a.side().equals(b.side());
     }
 
-    private PlaceResolver.Resolution resolve(PlaceMention p, List<PlaceResolver.Anchor> sentence,
+    private static PlaceResolver.Resolution resolve(PlaceResolver resolver, PlaceMention p, List<PlaceResolver.Anchor> sentence,
                                              List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
         List<PlaceResolver.Anchor> tier = !sentence.isEmpty() ? sentence : !paragraph.isEmpty() ? paragraph
                 : new ArrayList<>(report.values());
@@ -477,9 +478,9 @@ public final class Frontline {
         return r;
     }
 
-    private PlaceResolver.Resolution regionResolution(PlaceMention p, List<PlaceResolver.Anchor> sentence,
+    private static PlaceResolver.Resolution regionResolution(PlaceResolver resolver, PlaceMention p, List<PlaceResolver.Anchor> sentence,
                                                       List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
-        PlaceResolver.Resolution r = resolve(p, sentence, paragraph, report);
+        PlaceResolver.Resolution r = resolve(resolver, p, sentence, paragraph, report);
         if (r.point() == null) {
             return r;
         }

@@ -27,6 +27,7 @@ public final class GazetteerIndex implements Gazetteer {
     public GazetteerIndex(Collection<Place> places) {
         for (Place p : places) {
             byId.put(p.id(), p);
+            grid.computeIfAbsent(key(cell(p.point().lon()), cell(p.point().lat())), k -> new ArrayList<>()).add(p);
             Set<String> seen = new HashSet<>();
             for (String n : p.names()) {
                 String phon = NameKey.phonetic(n);
@@ -100,18 +101,53 @@ public final class GazetteerIndex implements Gazetteer {
 
     @Override
     public Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter) {
+        // search grid cells in growing rings; stop once a ring lies farther than the best found
+        int cx = cell(point.lon());
+        int cy = cell(point.lat());
         Place best = null;
         double bestD = Double.MAX_VALUE;
-        for (Place p : byId.values()) {
-            if (filter.test(p)) {
-                double d = p.point().distanceKm(point);
-                if (d < bestD) {
-                    bestD = d;
+        for (int ring = 0; ring <= MAX_RING; ring++) {
+            if (best != null && (ring - 1) * CELL_DEG * 111 * Math.cos(Math.toRadians(Math.min(80, Math.abs(point.lat())))) > bestD) {
+                break;
+            }
+            for (int dx = -ring; dx <= ring; dx++) {
+                for (int dy = -ring; dy <= ring; dy++) {
+                    if (Math.max(Math.abs(dx), Math.abs(dy)) != ring) {
+                        continue;
+                    }
+                    for (Place p : grid.getOrDefault(key(cx + dx, cy + dy), List.of())) {
+                        if (filter.test(p)) {
+                            double d = p.point().distanceKm(point);
+                            if (d < bestD) {
+                                bestD = d;
+                                best = p;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            for (Place p : byId.values()) {
+                if (filter.test(p) && p.point().distanceKm(point) < bestD) {
+                    bestD = p.point().distanceKm(point);
                     best = p;
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static final double CELL_DEG = 0.25;
+    private static final int MAX_RING = 12;
+    private final Map<Long, List<Place>> grid = new HashMap<>();
+
+    private static int cell(double deg) {
+        return (int) Math.floor(deg / CELL_DEG);
+    }
+
+    private static long key(int x, int y) {
+        return ((long) x << 32) ^ (y & 0xffffffffL);
     }
 
     @Override

@@ -117,18 +117,22 @@ public final class NameKey {
         return sb.toString();
     }
 
+    private static final Pattern ENDING = Pattern.compile("(iyyah|iyyeh|iyya|iyah|iyeh|ieh|iya|iyye|iye|ia|iah)$");
+    private static final Pattern AW = Pattern.compile("aw(?=[^aeiouy]|$)");
+    private static final Pattern AY = Pattern.compile("ay(?=[^aeiouy]|$)");
+    private static final Pattern FINAL_H = Pattern.compile("(?<=[aiu])h$");
+    private static final Pattern DOUBLE = Pattern.compile("([a-z])\\1+");
+
     private static String phoneticWord(String w) {
         if (!w.chars().allMatch(c -> c < 128)) {
             return w; // Arabic script and other scripts: keep as spelled
         }
-        String s = w;
-        s = s.replaceAll("(iyyah|iyyeh|iyya|iyah|iyeh|iyya|ieh|iya|iyye|iye|ia|iah)$", "iya");
+        String s = ENDING.matcher(w).replaceAll("iya");
         s = s.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ei", "i").replace("ey", "i");
-        s = s.replaceAll("aw(?=[^aeiouy]|$)", "u").replaceAll("ay(?=[^aeiouy]|$)", "i");
+        s = AY.matcher(AW.matcher(s).replaceAll("u")).replaceAll("i");
         s = s.replace('o', 'u').replace('e', 'a').replace('q', 'k');
         s = s.replace("dh", "d").replace("th", "t").replace("gh", "g").replace("kh", "k");
-        s = s.replaceAll("(?<=[aiu])h$", "");
-        s = s.replaceAll("([a-z])\\1+", "$1");
-        return s;
+        s = FINAL_H.matcher(s).replaceAll("");
+        return DOUBLE.matcher(s).replaceAll("$1");
     }
 }

@@ -40,7 +40,9 @@ public final class PlaceResolver {
     private static final double MIN_SCORE = 0.8;
 
     private final Gazetteer gazetteer;
+    private final java.util.Map<String, List<Candidate>> seen = new java.util.HashMap<>();
 
+    /** A resolver remembers the candidates of names it has looked up: make one per report or batch. */
     public PlaceResolver(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
     }
@@ -95,6 +97,10 @@ public final class PlaceResolver {
 
     /** Candidates for the name; with a feature word ("Rouad mountain") also its Arabic generic forms. */
     private List<Candidate> candidates(String name, String feature) {
+        return seen.computeIfAbsent(name + "\u0000" + feature, k -> lookup(name, feature));
+    }
+
+    private List<Candidate> lookup(String name, String feature) {
         List<Candidate> out = new ArrayList<>(gazetteer.candidates(name));
         if (feature != null) {
             String f = feature.toLowerCase(Locale.ROOT);

@@ -30,7 +30,16 @@ public record Report(
         String analysisText,
         List<Span> paragraphs,
         List<Span> headings,
-        List<Removed> removed) {
+        List<Removed> removed,
+        CodePointIndex index) {
+
+    /** A report; the code point index is derived from the text. */
+    public Report(String id, String file, String title, String publisher, String originalSource, LocalDate published,
+                  List<String> authors, List<String> credits, Map<String, List<String>> tags, String text, String analysisText,
+                  List<Span> paragraphs, List<Span> headings, List<Removed> removed) {
+        this(id, file, title, publisher, originalSource, published, authors, credits, tags, text, analysisText, paragraphs,
+                headings, removed, CodePointIndex.of(text));
+    }
 
     public Report {
         if (text.length() != analysisText.length()) {
@@ -61,6 +70,6 @@ public record Report(
 
     /** Converts a UTF-16 index into {@link #text} into a Unicode code point offset (the public contract). */
     public int codePointOffset(int utf16Index) {
-        return text.codePointCount(0, utf16Index);
+        return index.codePointOffset(utf16Index);
     }
 }
