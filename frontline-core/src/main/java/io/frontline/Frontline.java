@@ -125,7 +125,9 @@ public final class Frontline {
         for (SentenceAnalysis sa : analysed) {
             Sentence s = sa.sentence();
             var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year));
-            boolean happened = sa.frames().stream().anyMatch(f -> f.modality().happened());
+            // the narrative moves on with sentences that report something (even "just short of capturing X")
+            boolean happened = sa.frames().stream().anyMatch(f -> f.modality() != io.frontline.extract.Modality.PREDICTED
+                    && f.modality() != io.frontline.extract.Modality.INTENDED);
             EventCoder.When when;
             if (found.isPresent()) {
                 var w = found.get();

@@ -70,11 +70,16 @@ public final class FrameBuilder {
             scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1));
             boolean passive = isPassive(s, tr.first);
 
-            // subject: actors before the trigger in its clause, outside prepositional phrases
+            // subject: actors before the trigger in its clause (and before an earlier trigger of the clause, whose
+            // objects they would be), outside prepositional phrases; of several groups the one nearest the trigger
+            int subjectEnd = tr.first;
+            if (t > 0 && trigs.get(t - 1).first >= clauseStart) {
+                subjectEnd = trigs.get(t - 1).first;
+            }
             List<ActorMention> subject = new ArrayList<>();
             List<ActorMention> associates = new ArrayList<>();
             for (ActorMention a : actors) {
-                if (a.lastToken() < tr.first && a.firstToken() >= clauseStart && !inAttribution(a, attribution)) {
+                if (a.lastToken() < subjectEnd && a.firstToken() >= clauseStart && !inAttribution(a, attribution)) {
                     String prep = prepositionBefore(s, a.firstToken());
                     if (isAssociateCue(s, a.firstToken())) {
                         associates.add(a);
@@ -83,6 +88,7 @@ public final class FrameBuilder {
                     }
                 }
             }
+            subject = lastCoordinatedGroup(s, subject);
             String subjectRef = null;
             if (subject.isEmpty()) {
                 subjectRef = pronounSubject(s, clauseStart, tr.first);
@@ -245,6 +251,12 @@ public final class FrameBuilder {
                     break;
                 }
             }
+            if (mod == Modality.FACT && !out.isEmpty() && t > 0 && trigs.get(t - 1).first >= clauseStart
+                    && out.get(out.size() - 1).modality() != Modality.FACT && coordinatedTriggers(s, trigs.get(t - 1), tr)) {
+                // "with the goal of recapturing X and advancing into Y": both are intended
+                mod = out.get(out.size() - 1).modality();
+                modRule = out.get(out.size() - 1).modalityRule() + " (shared by coordination)";
+            }
             if (mod == Modality.FACT || mod == Modality.ATTEMPTED) {
                 String rest = s.text().substring(s.token(tr.first).start() - s.span().start());
                 Optional<Lexicon.Hit> f = cues.first(rest, "failed");
@@ -272,6 +284,28 @@ public final class FrameBuilder {
                     deaths, subjectRef, placeRef));
         }
         return out;
+    }
+
+    /** "The SAA, the NDF, and the QSF" is one group; "after the ISIS attack, the SDF ..." two: keep the last. */
+    private static List<ActorMention> lastCoordinatedGroup(Sentence s, List<ActorMention> ms) {
+        if (ms.size() <= 1) {
+            return ms;
+        }
+        int start = ms.size() - 1;
+        while (start > 0 && coordinated(s, ms.get(start - 1), ms.get(start))) {
+            start--;
+        }
+        return new ArrayList<>(ms.subList(start, ms.size()));
+    }
+
+    private static boolean coordinated(Sentence s, ActorMention a, ActorMention b) {
+        for (int k = a.lastToken() + 1; k < b.firstToken(); k++) {
+            String w = s.token(k).lower();
+            if (!Set.of(",", "and", "the", "(", ")", "its", "their", "allied", "also", "as", "well", "&").contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- triggers ---------------------------------------------------------------------------------------
@@ -319,6 +353,16 @@ public final class FrameBuilder {
             out.add(t);
         }
         return out;
+    }
+
+    private static boolean coordinatedTriggers(Sentence s, Trig a, Trig b) {
+        for (int k = a.last + 1; k < b.first; k++) {
+            String w = s.token(k).lower();
+            if (w.equals("and") || w.equals("or")) {
+                return k + 1 == b.first || s.token(k + 1).lower().endsWith("ing") || s.token(k + 1).lower().equals("to");
+            }
+        }
+        return false;
     }
 
     private static boolean isPassive(Sentence s, int first) {

@@ -114,6 +114,9 @@ public final class PlaceRecognizer {
 
     private PlaceMention classify(Sentence s, int first, int last, List<PlaceMention> before) {
         String name = text(s, first, last);
+        if (name.endsWith("'s") || name.endsWith("\u2019s")) {
+            name = name.substring(0, name.length() - 2); // "Maskanah's countryside"
+        }
         if (words.is("countries", name)) {
             return null;
         }
