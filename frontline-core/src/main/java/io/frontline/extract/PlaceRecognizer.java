@@ -143,8 +143,11 @@ public final class PlaceRecognizer {
         if (first == last && acronym(s.token(first).text()) && !known) {
             return null; // "CIA", "SETA": acronyms are organisations unless the gazetteer has them
         }
-        if (slot == null && feature == null && !known) {
+        if (slot == null && feature == null && !known && !placeSubjectOf(s, last)) {
             return null;
+        }
+        if (slot == null && feature == null && !known) {
+            slot = "subject-of:" + s.token(last + 1).lower(); // "Hanajak fell to the rebels"
         }
         if (slot == null && feature == null && first == 0 && s.size() > 1 && !placeVerbFollows(s, last)) {
             // a capitalised sentence opener known to the gazetteer is a place only in a place-like position
@@ -168,6 +171,23 @@ public final class PlaceRecognizer {
         }
         Span span = new Span(s.token(first).start(), s.token(end).end());
         return new PlaceMention(span, first, end, name, feature, role, rel, rule);
+    }
+
+    /** A name that is the subject of "fell" or "was captured/seized/taken/overrun" is a place. */
+    private static boolean placeSubjectOf(Sentence s, int last) {
+        if (last + 1 >= s.size()) {
+            return false;
+        }
+        String w = s.token(last + 1).lower();
+        if (w.equals("fell")) {
+            return true;
+        }
+        if ((w.equals("was") || w.equals("were")) && last + 2 < s.size()) {
+            String v = s.token(last + 2).lower();
+            return Set.of("captured", "seized", "recaptured", "retaken", "taken", "overrun", "liberated", "stormed",
+                    "besieged", "shelled", "bombed", "encircled").contains(v);
+        }
+        return false;
     }
 
     private static boolean acronym(String w) {

@@ -1,0 +1,105 @@
+package io.frontline.extract;
+
+import io.frontline.Extraction;
+import io.frontline.TestData;
+import io.frontline.events.Event;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Constructions that decide roles and modality, each on sentences taken from different corpus articles
+ * (none of them the seed), wrapped in a minimal dated report.
+ */
+class ConstructionsTest {
+
+    private static List<Event> events(String sentence) {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n" + sentence + "\n");
+        return x.events();
+    }
+
+    private static Event only(String sentence) {
+        List<Event> es = events(sentence);
+        assertThat(es).as(sentence).hasSize(1);
+        return es.get(0);
+    }
+
+    @Test
+    void passiveVoiceTakesTheActorFromBy() {
+        Event e = only("The town of Akhtarin was captured by the rebels on 6 October.");
+        assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory");
+        assertThat(e.side1()).isEqualTo("opposition");
+        assertThat(e.location()).isEqualTo("Akhtarin");
+        assertThat(e.eventDate()).isEqualTo("2016-10-06");
+        assertThat(e.provenance().get("actor1").rule()).contains("passive-by");
+    }
+
+    @Test
+    void fromNamesTheLoser() {
+        Event e = only("On 23 November 2016, the SDF captured the village of Arima from ISIL.");
+        assertThat(e.side1()).isEqualTo("sdf");
+        assertThat(e.side2()).isEqualTo("islamic_state");
+        assertThat(e.provenance().get("actor2").rule()).contains("role:from");
+    }
+
+    @Test
+    void alongsideNamesAnAssociatedActor() {
+        Event e = only("On 27 May 2017, the Tiger Forces, alongside the National Defense Forces, captured the village of Al-Mahdoum from ISIL.");
+        assertThat(e.subEventType()).isEqualTo("Government regains territory");
+        assertThat(e.assocActor1()).contains("NDF: National Defence Forces");
+    }
+
+    @Test
+    void repelledAttackMakesTheAttackerActor1AndLeavesTerritory() {
+        Event e = only("On the same day, the SDF repelled a pro-Assad militia attack on their positions in the town of Tell Abyad.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        Event f = only("On 22 February 2016, ISIL launched another counterattack on Al-Shaddadi's southern outskirts, before they were repelled by the SDF once again.");
+        assertThat(f.subEventType()).isEqualTo("Armed clash");
+        assertThat(f.side1()).isEqualTo("islamic_state");
+        assertThat(f.side2()).isEqualTo("sdf");
+        assertThat(e.location()).isEqualTo("Tell Abyad");
+    }
+
+    @Test
+    void fellToNamesTheWinner() {
+        Event e = only("On 8 October 2016, Hanajak fell to the rebels with little resistance.");
+        assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory");
+        assertThat(e.side1()).isEqualTo("opposition");
+        assertThat(e.location()).isEqualTo("Hanajak");
+    }
+
+    @Test
+    void clashesBetweenNameBothSides() {
+        Event e = only("On 30 October 2019, the SOHR confirmed clashes between the SDF and the Syrian National Army near Tal Tamr.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(List.of(e.side1(), e.side2())).containsExactlyInAnyOrder("sdf", "opposition");
+        assertThat(e.attribution()).isEqualTo("SOHR");
+    }
+
+    @Test
+    void predictionsAndIntentionsAreNoEvents() {
+        assertThat(events("Officials said government troops would capture Maskanah within days.")).isEmpty();
+        assertThat(events("The rebels launched an offensive to capture al-Bab in December.")).allSatisfy(
+                e -> assertThat(e.subEventType()).isNotEqualTo("Non-state actor overtakes territory"));
+        assertThat(events("The offensive was halted just short of capturing the Jirah Airbase.")).isEmpty();
+    }
+
+    @Test
+    void attributionIsKept() {
+        Event e = only("According to SOHR, the Syrian Army captured the village of Tadef on 26 February.");
+        assertThat(e.attribution()).isEqualTo("SOHR");
+        assertThat(e.subEventType()).isEqualTo("Government regains territory");
+    }
+
+    @Test
+    void airAndArtilleryStrikesAreRemoteViolence() {
+        Event a = only("On 14 June 2015, coalition warplanes bombed ISIL positions in Tell Abyad.");
+        assertThat(a.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(a.side1()).isEqualTo("us_coalition");
+        Event b = only("On 24 November 2016, Turkish artillery shelled the village of Arima.");
+        assertThat(b.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(b.side1()).isEqualTo("turkey");
+    }
+}
