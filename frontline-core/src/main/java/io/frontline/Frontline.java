@@ -55,7 +55,7 @@ public final class Frontline {
         this.reader = new TextReportReader(kb.furniture());
         this.actors = new ActorRecognizer(kb.actors());
         this.places = new PlaceRecognizer(kb.gazetteer(), kb.placeWords());
-        this.frames = new FrameBuilder(kb.triggers(), kb.cues());
+        this.frames = new FrameBuilder(kb.triggers(), kb.cues(), kb.actors().sides());
         this.context = new ContextResolver(kb.actors(), kb.defaultState());
         this.gazetteer = kb.gazetteer();
         this.coder = new EventCoder(kb.loadedTerms());
@@ -398,8 +398,9 @@ public final class Frontline {
                 boolean first = true;
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
                     PlaceResolver.Anchor own = ownAnchor(p, anchorsHere);
+                    boolean binding = own != null || anchorsHere.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR);
                     PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, here, paragraphAnchors, reportAnchors)
-                            : resolve(resolver, p, own != null ? List.of(own) : here, paragraphAnchors, reportAnchors);
+                            : resolve(resolver, p, own != null ? List.of(own) : here, binding, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
                 }
@@ -465,16 +466,30 @@ public final class Frontline {
         return a == null || b == null || a.side().equals(b.side());
     }
 
+    /**
+     * Resolves an event place. Reference points written in the sentence ("countryside of X", "near X", "3km from X")
+     * are binding: candidates far from them are rejected. Regions merely named in the sentence ("the X area") are a
+     * hint: where they reject every candidate, the paragraph and then the report decide.
+     */
     private static PlaceResolver.Resolution resolve(PlaceResolver resolver, PlaceMention p, List<PlaceResolver.Anchor> sentence,
-                                             List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
-        List<PlaceResolver.Anchor> tier = !sentence.isEmpty() ? sentence : !paragraph.isEmpty() ? paragraph
-                : new ArrayList<>(report.values());
+                                                    boolean binding, List<PlaceResolver.Anchor> paragraph,
+                                                    Map<String, PlaceResolver.Anchor> report) {
+        if (!sentence.isEmpty()) {
+            PlaceResolver.Resolution r = resolver.resolve(p.name(), p.feature(), sentence);
+            if (binding || r.status().equals("resolved")) {
+                return r;
+            }
+        }
+        List<PlaceResolver.Anchor> tier = !paragraph.isEmpty() ? paragraph : new ArrayList<>(report.values());
         PlaceResolver.Resolution r = resolver.resolve(p.name(), p.feature(), tier);
-        if (tier != sentence && !r.status().equals("resolved")) {
-            // a large town needs no anchor: accept it when the only context is the report's
+        if (!r.status().equals("resolved")) {
+            // a large town needs no anchor: accept it when the only context is the paragraph's or the report's
             PlaceResolver.Resolution free = resolver.resolve(p.name(), p.feature(), List.of());
             if (free.place() != null && free.place().population() >= 50_000) {
                 return free;
+            }
+            if (!sentence.isEmpty() && r.status().equals("unresolved")) {
+                return resolver.resolve(p.name(), p.feature(), sentence);
             }
         }
         return r;
@@ -482,7 +497,7 @@ public final class Frontline {
 
     private static PlaceResolver.Resolution regionResolution(PlaceResolver resolver, PlaceMention p, List<PlaceResolver.Anchor> sentence,
                                                       List<PlaceResolver.Anchor> paragraph, Map<String, PlaceResolver.Anchor> report) {
-        PlaceResolver.Resolution r = resolve(resolver, p, sentence, paragraph, report);
+        PlaceResolver.Resolution r = resolve(resolver, p, sentence, true, paragraph, report);
         if (r.point() == null) {
             return r;
         }

@@ -43,7 +43,7 @@ class CorpusTest {
 
     /** Events read off the articles by hand: file | date | sub-event type | side1 | side2 (- = not asserted) | location. */
     @ParameterizedTest(name = "{0}: {1} {2} {3} @ {5}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "palmyra_offensive_march_2016.md|2016-03-12|Armed clash|government|islamic_state|Al-Dawah",
             "palmyra_offensive_march_2016.md|2016-03-14|Government regains territory|government|islamic_state|Hill 800",
             "palmyra_offensive_march_2016.md|2016-03-14|Government regains territory|government|islamic_state|Hill 853",
@@ -55,6 +55,11 @@ class CorpusTest {
             "tell_abyad_offensive.md|2015-06-15|Non-state actor overtakes territory|sdf|islamic_state|Mashor Tahtani",
             "tell_abyad_offensive.md|2015-06-15|Non-state actor overtakes territory|sdf|islamic_state|Shunaynah",
             "tell_abyad_offensive.md|2015-06-23|Non-state actor overtakes territory|sdf|islamic_state|Ayn Issa",
+            "maskanah_plains_offensive.md|2017-05-12|Government regains territory|government|islamic_state|Jirah airbase",
+            "maskanah_plains_offensive.md|2017-06-03|Government regains territory|government|islamic_state|Maskanah",
+            "al-shaddadi_offensive_2016.md|2015-11-13|Non-state actor overtakes territory|sdf|islamic_state|al-Hawl",
+            "al-shaddadi_offensive_2016.md|2015-11-22|Non-state actor overtakes territory|sdf|islamic_state|Kama'il",
+            "al-shaddadi_offensive_2016.md|2015-11-30|Non-state actor overtakes territory|sdf|islamic_state|Qana",
     })
     void handCheckedEventsAreFound(String file, String date, String sub, String side1, String side2, String location) {
         Extraction x = TestData.extract(TestData.corpus(file));

@@ -44,10 +44,12 @@ public final class FrameBuilder {
 
     private final Lexicon triggers;
     private final Lexicon cues;
+    private final io.frontline.actors.Sides sides;
 
-    public FrameBuilder(Lexicon triggers, Lexicon cues) {
+    public FrameBuilder(Lexicon triggers, Lexicon cues, io.frontline.actors.Sides sides) {
         this.triggers = triggers;
         this.cues = cues;
+        this.sides = sides;
     }
 
     /** True when the sentence is commentary ("In summing up ... it becomes clear"), which yields no events. */
@@ -167,6 +169,14 @@ public final class FrameBuilder {
                         how2 = !loser.isEmpty() ? "from" : target.isEmpty() ? "" : "object";
                     }
                 }
+            }
+            // the other side is never the acting side itself ("the SDF captured A ..., and the SDF captured B")
+            final List<ActorMention> acting = a1;
+            a2 = new ArrayList<>(a2);
+            a2.removeIf(x -> acting.stream().anyMatch(y -> y.actor() != null && x.actor() != null
+                    && sides.allied(y.actor().side(), x.actor().side())));
+            if (a2.isEmpty() && !how2.startsWith("clash")) {
+                how2 = "";
             }
             if (tr.kind == TriggerClass.CLASH && a1.size() >= 2 && a2.isEmpty()) {
                 // "clashes between X and Y"
