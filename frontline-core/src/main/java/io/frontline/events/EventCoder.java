@@ -63,7 +63,7 @@ public final class EventCoder {
         } else {
             prov.put("event_date", new Evidence(0, 0, "", when.rule(), "file", null));
         }
-        if (fatalities > 0) {
+        if (fatalities > 0 && !f.fatalities().isEmpty()) {
             int s = f.sentence().span().start();
             var c = f.fatalities().get(0);
             prov.put("fatalities", ev(r, new Span(s + c.start(), s + c.end()), "fatalities:most-conservative", null));

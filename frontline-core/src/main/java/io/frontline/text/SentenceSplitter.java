@@ -42,8 +42,28 @@ public final class SentenceSplitter {
         return out;
     }
 
+    /** Longer runs without a sentence end (lists, run-on or hostile text) are cut, so work per sentence stays bounded. */
+    static final int MAX_SENTENCE_CHARS = 1000;
+
     private void add(List<Sentence> out, String text, Span span, int paragraph, int first) {
-        out.add(new Sentence(first + out.size(), paragraph, span, span.of(text), tokenizer.tokenize(text, span)));
+        int start = span.start();
+        while (span.end() - start > MAX_SENTENCE_CHARS) {
+            int limit = start + MAX_SENTENCE_CHARS;
+            int cut = Math.max(text.lastIndexOf(';', limit), text.lastIndexOf(", ", limit));
+            if (cut <= start + MAX_SENTENCE_CHARS / 2) {
+                cut = text.lastIndexOf(' ', limit);
+            }
+            if (cut <= start) {
+                cut = limit;
+            }
+            Span piece = new Span(start, cut + 1 <= span.end() && !Character.isWhitespace(text.charAt(cut)) ? cut + 1 : cut);
+            out.add(new Sentence(first + out.size(), paragraph, piece, piece.of(text), tokenizer.tokenize(text, piece)));
+            start = skipSpace(text, piece.end(), span.end());
+        }
+        if (start < span.end()) {
+            Span rest = new Span(start, span.end());
+            out.add(new Sentence(first + out.size(), paragraph, rest, rest.of(text), tokenizer.tokenize(text, rest)));
+        }
     }
 
     private static boolean isBoundary(String text, int i, int end) {

@@ -33,4 +33,16 @@ class SentenceSplitterTest {
         }
         assertThat(split(text)).containsExactly("First one.", "Second \"quoted.\"", "Third");
     }
+
+    @Test
+    void runOnTextIsCutIntoBoundedSentences() {
+        String text = "the army captured the village of Tadef from ISIS, and rebels shelled Arima near al-Bab ".repeat(400);
+        List<Sentence> ss = splitter.split(text, new Span(0, text.length()), 0, 0);
+        assertThat(ss).hasSizeGreaterThan(30);
+        for (Sentence s : ss) {
+            assertThat(s.text().length()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE_CHARS);
+            assertThat(s.span().of(text)).isEqualTo(s.text());
+        }
+        assertThat(String.join(" ", ss.stream().map(Sentence::text).toList())).isEqualTo(text.strip());
+    }
 }
