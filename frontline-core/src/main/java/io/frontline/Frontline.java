@@ -50,6 +50,7 @@ public final class Frontline {
     private final ContextResolver context;
     private final io.frontline.gazetteer.Gazetteer gazetteer;
     private final EventCoder coder;
+    private final io.frontline.extract.CandidateActorFinder candidates = new io.frontline.extract.CandidateActorFinder();
 
     public Frontline(KnowledgeBase kb) {
         this.reader = new TextReportReader(kb.furniture());
@@ -445,7 +446,7 @@ public final class Frontline {
                         a.why() + ", earlier in the paragraph"));
             }
         }
-        return new Extraction(report, events, claims);
+        return new Extraction(report, events, claims, candidates.find(analysed));
     }
 
     private static boolean sameActorHasPlace(SentenceAnalysis sa, Frame f) {

@@ -41,6 +41,13 @@ class CorpusTest {
         assertThat(events).isGreaterThan(28 * 5);
     }
 
+    @Test
+    void armedGroupsMissingFromTheRegistryAreReportedForReview() {
+        Extraction x = TestData.extract(TestData.corpus("2014_idlib_offensive.md"));
+        assertThat(x.candidateActors()).anySatisfy(c -> assertThat(c.name()).isEqualTo("Hazzm Movement"));
+        assertThat(x.candidateActors()).noneSatisfy(c -> assertThat(c.name()).contains("Operation"));
+    }
+
     /** Events read off the articles by hand: file | date | sub-event type | side1 | side2 (- = not asserted) | location. */
     @ParameterizedTest(name = "{0}: {1} {2} {3} @ {5}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {

@@ -70,6 +70,15 @@ final class JsonContract {
             claims.add(cm);
         }
         m.put("claims", claims);
+        List<Object> candidates = new ArrayList<>();
+        for (var c : x.candidateActors()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("name", c.name());
+            cm.put("mentions", c.mentions());
+            cm.put("evidence", evidence(io.frontline.events.EventCoder.evidence(r, c.first(), c.rule())));
+            candidates.add(cm);
+        }
+        m.put("candidate_actors", candidates);
         return m;
     }
 
