@@ -332,10 +332,9 @@ public final class Frontline {
     private record Located(Frame frame, PlaceMention place, PlaceResolver.Resolution resolution, int fatalities, String via) {
     }
 
-    private static Event withFatalities(Report r, Event e, Frame f, int deaths) {
+    private static Event withFatalities(Report r, Event e, Sentence sentence, io.frontline.extract.Fatalities.Count c, int deaths) {
         var prov = new LinkedHashMap<>(e.provenance());
-        var c = f.fatalities().get(0);
-        int s = f.sentence().span().start();
+        int s = sentence.span().start();
         prov.put("fatalities", EventCoder.evidence(r, new Span(s + c.start(), s + c.end()), "fatalities:next-sentence"));
         int total = e.fatalities() + deaths;
         String notes = e.notes().replaceAll(" (\\d+ fatalities reported|Fatalities not reported)\\.$", "") + " " + total + " fatalities reported.";
@@ -391,7 +390,7 @@ public final class Frontline {
                     int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
                     if (deaths > 0 && lastEvent >= 0) {
                         // "12 fighters were killed in the clashes": deaths of the event just reported
-                        events.set(lastEvent, withFatalities(report, events.get(lastEvent), f, deaths));
+                        events.set(lastEvent, withFatalities(report, events.get(lastEvent), f.sentence(), f.fatalities().get(0), deaths));
                     }
                     continue;
                 }
@@ -417,12 +416,20 @@ public final class Frontline {
                     perPlace.put(key, keep);
                 }
             }
+            if (located.isEmpty() && lastEvent >= 0 && sa.frames().stream().noneMatch(f -> !f.places().isEmpty() || f.region() != null)) {
+                // "2 civilians were killed." after the event it belongs to
+                var counts = io.frontline.extract.Fatalities.find(sa.sentence().text());
+                int deaths = io.frontline.extract.Fatalities.total(counts);
+                if (deaths > 0 && sa.frames().stream().allMatch(f -> f.fatalities().isEmpty())) {
+                    events.set(lastEvent, withFatalities(report, events.get(lastEvent), sa.sentence(), counts.get(0), deaths));
+                }
+            }
             EventCoder.When when = dates.get(sa.sentence().index());
             for (Located l : perPlace.values()) {
                 EventCoder.When w = when != null ? when : new EventCoder.When(null, 3, "time:none", null);
                 Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), l.frame(), l.place(),
                         l.resolution(), w, l.fatalities());
-                if (e.side1().equals("unknown") && (e.side2().isEmpty() || e.side2().equals("unknown"))) {
+                if (l.frame().actor1().isEmpty() && l.frame().actor2().isEmpty()) {
                     seq--; // nobody named or inferable on either side: not an event ACLED could code
                     continue;
                 }

@@ -59,6 +59,7 @@ public final class ContextResolver {
             SentenceAnalysis sa = report.get(i);
             if (sa.sentence().paragraph() != lastParagraph) {
                 lastParagraph = sa.sentence().paragraph();
+                lastActor1 = List.of(); // "they" does not reach back into another paragraph
             }
             List<Frame> frames = new ArrayList<>();
             for (Frame f : sa.frames()) {
@@ -72,7 +73,7 @@ public final class ContextResolver {
                 String how2 = f.actor2How();
                 a1 = resolveGeneric(a1, a2, report, i);
                 a2 = resolveGeneric(a2, a1, report, i);
-                if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && needsOpponent(f.kind())) {
+                if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && f.kind().isBattle()) {
                     String side1 = a1.get(0).actor().side();
                     ActorMention opp = opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide);
                     if (opp != null) {
@@ -80,7 +81,7 @@ public final class ContextResolver {
                         how2 = "context:" + where(opp, report, i);
                     }
                 }
-                if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && needsOpponent(f.kind())) {
+                if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && f.kind().isBattle()) {
                     String side2 = a2.get(0).actor().side();
                     ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide);
                     if (opp != null) {
@@ -105,11 +106,6 @@ public final class ContextResolver {
         mentions.forEach((k, v) -> out.put(k, v));
         adversaries.getOrDefault(side, Map.of()).forEach((k, v) -> out.merge(k, 1000 * v, Integer::sum));
         return out;
-    }
-
-    private static boolean needsOpponent(TriggerClass k) {
-        return k.isBattle() || k == TriggerClass.SHELL || k == TriggerClass.AIR || k == TriggerClass.SUICIDE
-                || k == TriggerClass.IED;
     }
 
     private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i) {

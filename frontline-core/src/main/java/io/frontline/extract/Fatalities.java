@@ -36,7 +36,7 @@ public final class Fatalities {
     private static final Pattern DIED = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
                     + "\\s+(?:\\w+ly\\s+)?(?:died|perished|were dead|lost their lives)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DEAD = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+(?:dead|killed|fatalities|deaths)\\b",
+    private static final Pattern DEAD = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+(?:dead|killed|fatalities|fatality|deaths|death)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOLL = Pattern.compile("\\bdeath toll (?:rose to|reached|of|climbed to|stood at|stands at|at)\\s+"
             + QUALIFIER + NUM + "\\b", Pattern.CASE_INSENSITIVE);

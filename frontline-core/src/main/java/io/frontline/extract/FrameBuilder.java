@@ -119,8 +119,10 @@ public final class FrameBuilder {
                     loser.add(a);
                 } else if ("to".equals(prep)) {
                     winnerTo.add(a);
-                } else if (prep == null || Set.of("against", "on", "at", "with", "between").contains(prep)) {
-                    target.add(a);
+                } else if (prep == null || Set.of("against", "on", "at", "with", "between").contains(prep)
+                        || "of".equals(prep) && !tr.kind.isBattle()) {
+                    target.add(a); // "an IED targeting a vehicle of regime forces"
+
                 } else if ("held".equals(a.modifier()) || "controlled".equals(a.modifier())) {
                     loser.add(a);
                 }
@@ -208,7 +210,7 @@ public final class FrameBuilder {
             }
             for (PlaceMention p : places) {
                 if (p.firstToken() >= placeFrom && p.firstToken() < scopeEnd && (p.firstToken() > tr.last || p.lastToken() < tr.first)) {
-                    if (p.role() == PlaceMention.Role.EVENT) {
+                    if (p.role() == PlaceMention.Role.EVENT && !container(s, p, places)) {
                         inScope.add(p);
                     } else if (p.role() == PlaceMention.Role.REGION && region == null) {
                         region = p;
@@ -231,10 +233,12 @@ public final class FrameBuilder {
                 }
             }
             String placeRef = null;
-            if (inScope.isEmpty() && region == null) {
-                // "took two villages east of al-Bab", "shelled positions near X": the event is near its anchor
+            if (inScope.isEmpty()) {
+                // "took two villages east of al-Bab", "shelled positions near X": the event is near its anchor,
+                // when the anchor comes before any region ("the outskirts of X in Idleb countryside")
                 for (PlaceMention p : places) {
-                    if (p.role() == PlaceMention.Role.ANCHOR && p.firstToken() > tr.last && p.firstToken() < scopeEnd) {
+                    if (p.role() == PlaceMention.Role.ANCHOR && p.firstToken() > tr.last && p.firstToken() < scopeEnd
+                            && (region == null || p.firstToken() < region.firstToken())) {
                         region = p;
                         break;
                     }
@@ -515,6 +519,20 @@ public final class FrameBuilder {
             }
         }
         return List.of();
+    }
+
+    /** "near Al-Sanamayn in Daraa", "Kafr Nabl town in Idleb": the second place only says where the first lies. */
+    private static boolean container(Sentence s, PlaceMention p, List<PlaceMention> places) {
+        int k = p.firstToken() - 1;
+        if (k < 1 || !s.token(k).is("in")) {
+            return false;
+        }
+        for (PlaceMention q : places) {
+            if (q != p && (q.lastToken() == k - 1 || q.lastToken() == k - 2 && s.token(k - 1).text().equals(","))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A place fronted before the subject: "In Raqqah, ...", "Meanwhile, in Raqqah, ...", "Near X, ...". */

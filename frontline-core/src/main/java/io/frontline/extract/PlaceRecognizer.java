@@ -18,8 +18,8 @@ import java.util.Set;
  * "countryside of X", "north of X", "near X", "3km from X" make X an anchor; "X province" a region.
  */
 public final class PlaceRecognizer {
-    private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "ed", "as", "es", "ash", "ar", "az", "an",
-            "at", "ad-", "bin", "ibn", "bani", "de", "du");
+    private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "ed", "as", "es", "ash", "esh", "ar", "er", "az",
+            "ez", "an", "en", "at", "et", "ul", "ud", "bin", "ibn", "bani", "de", "du");
     private static final Set<String> SKIPPABLE = Set.of("the", "a", "an", "important", "strategic", "key", "nearby",
             "strategically", "small", "large", "neighbouring", "neighboring", "adjacent", "besieged", "surrounding",
             "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",

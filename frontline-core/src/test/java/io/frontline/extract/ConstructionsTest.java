@@ -102,4 +102,23 @@ class ConstructionsTest {
         assertThat(b.subEventType()).isEqualTo("Shelling/artillery/missile attack");
         assertThat(b.side1()).isEqualTo("turkey");
     }
+
+    @Test
+    void notesWrittenInAcledsOwnStyleCodeAsAcledWould() throws Exception {
+        String text;
+        try (var in = ConstructionsTest.class.getResourceAsStream("/io/frontline/acled-style-notes.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> got = TestData.frontline().extract("acled.txt", text).events().stream()
+                .map(e -> e.eventDate() + " " + e.subEventType() + " " + e.side1() + " @ " + e.location() + " f=" + e.fatalities())
+                .toList();
+        assertThat(got).containsExactly(
+                "2022-05-23 Shelling/artillery/missile attack government @ Kafr Nabl f=0",
+                "2022-05-24 Air/drone strike russia @ Maarrat Misrin f=2",
+                "2022-05-25 Attack unknown @ Tafas f=1",
+                "2022-05-26 Remote explosive/landmine/IED unknown @ Al-Sanamayn f=3",
+                "2022-05-27 Arrests sdf @ Al-Busayrah f=0",
+                "2022-05-28 Peaceful protest civilians @ Al-Suwayda f=0",
+                "2022-05-29 Shelling/artillery/missile attack turkey @ Tal Rifaat f=0");
+    }
 }
