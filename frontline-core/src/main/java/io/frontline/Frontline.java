@@ -49,6 +49,7 @@ public final class Frontline {
     private final FrameBuilder frames;
     private final ContextResolver context;
     private final io.frontline.gazetteer.Gazetteer gazetteer;
+    private final io.frontline.actors.Sides sides;
     private final EventCoder coder;
     private final io.frontline.extract.CandidateActorFinder candidates = new io.frontline.extract.CandidateActorFinder();
 
@@ -59,6 +60,7 @@ public final class Frontline {
         this.frames = new FrameBuilder(kb.triggers(), kb.cues(), kb.actors().sides());
         this.context = new ContextResolver(kb.actors(), kb.defaultState());
         this.gazetteer = kb.gazetteer();
+        this.sides = kb.actors().sides();
         this.coder = new EventCoder(kb.loadedTerms());
     }
 
@@ -349,6 +351,7 @@ public final class Frontline {
         List<Event> events = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, ActorMention> holders = new HashMap<>(); // who took each place last, as this report tells it
         List<PlaceResolver.Anchor> paragraphAnchors = new ArrayList<>();
         Located lastPlace = null;
         int lastEvent = -1;
@@ -427,8 +430,13 @@ public final class Frontline {
             EventCoder.When when = dates.get(sa.sentence().index());
             for (Located l : perPlace.values()) {
                 EventCoder.When w = when != null ? when : new EventCoder.When(null, 3, "time:none", null);
-                Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), l.frame(), l.place(),
+                String placeKey = NameKey.phonetic(l.place().name());
+                Frame frame = withPreviousHolder(l.frame(), holders.get(placeKey));
+                Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), frame, l.place(),
                         l.resolution(), w, l.fatalities());
+                if (frame.kind().changesControl() && !frame.actor1().isEmpty() && frame.actor1().get(0).actor() != null) {
+                    holders.put(placeKey, frame.actor1().get(0));
+                }
                 if (l.frame().actor1().isEmpty() && l.frame().actor2().isEmpty()) {
                     seq--; // nobody named or inferable on either side: not an event ACLED could code
                     continue;
@@ -454,6 +462,21 @@ public final class Frontline {
             }
         }
         return new Extraction(report, events, claims, candidates.find(analysed));
+    }
+
+    /**
+     * A place taken with no loser named: the loser is whoever the report last said took it ("ISIL recaptured
+     * Qabasin" after the rebels took Qabasin), rather than an opponent guessed from the rest of the report.
+     */
+    private Frame withPreviousHolder(Frame f, ActorMention holder) {
+        if (holder == null || !f.kind().changesControl() || f.actor1().isEmpty() || f.actor1().get(0).actor() == null
+                || !(f.actor2().isEmpty() || f.actor2How().startsWith("context"))) {
+            return f;
+        }
+        if (!sides.opposed(f.actor1().get(0).actor().side(), holder.actor().side())) {
+            return f;
+        }
+        return f.withActors(f.actor1(), f.actor1How(), List.of(holder), "context:previous-holder-of-place");
     }
 
     private static boolean sameActorHasPlace(SentenceAnalysis sa, Frame f) {
