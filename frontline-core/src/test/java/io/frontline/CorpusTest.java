@@ -56,7 +56,7 @@ class CorpusTest {
             "palmyra_offensive_march_2016.md|2016-03-14|Government regains territory|government|islamic_state|Hill 853",
             "palmyra_offensive_march_2016.md|2016-03-18|Government regains territory|government|islamic_state|Tal Mattar",
             "palmyra_offensive_march_2016.md|2016-03-26|Government regains territory|government|islamic_state|Al-Amiriya",
-            "battle_of_al-bab.md|2016-11-19|Non-state actor overtakes territory|islamic_state|-|Qabasin",
+            "battle_of_al-bab.md|2016-11-19|Non-state actor overtakes territory|islamic_state|opposition|Qabasin",
             "battle_of_al-bab.md|2016-11-23|Non-state actor overtakes territory|sdf|-|Arima",
             "battle_of_al-bab.md|2017-01-08|Non-state actor overtakes territory|opposition|-|Um Adasa",
             "tell_abyad_offensive.md|2015-06-15|Non-state actor overtakes territory|sdf|islamic_state|Mashor Tahtani",
