@@ -133,20 +133,14 @@ public final class ContextResolver {
         int paragraph = report.get(i).sentence().paragraph();
         List<Integer> order = new ArrayList<>();
         order.add(i);
-        if (i + 1 < report.size() && report.get(i + 1).sentence().paragraph() == paragraph) {
-            order.add(i + 1);
-        }
         for (int k = i - 1; k >= 0 && report.get(k).sentence().paragraph() == paragraph; k--) {
             order.add(k);
         }
-        for (int k : order) {
-            for (ActorMention a : report.get(k).actors()) {
-                if (a.actor() != null && sides.opposed(side, a.actor().side()) && !group.contains(a)
-                        && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
-                    return a;
-                }
-            }
+        ActorMention near = firstOpposed(side, group, report, i, order);
+        if (near != null) {
+            return near;
         }
+        // a side this report shows fighting this one comes before a guess from the next sentence
         String best = null;
         int n = 0;
         for (Map.Entry<String, Integer> e : bySide.entrySet()) {
@@ -155,7 +149,28 @@ public final class ContextResolver {
                 n = e.getValue();
             }
         }
+        if (best != null && n >= 1000) {
+            return lastBySide.get(best);
+        }
+        if (i + 1 < report.size() && report.get(i + 1).sentence().paragraph() == paragraph) {
+            ActorMention next = firstOpposed(side, group, report, i, List.of(i + 1));
+            if (next != null) {
+                return next;
+            }
+        }
         return best == null ? null : lastBySide.get(best);
+    }
+
+    private ActorMention firstOpposed(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i, List<Integer> order) {
+        for (int k : order) {
+            for (ActorMention a : report.get(k).actors()) {
+                if (a.actor() != null && sides.opposed(side, a.actor().side()) && !group.contains(a)
+                        && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     private static String where(ActorMention a, List<SentenceAnalysis> report, int i) {
