@@ -18,12 +18,10 @@ import java.util.Map;
  * or the report's most named opponent.
  */
 public final class ContextResolver {
-    private final ActorRegistry registry;
     private final Sides sides;
     private final Actor defaultState;
 
     public ContextResolver(ActorRegistry registry, String defaultStateId) {
-        this.registry = registry;
         this.sides = registry.sides();
         this.defaultState = registry.get(defaultStateId);
     }

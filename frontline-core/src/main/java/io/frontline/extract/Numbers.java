@@ -31,10 +31,4 @@ public final class Numbers {
         Integer w = WORDS.get(t);
         return w == null ? null : w.doubleValue();
     }
-
-    /** True for words that only name a vague amount ("dozens", "several"). */
-    public static boolean vague(String token) {
-        return Map.of("dozens", 1, "tens", 1, "hundreds", 1, "scores", 1, "several", 1, "many", 1, "numerous", 1, "thousands", 1)
-                .containsKey(token.toLowerCase(java.util.Locale.ROOT));
-    }
 }

@@ -330,8 +330,4 @@ public final class PlaceRecognizer {
     private static String text(Sentence s, int first, int last) {
         return s.text().substring(s.token(first).start() - s.span().start(), s.token(last).end() - s.span().start());
     }
-
-    static String lower(String w) {
-        return w.toLowerCase(Locale.ROOT);
-    }
 }
