@@ -61,7 +61,7 @@ public final class Frontline {
         this.context = new ContextResolver(kb.actors(), kb.defaultState());
         this.gazetteer = kb.gazetteer();
         this.sides = kb.actors().sides();
-        this.coder = new EventCoder(kb.loadedTerms());
+        this.coder = new EventCoder(kb.loadedTerms(), kb.actors());
     }
 
     public Report read(String file, String text) {
@@ -367,6 +367,7 @@ public final class Frontline {
             Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);
             List<Located> located = new ArrayList<>();
+            Frame orphanDeaths = null;
             for (Frame f : sa.frames()) {
                 if (!f.modality().happened()) {
                     if (f.modality() == io.frontline.extract.Modality.PREDICTED) {
@@ -390,10 +391,8 @@ public final class Frontline {
                     continue; // "advanced in the X countryside and entered Y": one event, at Y
                 }
                 if (ps.isEmpty() && f.region() == null) {
-                    int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
-                    if (deaths > 0 && lastEvent >= 0) {
-                        // "12 fighters were killed in the clashes": deaths of the event just reported
-                        events.set(lastEvent, withFatalities(report, events.get(lastEvent), f.sentence(), f.fatalities().get(0), deaths));
+                    if (!f.fatalities().isEmpty() && orphanDeaths == null) {
+                        orphanDeaths = f; // placed below: on this sentence's event, or else on the event just reported
                     }
                     continue;
                 }
@@ -406,6 +405,18 @@ public final class Frontline {
                             : resolve(resolver, p, own != null ? List.of(own) : here, binding, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
+                }
+            }
+            if (orphanDeaths != null) {
+                int deaths = io.frontline.extract.Fatalities.total(orphanDeaths.fatalities());
+                if (!located.isEmpty() && located.get(0).fatalities() == 0) {
+                    // "fired on demonstrators in X, killing 3 protesters": the deaths of the event of this sentence
+                    Located l0 = located.get(0);
+                    located.set(0, new Located(l0.frame(), l0.place(), l0.resolution(), deaths, l0.via()));
+                } else if (located.isEmpty() && lastEvent >= 0) {
+                    // "12 fighters were killed in the clashes": deaths of the event just reported
+                    events.set(lastEvent, withFatalities(report, events.get(lastEvent), orphanDeaths.sentence(),
+                            orphanDeaths.fatalities().get(0), deaths));
                 }
             }
             // one event per place per sentence: the strongest claim about the place wins
@@ -437,7 +448,7 @@ public final class Frontline {
                 if (frame.kind().changesControl() && !frame.actor1().isEmpty() && frame.actor1().get(0).actor() != null) {
                     holders.put(placeKey, frame.actor1().get(0));
                 }
-                if (l.frame().actor1().isEmpty() && l.frame().actor2().isEmpty()) {
+                if (l.frame().actor1().isEmpty() && l.frame().actor2().isEmpty() && !l.frame().kind().codableWithoutActors()) {
                     seq--; // nobody named or inferable on either side: not an event ACLED could code
                     continue;
                 }

@@ -33,26 +33,40 @@ public final class EventCoder {
 
     private static final DateTimeFormatter NOTE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private final Lexicon loadedTerms;
+    private final Actor protesters;
+    private final Actor rioters;
 
-    public EventCoder(Lexicon loadedTerms) {
+    /**
+     * @param crowds the registry's actors for crowds: ACLED codes protesters (and rioters) as the first actor of
+     *               protest and riot events, whoever the sentence's subject is
+     */
+    public EventCoder(Lexicon loadedTerms, io.frontline.actors.ActorRegistry crowds) {
         this.loadedTerms = loadedTerms;
+        this.protesters = crowds.get("protesters");
+        this.rioters = crowds.get("rioters");
     }
 
     public Event code(Report r, String eventId, Frame f, PlaceMention place, PlaceResolver.Resolution res, When when,
                       int fatalities) {
         Actor a1 = primary(f.actor1());
         Actor a2 = primary(f.actor2());
+        if (f.kind().isDemonstration()) {
+            Actor[] pair = crowdRoles(f.kind(), a1, a2);
+            a1 = pair[0];
+            a2 = pair[1];
+        }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
         String[] type = type(f.kind(), a1, a2);
+        boolean crowdFirst = f.kind().isDemonstration();
         Map<String, Evidence> prov = new LinkedHashMap<>();
         prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id(), null));
-        if (!f.actor1().isEmpty()) {
+        if (!f.actor1().isEmpty() && !crowdFirst) {
             ActorMention m = f.actor1().get(0);
             prov.put("actor1", ev(r, m.span(), m.rule() + (f.actor1How().isEmpty() ? "" : "; role:" + f.actor1How()),
                     f.actor1How().startsWith("context") ? 0.8 : 0.95));
         }
-        if (!f.actor2().isEmpty()) {
+        if (!f.actor2().isEmpty() && !crowdFirst) {
             ActorMention m = f.actor2().get(0);
             prov.put("actor2", ev(r, m.span(), m.rule() + (f.actor2How().isEmpty() ? "" : "; role:" + f.actor2How()),
                     f.actor2How().startsWith("context") ? 0.8 : 0.95));
@@ -77,8 +91,9 @@ public final class EventCoder {
                 + " class:" + f.kind().name().toLowerCase(Locale.ROOT), conf);
         String notes = notes(f, a1, a2, location, res, when, fatalities, type[1]);
         return new Event(eventId, when.date().toString(), when.precision(), type[0], type[1],
-                a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), assoc(f.actor1(), a1),
-                a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(), assoc(f.actor2(), a2),
+                a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), crowdFirst ? "" : assoc(f.actor1(), a1),
+                a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(),
+                crowdFirst ? "" : assoc(f.actor2(), a2),
                 side1, side2 == null ? "" : side2, a1 == null ? 2 : a1.inter(), a2 == null ? null : a2.inter(),
                 location, res.admin1(), null,
                 res.point() == null ? null : res.point().lat(), res.point() == null ? null : res.point().lon(),
@@ -94,22 +109,46 @@ public final class EventCoder {
         return new Claim(status, f.attribution(), f.sentence().text().strip(), subject, e);
     }
 
+    /**
+     * Protest and riot events: the crowd is actor 1. A force that disperses or fires on protesters is actor 2;
+     * a crowd that the sentence names as civilians or residents becomes protesters (or rioters).
+     */
+    private Actor[] crowdRoles(TriggerClass k, Actor a1, Actor a2) {
+        Actor crowd = k == TriggerClass.RIOT || k == TriggerClass.MOB ? rioters : protesters;
+        boolean a1IsCrowd = a1 == null || a1.side().equals("civilians");
+        return switch (k) {
+            case INTERVENE, FORCE -> new Actor[]{crowd, a1IsCrowd ? a2 : a1};
+            case MOB -> new Actor[]{crowd, a1IsCrowd ? a2 : a1};
+            default -> new Actor[]{a1IsCrowd ? crowd : a1, a2 != null && a2.side().equals("civilians") && k == TriggerClass.PROTEST ? null : a2};
+        };
+    }
+
     /** The ACLED event type and sub-event type. */
     static String[] type(TriggerClass k, Actor a1, Actor a2) {
         boolean stateWins = a1 != null && (a1.isState() || a1.side().equals("government"));
+        boolean civilianTarget = a2 != null && a2.side().equals("civilians");
         return switch (k) {
             case TAKE, LOSE, FALL -> a1 == null ? new String[]{"Battles", "Armed clash"}
                     : new String[]{"Battles", stateWins ? "Government regains territory" : "Non-state actor overtakes territory"};
-            case ENTER, ADVANCE, ATTACK, CLASH, REPEL -> new String[]{"Battles", "Armed clash"};
+            case ATTACK -> civilianTarget ? new String[]{"Violence against civilians", "Attack"} : new String[]{"Battles", "Armed clash"};
+            case ENTER, ADVANCE, CLASH, REPEL -> new String[]{"Battles", "Armed clash"};
             case SHELL -> new String[]{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
             case AIR -> new String[]{"Explosions/Remote violence", "Air/drone strike"};
             case SUICIDE -> new String[]{"Explosions/Remote violence", "Suicide bomb"};
             case IED -> new String[]{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
             case CHEMICAL -> new String[]{"Explosions/Remote violence", "Chemical weapon"};
+            case GRENADE -> new String[]{"Explosions/Remote violence", "Grenade"};
+            case SEXUAL -> new String[]{"Violence against civilians", "Sexual violence"};
             case CIVILIANS -> new String[]{"Violence against civilians", "Attack"};
             case ABDUCT -> new String[]{"Violence against civilians", "Abduction/forced disappearance"};
             case ARREST -> new String[]{"Strategic developments", "Arrests"};
             case PROTEST -> new String[]{"Protests", "Peaceful protest"};
+            case INTERVENE -> new String[]{"Protests", "Protest with intervention"};
+            case FORCE -> new String[]{"Protests", "Excessive force against protesters"};
+            case RIOT -> new String[]{"Riots", "Violent demonstration"};
+            case MOB -> new String[]{"Riots", "Mob violence"};
+            case DISRUPTED -> new String[]{"Strategic developments", "Disrupted weapons use"};
+            case GROUP_CHANGE -> new String[]{"Strategic developments", "Change to group/activity"};
             case AGREEMENT -> new String[]{"Strategic developments", "Agreement"};
             case HANDOVER -> new String[]{"Strategic developments", "Non-violent transfer of territory"};
             case BASE -> new String[]{"Strategic developments", "Headquarters or base established"};
@@ -173,6 +212,14 @@ public final class EventCoder {
             case ENTER -> "entered " + location + (a2 == null ? "" : ", in fighting with " + whom);
             case ADVANCE -> "advanced" + (a2 == null ? "" : " against " + whom) + " at " + location;
             case ATTACK -> "attacked " + (a2 == null ? "positions" : whom) + " at " + location;
+            case GRENADE -> "threw a grenade at " + location + (a2 == null ? "" : ", targeting " + whom);
+            case SEXUAL -> "committed sexual violence at " + location;
+            case INTERVENE -> "protested at " + location + (a2 == null ? "" : "; " + whom + " intervened to disperse them");
+            case FORCE -> "protested at " + location + (a2 == null ? "" : "; " + whom + " used force against them");
+            case RIOT -> "demonstrated violently at " + location + (a2 == null ? "" : ", facing " + whom);
+            case MOB -> "attacked " + (a2 == null ? "people" : whom) + " at " + location;
+            case DISRUPTED -> "prevented or seized weapons at " + location;
+            case GROUP_CHANGE -> "announced a change to the group at " + location;
             case CLASH -> "clashed with " + whom + " at " + location;
             case REPEL -> "attacked " + whom + " at " + location + "; the attack was repelled";
             case SHELL -> "shelled " + location + (a2 == null ? "" : ", targeting " + whom);

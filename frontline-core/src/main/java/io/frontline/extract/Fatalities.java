@@ -24,6 +24,8 @@ public final class Fatalities {
     private static final String VICTIM = "(?:fighters?|members?|militants?|soldiers?|troops|servicem[ae]n|personnel|people|persons?|"
             + "civilians?|children|women|men|residents|jihadists?|terrorists?|rebels?|insurgents?|combatants?|gunmen|"
             + "officers?|commanders?|guards?|policem[ae]n|militiam[ae]n|attackers?|assailants?|bodies|others?|of them|"
+            + "shepherds?|farmers?|workers?|herders?|students?|journalists?|doctors?|nurses?|teachers?|drivers?|"
+            + "villagers?|passengers?|protesters?|demonstrators?|detainees?|prisoners?|family members|relatives|"
             + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";
     private static final String MODS = "(?:[\\w'’-]+\\s+){0,4}?";
     private static final Pattern ACTIVE = Pattern.compile(

@@ -34,6 +34,10 @@ public final class FrameBuilder {
     private static final Set<String> CONSEQUENCES = Set.of("leaving", "putting", "bringing", "reducing", "connecting",
             "coming", "giving", "making", "allowing", "forcing", "raising", "marking", "ending", "linking", "thus", "thereby",
             "which", "effectively", "placing", "isolating", "threatening");
+    /** "members of X", "fighters of X": the phrase is X's. */
+    private static final Set<String> MEMBER_NOUNS = Set.of("members", "member", "fighters", "elements", "militants",
+            "units", "unit", "troops", "soldiers", "gunmen", "cell", "cells", "commanders", "officers", "patrol", "convoy", "group",
+            "number", "band", "squad", "dozens", "hundreds", "remnants", "detachment", "contingent");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be", "got", "get");
     private static final Set<String> PRONOUNS = Set.of("they", "it", "he", "she", "we", "them");
     private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "assaults", "offensive",
@@ -172,11 +176,32 @@ public final class FrameBuilder {
                     }
                 }
             }
-            // the other side is never the acting side itself ("the SDF captured A ..., and the SDF captured B")
+            if (tr.kind == TriggerClass.HANDOVER && !winnerTo.isEmpty()) {
+                // "the SDF handed over Manbij to government forces": the receiver takes the place, the giver loses it
+                a2 = passive ? agent : subject;
+                how2 = a2.isEmpty() ? "" : "handed-over-by";
+                a1 = winnerTo;
+                how1 = "handed-to";
+            }
+            if (a2.isEmpty() && a1.size() >= 2 && tr.kind != TriggerClass.CLASH && reciprocal(s, tr.first)) {
+                // "regime forces and HTS exchanged fire": with a reciprocal verb a group of enemies is both sides
+                // ("the YPG and rebels captured X" stays one group: they fought together)
+                ActorMention lead = a1.get(0);
+                List<ActorMention> enemies = a1.stream().filter(x -> !sameSide(lead, x)).toList();
+                if (!enemies.isEmpty()) {
+                    a1 = a1.stream().filter(x -> sameSide(lead, x)).toList();
+                    a2 = List.of(enemies.get(0));
+                    how2 = "coordinated-enemy";
+                }
+            }
+            // the other side is never the acting side itself ("the SDF captured A ..., and the SDF captured B");
+            // allies may hand a place over to each other
             final List<ActorMention> acting = a1;
             a2 = new ArrayList<>(a2);
-            a2.removeIf(x -> acting.stream().anyMatch(y -> y.actor() != null && x.actor() != null
-                    && sides.allied(y.actor().side(), x.actor().side())));
+            if (tr.kind != TriggerClass.HANDOVER) {
+                a2.removeIf(x -> acting.stream().anyMatch(y -> y.actor() != null && x.actor() != null
+                        && sides.allied(y.actor().side(), x.actor().side())));
+            }
             if (a2.isEmpty() && !how2.startsWith("clash")) {
                 how2 = "";
             }
@@ -298,6 +323,19 @@ public final class FrameBuilder {
                     deaths, subjectRef, placeRef));
         }
         return out;
+    }
+
+    private static boolean reciprocal(Sentence s, int trigger) {
+        for (int k = Math.max(0, trigger - 3); k < trigger; k++) {
+            if (Set.of("exchanged", "exchanging", "traded", "trading", "exchange").contains(s.token(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameSide(ActorMention a, ActorMention b) {
+        return a.actor() == null || b.actor() == null || !sides.opposed(a.actor().side(), b.actor().side());
     }
 
     /** "The SAA, the NDF, and the QSF" is one group; "after the ISIS attack, the SDF ..." two: keep the last. */
@@ -452,6 +490,9 @@ public final class FrameBuilder {
             return null;
         }
         String w = s.token(k).lower();
+        if (w.equals("of") && k > 0 && MEMBER_NOUNS.contains(s.token(k - 1).lower())) {
+            return prepositionBefore(s, k - 1); // "members of X attacked": X is where the members belong
+        }
         return PREPOSITIONS.contains(w) ? w : null;
     }
 

@@ -10,8 +10,9 @@ public enum TriggerClass {
     TAKE(true, 9), LOSE(false, 8), FALL(false, 8), HANDOVER(true, 7), ENTER(true, 6), REPEL(false, 5),
     ATTACK(true, 4), CLASH(true, 3), ADVANCE(true, 2),
     SHELL(true, 4), AIR(true, 5), SUICIDE(true, 6), IED(true, 5), CHEMICAL(true, 7),
-    CIVILIANS(true, 6), ABDUCT(true, 5), ARREST(true, 4), PROTEST(true, 3), AGREEMENT(true, 3), BASE(true, 3),
-    LOOTING(true, 3);
+    GRENADE(true, 5), CIVILIANS(true, 6), SEXUAL(true, 6), ABDUCT(true, 5), ARREST(true, 4), PROTEST(true, 3),
+    INTERVENE(true, 5), FORCE(true, 6), RIOT(true, 4), MOB(true, 5), AGREEMENT(true, 3), BASE(true, 3),
+    LOOTING(true, 3), DISRUPTED(true, 4), GROUP_CHANGE(true, 2);
 
     public final boolean subjectActs;
     public final int strength;
@@ -30,6 +31,19 @@ public enum TriggerClass {
     /** A change of who holds the place. */
     public boolean changesControl() {
         return this == TAKE || this == LOSE || this == FALL || this == HANDOVER;
+    }
+
+    /** Protest and riot classes, whose first actor is the crowd even when the sentence's subject is the force. */
+    public boolean isDemonstration() {
+        return this == PROTEST || this == INTERVENE || this == FORCE || this == RIOT || this == MOB;
+    }
+
+    /**
+     * Events ACLED codes even when the text names nobody behind them: an explosion or a grenade (an unidentified
+     * armed group), sexual violence, and crowd events (the crowd itself is the first actor).
+     */
+    public boolean codableWithoutActors() {
+        return this == IED || this == SUICIDE || this == GRENADE || this == SEXUAL || isDemonstration();
     }
 
     public static TriggerClass parse(String s) {

@@ -65,7 +65,8 @@ public final class PlaceResolver {
                     }
                 }
                 if (ratio <= 1.0) {
-                    double s = c.score() - 0.05 * ratio;
+                    // closer to the anchor is likelier, and so is a larger place of the same name
+                    double s = c.score() - 0.05 * ratio + 0.05 * prominence(c.place());
                     if (s > bestScore) {
                         bestScore = s;
                         best = c;
@@ -123,6 +124,16 @@ public final class PlaceResolver {
                 .thenComparing(c -> c.place().isSettlement() ? 0 : 1)
                 .thenComparing(c -> -c.place().population()));
         return out;
+    }
+
+    /**
+     * 0 for a hamlet of unknown size, 1 for a city of a million; a place GeoNames calls a city, or lists at all
+     * (its populated places start at 500 people), counts as larger than a map mark alone.
+     */
+    private static double prominence(Place p) {
+        double byPopulation = Math.min(1.0, Math.log10(1 + Math.max(0, p.population())) / 6);
+        double byFeature = p.feature().equals("city") ? 0.8 : p.sources().stream().anyMatch(x -> x.startsWith("geonames")) ? 0.3 : 0;
+        return Math.max(byPopulation, byFeature);
     }
 
     private Resolution located(String name, Candidate c, double conf, String method, List<String> rejected) {
