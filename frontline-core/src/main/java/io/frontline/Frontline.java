@@ -128,8 +128,13 @@ public final class Frontline {
         for (SentenceAnalysis sa : analysed) {
             Sentence s = sa.sentence();
             var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year));
-            // the narrative moves on with sentences that report something (even "just short of capturing X")
-            boolean happened = sa.frames().stream().anyMatch(f -> f.modality() != io.frontline.extract.Modality.PREDICTED
+            // the narrative moves on with sentences that report something (even "just short of capturing X") or
+            // only set the scene ("On 23 February, reinforcements were sent"), not with plans and predictions
+            // a sentence without events moves the narrative with a day of the story ("On 23 February, reinforcements
+            // were sent"), not with a vague background period ("slowed down in late August") or the time of writing
+            boolean sceneDate = found.isPresent() && found.get().precision() == 1 && !Set.of("today", "yesterday",
+                    "weekday").contains(found.get().rule());
+            boolean happened = sa.frames().isEmpty() && sceneDate || sa.frames().stream().anyMatch(f -> f.modality() != io.frontline.extract.Modality.PREDICTED
                     && f.modality() != io.frontline.extract.Modality.INTENDED);
             EventCoder.When when;
             if (found.isPresent()) {

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Scores extracted events against a gold file. An extracted event matches a gold event of the same report
  * when it names the same place (same phonetic key) within {@value #DATE_WINDOW_DAYS} days; each gold event
- * and each extracted event is matched at most once, closest date first. Precision and recall count such
+ * and each extracted event is matched at most once, pairs that agree on type and sides first, then the closest date. Precision and recall count such
  * matches (event = place and date); per-field accuracy is measured over matched pairs; "strict" also
  * requires sub-event type and both sides.
  */
@@ -62,27 +62,37 @@ public final class Scorer {
         for (List<Event> es : extracted.values()) {
             total += es.size();
         }
-        for (GoldEvent g : gold) {
-            List<Event> candidates = extracted.getOrDefault(g.file(), List.of());
-            Event best = null;
-            long bestDays = Long.MAX_VALUE;
-            int bestAgree = -1;
-            for (Event e : candidates) {
-                if (used.contains(e) || !samePlace(g.location(), e.location()) || e.eventDate() == null) {
+        // every admissible pairing, then the best first: closest date, then agreement on type and sides; each
+        // event is used once (a greedy assignment, so an early gold row cannot take the event a later row fits better)
+        record Candidate(GoldEvent gold, Event event, long days, int agree, int order) {
+        }
+        List<Candidate> all = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            GoldEvent g = gold.get(i);
+            for (Event e : extracted.getOrDefault(g.file(), List.of())) {
+                if (!samePlace(g.location(), e.location()) || e.eventDate() == null) {
                     continue;
                 }
                 long days = Math.abs(ChronoUnit.DAYS.between(LocalDate.parse(g.eventDate()), LocalDate.parse(e.eventDate())));
-                int agree = (typeOk(g, e) ? 1 : 0) + (sidesOk(g, e) ? 1 : 0);
-                if (days <= DATE_WINDOW_DAYS && (days < bestDays || days == bestDays && agree > bestAgree)) {
-                    best = e;
-                    bestDays = days;
-                    bestAgree = agree;
+                if (days <= DATE_WINDOW_DAYS) {
+                    all.add(new Candidate(g, e, days, (typeOk(g, e) ? 1 : 0) + (sidesOk(g, e) ? 1 : 0), i));
                 }
             }
+        }
+        all.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.agree()).thenComparingLong(Candidate::days)
+                .thenComparingInt(Candidate::order));
+        Map<GoldEvent, Event> chosen = new java.util.IdentityHashMap<>();
+        for (Candidate c : all) {
+            if (!used.contains(c.event()) && !chosen.containsKey(c.gold())) {
+                chosen.put(c.gold(), c.event());
+                used.add(c.event());
+            }
+        }
+        for (GoldEvent g : gold) {
+            Event best = chosen.get(g);
             if (best == null) {
                 missed.add(new Pair(g, null));
             } else {
-                used.add(best);
                 pairs.add(new Pair(g, best));
             }
         }
@@ -130,7 +140,8 @@ public final class Scorer {
 
     /** Feature words written with a name ("Tal Areen hill", "Rouad mountain") do not change the place. */
     private static String strip(String s) {
-        return s.replaceAll("(?i)\\s+(village|town|city|hill|hilltop|mountain|mount|neighbourhood|neighborhood|district|area)$", "");
+        return s.replaceAll("(?i)\\s+(village|town|city|hill|hilltop|mountain|mount|neighbourhood|neighborhood|district|area|"
+                + "base|air ?base|air port|airport|military airport|military air ?base|checkpoint|camp|farms?)$", "");
     }
 
     private static boolean typeOk(GoldEvent g, Event e) {
