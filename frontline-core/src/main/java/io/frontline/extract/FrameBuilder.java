@@ -38,6 +38,15 @@ public final class FrameBuilder {
     private static final Set<String> MEMBER_NOUNS = Set.of("members", "member", "fighters", "elements", "militants",
             "units", "unit", "troops", "soldiers", "gunmen", "cell", "cells", "commanders", "officers", "patrol", "convoy", "group",
             "number", "band", "squad", "dozens", "hundreds", "remnants", "detachment", "contingent");
+    /** Verbs of a purpose infinitive: "to lift the siege", "to cut the road". */
+    private static final Set<String> PURPOSE_VERBS = Set.of("lift", "cut", "capture", "take", "seize", "recapture",
+            "retake", "besiege", "encircle", "surround", "secure", "relieve", "break", "expel", "drive", "clear", "link",
+            "open", "reopen", "block", "prevent", "isolate", "storm", "reach", "control", "regain", "push", "protect",
+            "defend", "reinforce", "help", "support", "counter", "repel", "stop", "halt");
+    /** Verbs after which "to X" is what was done, not its purpose: "began to storm", "managed to seize". */
+    private static final Set<String> CATENATIVES = Set.of("began", "begin", "begins", "started", "start", "starts",
+            "continued", "continue", "continues", "managed", "manage", "tried", "try", "attempted", "failed", "sought",
+            "proceeded", "moved", "rushed", "able", "went", "came", "helped", "used", "allowed", "forced");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be", "got", "get");
     private static final Set<String> PRONOUNS = Set.of("they", "it", "he", "she", "we", "them");
     private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "assaults", "offensive",
@@ -62,7 +71,7 @@ public final class FrameBuilder {
     }
 
     public List<Frame> frames(Sentence s, List<ActorMention> actors, List<PlaceMention> places) {
-        List<Trig> trigs = triggers(s, actors);
+        List<Trig> trigs = triggers(s, actors, places);
         if (trigs.isEmpty()) {
             return List.of();
         }
@@ -365,7 +374,7 @@ public final class FrameBuilder {
     private record Trig(TriggerClass kind, Lexicon.Rule rule, int first, int last) {
     }
 
-    private List<Trig> triggers(Sentence s, List<ActorMention> actors) {
+    private List<Trig> triggers(Sentence s, List<ActorMention> actors, List<PlaceMention> places) {
         List<Trig> found = new ArrayList<>();
         for (Lexicon.Hit h : triggers.findAll(s.text(), null)) {
             int startAbs = s.span().start() + h.start();
@@ -382,6 +391,10 @@ public final class FrameBuilder {
             final int l0 = last;
             // a trigger word inside an actor's name ("Syrian Democratic Forces") is not a trigger
             if (actors.stream().anyMatch(a -> a.firstToken() <= f0 && l0 <= a.lastToken())) {
+                continue;
+            }
+            // nor inside a place's name ("Artillery Regiment 121 base", "Liberation Square")
+            if (places.stream().anyMatch(p -> p.firstToken() <= f0 && l0 <= p.lastToken())) {
                 continue;
             }
             found.add(new Trig(TriggerClass.parse(h.rule().kind()), h.rule(), first, last));
@@ -474,6 +487,10 @@ public final class FrameBuilder {
         String n1 = k + 1 < s.size() ? s.token(k + 1).lower() : "";
         String n2 = k + 2 < s.size() ? s.token(k + 2).lower() : "";
         String n3 = k + 3 < s.size() ? s.token(k + 3).lower() : "";
+        if (w.equals("to") && PURPOSE_VERBS.contains(n1) && k > 0 && !PASSIVE_AUX.contains(s.token(k - 1).lower())
+                && !CATENATIVES.contains(s.token(k - 1).lower())) {
+            return true; // "launched an offensive to lift the siege of X": X is the aim, not the place of the attack
+        }
         return w.equals("in") && (n1.equals("order") && n2.equals("to") || (n1.equals("an") || n1.equals("a")) && (n2.equals("attempt") || n2.equals("bid") || n2.equals("effort")) && n3.equals("to"))
                 || w.equals("so") && n1.equals("as") && n2.equals("to")
                 || (w.equals("aiming") || w.equals("seeking") || w.equals("trying")) && n1.equals("to");

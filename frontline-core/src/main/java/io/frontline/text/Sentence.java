@@ -6,9 +6,10 @@ import java.util.List;
 public record Sentence(int index, int paragraph, Span span, String text, List<Token> tokens) {
 
     /** Index of the first token starting at or after {@code offset}, or {@code tokens.size()}. */
+    /** The token that contains the offset, or else the first token after it (tokens.size() when none). */
     public int tokenAt(int offset) {
         for (Token t : tokens) {
-            if (t.start() >= offset) {
+            if (t.end() > offset) {
                 return t.index();
             }
         }

@@ -121,4 +121,34 @@ class ConstructionsTest {
                 "2022-05-28 Peaceful protest civilians @ Al-Suwayda f=0",
                 "2022-05-29 Shelling/artillery/missile attack turkey @ Tal Rifaat f=0");
     }
+
+    @Test
+    void aPurposeInfinitiveNamesTheAimNotThePlaceOfTheAttack() {
+        // battle of Tabqa, al-Shaddadi offensive, al-Bab: the offensive is an event only where it happened
+        assertThat(events("On 22 March, the SDF began an assault to capture the Tabqa Dam, al-Thawrah city, and the Tabqa Airbase."))
+                .noneSatisfy(e -> assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory"));
+        assertThat(events("On 16 February 2016, the SDF launched an offensive to capture the strategic city of al-Shaddadi."))
+                .noneSatisfy(e -> assertThat(e.location()).isEqualTo("al-Shaddadi"));
+        // a catenative verb is not a purpose: "began to storm" is the storming
+        assertThat(events("On 15 August 2016, rebels began to storm the al-Rai grain silos and captured the silos."))
+                .anySatisfy(e -> assertThat(e.side1()).isEqualTo("opposition"));
+    }
+
+    @Test
+    void aStatedGoalIsNoEvent() {
+        assertThat(events("On 5 September 2016, the rebels announced their goal of capturing al-Bab.")).isEmpty();
+    }
+
+    @Test
+    void takingWeaponsOrVehiclesIsNoCaptureOfTerritory() {
+        assertThat(events("On 27 July 2014, YPG units seized weaponry from the SAA in Hasakah city."))
+                .noneSatisfy(e -> assertThat(e.subEventType()).contains("territory"));
+    }
+
+    @Test
+    void aTriggerInsideAHyphenatedWordStillHasItsPlaceAfterIt() {
+        Event e = only("On 24 February 2016, the Syrian Army re-entered Khanasir.");
+        assertThat(e.location()).isEqualTo("Khanasir");
+        assertThat(e.side1()).isEqualTo("government");
+    }
 }
