@@ -125,9 +125,11 @@ public final class Frontline {
         int narrativeParagraph = -1;
         int year = initialYear(report);
         LocalDate period = periodEnd(report);
+        LocalDate start = periodStart(report, period);
         for (SentenceAnalysis sa : analysed) {
             Sentence s = sa.sentence();
-            var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year));
+            var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year,
+                    start, period));
             // the narrative moves on with sentences that report something (even "just short of capturing X") or
             // only set the scene ("On 23 February, reinforcements were sent"), not with plans and predictions
             // a sentence without events moves the narrative with a day of the story ("On 23 February, reinforcements
@@ -183,6 +185,27 @@ public final class Frontline {
             Matcher m = MONTH_YEAR.matcher(last);
             if (m.find()) {
                 return LocalDate.of(Integer.parseInt(m.group(2)), io.frontline.text.Months.month(m.group(1)), 15);
+            }
+        }
+        return null;
+    }
+
+    /** The first day of the period a report's metadata states ("21–29 February 2016", "31 May – 10 July 2015"). */
+    private static LocalDate periodStart(Report r, LocalDate end) {
+        if (end == null) {
+            return null;
+        }
+        for (String v : r.tags().getOrDefault("date", List.of())) {
+            String first = v.split("[–—]| - | to ")[0].strip();
+            var d = io.frontline.text.CalendarDates.find(first);
+            if (d.isEmpty()) {
+                d = io.frontline.text.CalendarDates.find(first + " " + end.getYear());
+            }
+            if (d.isEmpty() && first.matches("\\d{1,2}")) {
+                d = io.frontline.text.CalendarDates.of(end.getYear(), end.getMonthValue(), Integer.parseInt(first));
+            }
+            if (d.isPresent()) {
+                return d.get().isAfter(end) ? d.get().minusYears(1) : d.get();
             }
         }
         return null;

@@ -81,8 +81,13 @@ public final class FrameBuilder {
         for (int t = 0; t < trigs.size(); t++) {
             Trig tr = trigs.get(t);
             int clauseStart = clauseStart(s, tr.first);
+            if (t > 0) {
+                // "the military counter-attacked and ISIL forces retreated": a new subject after "and" opens a clause
+                clauseStart = Math.max(clauseStart, coordinatedSubjectStart(s, actors, trigs.get(t - 1).last, tr.first));
+            }
             int scopeEnd = t + 1 < trigs.size() ? trigs.get(t + 1).first : s.size();
-            scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1));
+            // a repelled attempt's goal is where the fighting was: "repelled an attempt to recapture X"
+            scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1, tr.kind != TriggerClass.REPEL));
             boolean passive = isPassive(s, tr.first);
 
             // subject: actors before the trigger in its clause (and before an earlier trigger of the clause, whose
@@ -334,6 +339,45 @@ public final class FrameBuilder {
         return out;
     }
 
+    /**
+     * The first token of a subject group that follows "and", "but" or a comma after an earlier trigger and stands right
+     * before this trigger (auxiliaries and adverbs aside), or -1 when there is none.
+     */
+    private static int coordinatedSubjectStart(Sentence s, List<ActorMention> actors, int previousTriggerEnd, int trigger) {
+        ActorMention last = null;
+        for (ActorMention a : actors) {
+            if (a.firstToken() > previousTriggerEnd && a.lastToken() < trigger) {
+                last = a;
+            }
+        }
+        if (last == null) {
+            return -1;
+        }
+        for (int k = last.lastToken() + 1; k < trigger; k++) {
+            String w = s.token(k).lower();
+            if (!PASSIVE_AUX.contains(w) && !w.endsWith("ly") && !Set.of("had", "have", "has", "also", "then", "later", "soon",
+                    "forces", "fighters", "troops", "units", "militants", "again", "all").contains(w)) {
+                return -1;
+            }
+        }
+        // the whole coordinated group: "and the YPG and FSA forces had captured"
+        ActorMention first = last;
+        for (int j = actors.indexOf(last) - 1; j >= 0; j--) {
+            ActorMention a = actors.get(j);
+            if (a.firstToken() > previousTriggerEnd && coordinated(s, a, first)) {
+                first = a;
+            } else {
+                break;
+            }
+        }
+        int k = first.firstToken() - 1;
+        while (k > previousTriggerEnd && SKIP.contains(s.token(k).lower())) {
+            k--;
+        }
+        String before = k > previousTriggerEnd ? s.token(k).lower() : "";
+        return Set.of("and", "but", ",", "while", "whereas", "then").contains(before) ? k + 1 : -1;
+    }
+
     private static boolean reciprocal(Sentence s, int trigger) {
         for (int k = Math.max(0, trigger - 3); k < trigger; k++) {
             if (Set.of("exchanged", "exchanging", "traded", "trading", "exchange").contains(s.token(k).lower())) {
@@ -415,6 +459,13 @@ public final class FrameBuilder {
             if (prev != null && prev.kind == TriggerClass.REPEL && t.kind == TriggerClass.ATTACK && t.first - prev.last <= 5) {
                 continue;
             }
+            // "repelled an attempt by X to recapture Y": the goal of the repelled attempt did not happen; Y is where
+            // the repel took place
+            if (prev != null && prev.kind == TriggerClass.REPEL && t.first - prev.last <= 10 && t.first > 0
+                    && s.token(t.first - 1).is("to") && (t.kind.changesControl() || t.kind == TriggerClass.ENTER
+                    || t.kind == TriggerClass.ADVANCE)) {
+                continue;
+            }
             out.add(t);
         }
         return out;
@@ -462,14 +513,14 @@ public final class FrameBuilder {
         return 0;
     }
 
-    private static int clauseEnd(Sentence s, int from) {
+    private static int clauseEnd(Sentence s, int from, boolean purposeEnds) {
         for (int k = from; k < s.size(); k++) {
             Token t = s.token(k);
             if (t.text().equals(";")) {
                 return k;
             }
             // a purpose clause names what was intended, not where the trigger happened: "in an attempt to besiege X"
-            if (purposeAt(s, k)) {
+            if (purposeEnds && purposeAt(s, k)) {
                 return k;
             }
             if (t.text().equals(",") && k + 1 < s.size() && (CONJUNCTIONS.contains(s.token(k + 1).lower())
@@ -579,10 +630,16 @@ public final class FrameBuilder {
         return List.of();
     }
 
-    /** "near Al-Sanamayn in Daraa", "Kafr Nabl town in Idleb": the second place only says where the first lies. */
+    /**
+     * "near Al-Sanamayn in Daraa", "Kafr Nabl town in Idleb", "the Geweran neighbourhood of Hasakah city": the second
+     * place only says where the first lies.
+     */
     private static boolean container(Sentence s, PlaceMention p, List<PlaceMention> places) {
         int k = p.firstToken() - 1;
-        if (k < 1 || !s.token(k).is("in")) {
+        while (k > 1 && s.token(k).is("the")) {
+            k--;
+        }
+        if (k < 1 || !s.token(k).is("in") && !s.token(k).is("of")) {
             return false;
         }
         for (PlaceMention q : places) {

@@ -25,7 +25,11 @@ public final class TimeExpressions {
     }
 
     /** What dates in a sentence are resolved against. */
-    public record Context(LocalDate published, LocalDate narrative, int year) {
+    public record Context(LocalDate published, LocalDate narrative, int year, LocalDate periodStart, LocalDate periodEnd) {
+        public Context(LocalDate published, LocalDate narrative, int year) {
+            this(published, narrative, year, null, null);
+        }
+
         public int yearOr(LocalDate d) {
             return year > 0 ? year : d != null ? d.getYear() : LocalDate.now().getYear();
         }
@@ -207,11 +211,25 @@ public final class TimeExpressions {
         }
         if (ctx.narrative() != null) {
             LocalDate inYear = d.withYear(ctx.narrative().getYear());
-            return inYear.isBefore(ctx.narrative().minusDays(120)) ? inYear.plusYears(1) : inYear;
+            LocalDate byNarrative = inYear.isBefore(ctx.narrative().minusDays(120)) ? inYear.plusYears(1) : inYear;
+            // after a flashback ("On 25 November 2013, ..."), a date that fits the period the report covers is in it
+            if (ctx.periodStart() != null && ctx.periodEnd() != null && !within(byNarrative, ctx)) {
+                for (int y = ctx.periodStart().getYear(); y <= ctx.periodEnd().getYear(); y++) {
+                    LocalDate inPeriod = d.withYear(y);
+                    if (within(inPeriod, ctx)) {
+                        return inPeriod;
+                    }
+                }
+            }
+            return byNarrative;
         }
         if (ctx.published() != null && ctx.year() == 0 && d.isAfter(ctx.published().plusDays(1))) {
             return d.minusYears(1);
         }
         return d;
+    }
+
+    private static boolean within(LocalDate d, Context ctx) {
+        return !d.isBefore(ctx.periodStart().minusDays(3)) && !d.isAfter(ctx.periodEnd().plusDays(3));
     }
 }

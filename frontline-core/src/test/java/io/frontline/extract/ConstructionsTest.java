@@ -151,4 +151,35 @@ class ConstructionsTest {
         assertThat(e.location()).isEqualTo("Khanasir");
         assertThat(e.side1()).isEqualTo("government");
     }
+
+    @Test
+    void aRepelledAttemptIsAClashWhereItsGoalLay() {
+        // eastern Syria offensive 2014; the second sentence is composed with other actors and another place
+        Event e = only("On 8 August 2014, ISIS repelled an attempt by pro-government forces to recapture the Geweran neighbourhood.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.side2()).isEqualTo("islamic_state");
+        Event f = only("On 10 June 2015, ISIL repelled an attempt by the YPG to storm the village of Suluk.");
+        assertThat(f.subEventType()).isEqualTo("Armed clash");
+        assertThat(f.location()).isEqualTo("Suluk");
+        assertThat(f.side1()).isEqualTo("sdf");
+    }
+
+    @Test
+    void aNewSubjectAfterAndOpensItsOwnClause() {
+        // southern Aleppo campaign 2016: the rebels withdrew, the military did not
+        List<Event> es = events("On 5 February 2016, the military recaptured Khalidiyah and the rebels withdrew from Zaytan, "
+                + "Birnah and other positions they had taken during the previous 24 hours.");
+        assertThat(es).anySatisfy(e -> {
+            assertThat(e.location()).isEqualTo("Khalidiyah");
+            assertThat(e.side1()).isEqualTo("government");
+        });
+        assertThat(es).filteredOn(e -> e.location().equals("Zaytan"))
+                .allSatisfy(e -> assertThat(e.side2()).isEqualTo("opposition"));
+    }
+
+    @Test
+    void reachingAPlaceIsNoEventByItself() {
+        assertThat(events("On 27 July 2014, dozens of government soldiers, fleeing from the north, reached the Al-Thawrah air base.")).isEmpty();
+    }
 }

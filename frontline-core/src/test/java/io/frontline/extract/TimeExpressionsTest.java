@@ -50,4 +50,16 @@ class TimeExpressionsTest {
         // 14 Sep 2017 was a Thursday; "on Tuesday" is the 12th
         assertThat(when("Troops entered the village on Tuesday.", null, 0).date()).isEqualTo(LocalDate.of(2017, 9, 12));
     }
+
+    @Test
+    void afterAFlashbackAYearlessDateFallsInTheReportsPeriod() {
+        // a campaign of 3 July - 24 August 2014 recalls 25 November 2013, then goes on with "On 8 August"
+        var ctx = new TimeExpressions.Context(PUB, LocalDate.of(2013, 11, 25), 2014, LocalDate.of(2014, 7, 3), LocalDate.of(2014, 8, 24));
+        assertThat(TimeExpressions.find("On 8 August, ISIS repelled the attack.", ctx).orElseThrow().date())
+                .isEqualTo(LocalDate.of(2014, 8, 8));
+        // outside the period the narrative decides: an aftermath in the next spring stays after the campaign
+        var after = new TimeExpressions.Context(PUB, LocalDate.of(2016, 2, 29), 2016, LocalDate.of(2016, 2, 21), LocalDate.of(2016, 2, 29));
+        assertThat(TimeExpressions.find("On 14 April, ISIL launched another offensive.", after).orElseThrow().date())
+                .isEqualTo(LocalDate.of(2016, 4, 14));
+    }
 }
