@@ -54,6 +54,13 @@ public final class EventCoder {
             Actor[] pair = crowdRoles(f.kind(), a1, a2);
             a1 = pair[0];
             a2 = pair[1];
+        } else if (a1 != null && a1.side().equals("civilians") && a2 == null) {
+            a2 = a1; // "civilians were executed": the civilians are the victims, whoever acted is unnamed
+            a1 = null;
+        }
+        if (a1 != null && a2 != null && a1.side().equals(a2.side()) && !a1.side().equals("civilians") && !a1.side().equals("unknown")
+                && !f.kind().isDemonstration() && f.kind() != TriggerClass.HANDOVER) {
+            a2 = null; // a side does not fight itself: the opponent was misread, so it is left unnamed
         }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
@@ -61,15 +68,21 @@ public final class EventCoder {
         boolean crowdFirst = f.kind().isDemonstration();
         Map<String, Evidence> prov = new LinkedHashMap<>();
         prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id(), null));
-        if (!f.actor1().isEmpty() && !crowdFirst) {
-            ActorMention m = f.actor1().get(0);
-            prov.put("actor1", ev(r, m.span(), m.rule() + (f.actor1How().isEmpty() ? "" : "; role:" + f.actor1How()),
-                    f.actor1How().startsWith("context") ? 0.8 : 0.95));
-        }
-        if (!f.actor2().isEmpty() && !crowdFirst) {
-            ActorMention m = f.actor2().get(0);
-            prov.put("actor2", ev(r, m.span(), m.rule() + (f.actor2How().isEmpty() ? "" : "; role:" + f.actor2How()),
-                    f.actor2How().startsWith("context") ? 0.8 : 0.95));
+        // each actor's evidence is the mention it came from, wherever the coding put it
+        for (String field : List.of("actor1", "actor2")) {
+            Actor coded = field.equals("actor1") ? a1 : a2;
+            if (coded == null || crowdFirst) {
+                continue;
+            }
+            boolean fromFirst = primary(f.actor1()) == coded;
+            List<ActorMention> ms = fromFirst ? f.actor1() : f.actor2();
+            String how = fromFirst ? f.actor1How() : f.actor2How();
+            if (!ms.isEmpty()) {
+                ActorMention m = ms.get(0);
+                prov.put(field, ev(r, m.span(), m.rule() + (how.isEmpty() ? "" : "; role:" + how)
+                        + (fromFirst == field.equals("actor1") ? "" : "; victims named as the subject"),
+                        how.startsWith("context") ? 0.8 : 0.95));
+            }
         }
         prov.put("location", ev(r, place.span(), place.rule() + "; " + res.method(), res.confidence()));
         if (when.span() != null) {

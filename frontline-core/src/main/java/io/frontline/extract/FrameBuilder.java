@@ -123,6 +123,8 @@ public final class FrameBuilder {
                     after.add(a);
                 }
             }
+            // "shelling carried out by the rebels on X", "an attack by ISIL on X": a noun with its agent after it
+            boolean nominalBy = !passive && agentPhraseAfter(s, tr.last);
             List<ActorMention> agent = List.of();
             List<ActorMention> loser = new ArrayList<>();
             List<ActorMention> target = new ArrayList<>();
@@ -131,7 +133,7 @@ public final class FrameBuilder {
                 String prep = prepositionBefore(s, a.firstToken());
                 if (isAssociateCue(s, a.firstToken())) {
                     associates.add(a);
-                } else if ("by".equals(prep) && passive && agent.isEmpty()) {
+                } else if ("by".equals(prep) && (passive || nominalBy) && agent.isEmpty()) {
                     agent = List.of(a);
                 } else if ("from".equals(prep)) {
                     loser.add(a);
@@ -183,6 +185,11 @@ public final class FrameBuilder {
                         how1 = agent.isEmpty() ? "" : "passive-by";
                         a2 = !loser.isEmpty() ? loser : subject;
                         how2 = !loser.isEmpty() ? "from" : subject.isEmpty() ? "" : "passive-subject";
+                    } else if (nominalBy && !agent.isEmpty()) {
+                        a1 = agent;
+                        how1 = "noun-by";
+                        a2 = !loser.isEmpty() ? loser : target;
+                        how2 = !loser.isEmpty() ? "from" : target.isEmpty() ? "" : "object";
                     } else {
                         a1 = subject;
                         a2 = !loser.isEmpty() ? loser : target;
@@ -376,6 +383,19 @@ public final class FrameBuilder {
         }
         String before = k > previousTriggerEnd ? s.token(k).lower() : "";
         return Set.of("and", "but", ",", "while", "whereas", "then").contains(before) ? k + 1 : -1;
+    }
+
+    /** "[shelling] carried out by", "[attack] conducted by", "[airstrikes] by": the agent follows a nominal trigger. */
+    private static boolean agentPhraseAfter(Sentence s, int last) {
+        int k = last + 1;
+        if (k < s.size() && Set.of("carried", "conducted", "launched", "mounted", "staged", "led", "waged").contains(s.token(k).lower())) {
+            k++;
+            if (k < s.size() && s.token(k).is("out")) {
+                k++;
+            }
+        }
+        return k < s.size() && s.token(k).is("by") && s.token(last).lower().matches(
+                "shelling|bombardment|attacks?|assaults?|strikes?|airstrikes?|air-strikes?|raids?|offensive|bombing|advance|ambush|counter-?attack|offensive");
     }
 
     private static boolean reciprocal(Sentence s, int trigger) {

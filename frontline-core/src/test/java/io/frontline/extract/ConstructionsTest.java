@@ -182,4 +182,24 @@ class ConstructionsTest {
     void reachingAPlaceIsNoEventByItself() {
         assertThat(events("On 27 July 2014, dozens of government soldiers, fleeing from the north, reached the Al-Thawrah air base.")).isEmpty();
     }
+
+    @Test
+    void aNounTakesItsAgentFromByAfterIt() {
+        // Dabiq offensive 2016
+        Event e = only("On 11 October 2016, activists reported that shelling carried out by the rebels on ISIL-held Duwaybiq village "
+                + "killed at least 10 civilians.");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(e.side1()).isEqualTo("opposition");
+        assertThat(e.provenance().get("actor1").rule()).contains("noun-by");
+        assertThat(e.fatalities()).isEqualTo(10);
+    }
+
+    @Test
+    void aCeasefireNamedInPassingIsNoAgreement() {
+        // battle of Ras al-Ayn 2019: the ceasefire is background to the fighting
+        assertThat(events("On 20 October 2019, despite the ceasefire, the town of Ras al-Ayn was still sporadically shelled by Turkish forces."))
+                .noneSatisfy(e -> assertThat(e.subEventType()).isEqualTo("Agreement"));
+        assertThat(events("On 22 October 2019, the SDF and government forces reached an agreement on Manbij."))
+                .anySatisfy(e -> assertThat(e.subEventType()).isEqualTo("Agreement"));
+    }
 }
