@@ -16,7 +16,7 @@ public final class Fatalities {
     public record Count(int value, int start, int end, String text) {
     }
 
-    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    private static final String NUM = "(\\d+\\s*(?:–|—|-|to)\\s*\\d+|between \\d+ and \\d+|\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
             + "ninety|a dozen|dozens|tens|hundreds|scores|several|many|numerous|a|an)";
     private static final String QUALIFIER = "(?:(?:at least|some|about|around|approximately|nearly|almost|over|more than|up to|"
@@ -43,6 +43,8 @@ public final class Fatalities {
     private static final Pattern TOLL = Pattern.compile("\\bdeath toll (?:rose to|reached|of|climbed to|stood at|stands at|at)\\s+"
             + QUALIFIER + NUM + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONE_NUMBER = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM, Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern RANGE = Pattern.compile("(?:between )?(\\d+)\\s*(?:–|—|-|to|and)\\s*(\\d+)");
 
     private Fatalities() {
     }
@@ -79,6 +81,10 @@ public final class Fatalities {
 
     private static int valueOf(String num) {
         String n = num.toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher range = RANGE.matcher(n);
+        if (range.matches()) {
+            return Integer.parseInt(range.group(1)); // "15–21 dead": the lower figure, as ACLED does
+        }
         if (n.equals("a dozen")) {
             return 12;
         }

@@ -15,6 +15,8 @@ class FatalitiesTest {
             "Dozens of militants were killed in the assault.|12",
             "An ISIL suicide bomber blew himself up, leaving at least 14 people dead.|14",
             "The death toll rose to 40 by the evening.|40",
+            "advancing rebel forces ran into hundreds of landmines, leaving 15–21 rebels dead and another 29–35 wounded.|15",
+            "Between 20 and 25 soldiers were killed in the ambush.|20",
             "The rebels captured 36 villages, putting them within two kilometers of al-Bab.|0",
             "Ten soldiers were wounded and 4 fighters were captured.|0"})
     void countsDeathsConservatively(String sentence, int expected) {
