@@ -359,6 +359,41 @@ public final class Frontline {
 
     // ---- coding ------------------------------------------------------------------------------------------
 
+    private static final Map<String, String> REFERENCE_CLASSES = Map.ofEntries(
+            Map.entry("airbase", "base"), Map.entry("airport", "base"), Map.entry("base", "base"), Map.entry("air", "base"),
+            Map.entry("town", "settlement"), Map.entry("city", "settlement"), Map.entry("village", "settlement"),
+            Map.entry("hill", "hill"), Map.entry("mountain", "hill"), Map.entry("dam", "dam"), Map.entry("checkpoint", "checkpoint"),
+            Map.entry("neighbourhood", "district"), Map.entry("neighborhood", "district"), Map.entry("district", "district"));
+
+    /** The place a reference stands for: the last of its kind named earlier in the sentence, or else in the report. */
+    private static PlaceMention referent(String kind, SentenceAnalysis sa, Frame f, Map<String, PlaceMention> referents) {
+        if (kind == null) {
+            return null;
+        }
+        PlaceMention here = null;
+        for (PlaceMention p : sa.places()) {
+            if (p.span().end() <= f.trigger().start() && p.role() == PlaceMention.Role.EVENT && kind.equals(referenceClass(p))) {
+                here = p;
+            }
+        }
+        return here != null ? here : referents.get(kind);
+    }
+
+    /** The kind of place a reference ("the airbase", "the town") or a named place stands for, or null. */
+    private static String referenceClass(String ref) {
+        String[] words = ref.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        return REFERENCE_CLASSES.get(words[words.length - 1]);
+    }
+
+    private static String referenceClass(PlaceMention p) {
+        String f = p.feature() != null ? p.feature() : p.name();
+        String c = referenceClass(f);
+        if (c == null && p.feature() == null && p.rule().contains("gazetteer")) {
+            c = "settlement"; // a gazetteer town or village written without a feature word
+        }
+        return c;
+    }
+
     private record Located(Frame frame, PlaceMention place, PlaceResolver.Resolution resolution, int fatalities, String via) {
     }
 
@@ -380,6 +415,7 @@ public final class Frontline {
         List<Claim> claims = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, ActorMention> holders = new HashMap<>(); // who took each place last, as this report tells it
+        Map<String, PlaceMention> referents = new HashMap<>(); // the last base, town, hill ... the report named
         List<PlaceResolver.Anchor> paragraphAnchors = new ArrayList<>();
         Located lastPlace = null;
         int lastEvent = -1;
@@ -404,6 +440,18 @@ public final class Frontline {
                     continue;
                 }
                 List<PlaceMention> ps = f.places();
+                PlaceMention referent = ps.isEmpty() && f.region() == null && f.placeRef() != null
+                        ? referent(referenceClass(f.placeRef()), sa, f, referents) : null;
+                if (referent != null && (lastPlace == null || !referenceClass(f.placeRef()).equals(referenceClass(lastPlace.place())))) {
+                    // "launched an assault on the airbase": the last airbase the report named, even paragraphs before
+                    PlaceResolver.Resolution r = resolve(resolver, referent, here, false, paragraphAnchors, reportAnchors);
+                    PlaceResolver.Resolution viaRef = new PlaceResolver.Resolution(r.name(), r.place(), r.point(), r.geoPrecision(),
+                            r.admin1(), r.status(), "coreference '" + f.placeRef() + "' to the last " + referenceClass(f.placeRef())
+                            + " named; " + r.method(), Math.round(r.confidence() * 85) / 100.0, r.rejected());
+                    located.add(new Located(f, referent, viaRef, io.frontline.extract.Fatalities.total(f.fatalities()),
+                            "coreference:" + f.placeRef()));
+                    continue;
+                }
                 if (ps.isEmpty() && f.region() == null && f.placeRef() != null && lastPlace != null) {
                     // "shelled the village the next day": the village named before
                     PlaceResolver.Resolution r0 = lastPlace.resolution();
@@ -493,6 +541,11 @@ public final class Frontline {
                 if (l.resolution().status().equals("resolved") && l.resolution().geoPrecision() == 1) {
                     paragraphAnchors.add(new PlaceResolver.Anchor(l.place().name(), l.resolution().point(), PARAGRAPH_RADIUS_KM,
                             Double.NaN, 0, "named earlier in the paragraph"));
+                }
+            }
+            for (PlaceMention p : sa.places()) {
+                if (p.role() == PlaceMention.Role.EVENT && referenceClass(p) != null) {
+                    referents.put(referenceClass(p), p);
                 }
             }
             for (PlaceResolver.Anchor a : here) {

@@ -47,6 +47,9 @@ public final class FrameBuilder {
     private static final Set<String> CATENATIVES = Set.of("began", "begin", "begins", "started", "start", "starts",
             "continued", "continue", "continues", "managed", "manage", "tried", "try", "attempted", "failed", "sought",
             "proceeded", "moved", "rushed", "able", "went", "came", "helped", "used", "allowed", "forced");
+    /** Words between "the" and a place noun that still refer back: "the entire airbase", "the besieged town". */
+    private static final Set<String> REFERENCE_MODIFIERS = Set.of("entire", "whole", "besieged", "nearby", "strategic",
+            "main", "military", "old", "former", "same", "key", "important", "small", "large", "adjacent", "embattled");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be", "got", "get");
     private static final Set<String> PRONOUNS = Set.of("they", "it", "he", "she", "we", "them");
     private static final Set<String> ATTACK_NOUNS = Set.of("attack", "attacks", "assault", "assaults", "offensive",
@@ -612,10 +615,16 @@ public final class FrameBuilder {
             if ((w.equals("it") || w.equals("there")) && k == from) {
                 return w;
             }
-            if (k + 1 < to && (w.equals("the") || w.equals("this")) && Set.of("village", "town", "city", "hill", "base",
-                    "airport", "airbase", "area", "neighbourhood", "neighborhood", "district", "mountain").contains(s.token(k + 1).lower())
-                    && (k + 2 >= s.size() || !s.token(k + 2).is("of"))) {
-                return w + " " + s.token(k + 1).lower();
+            if (w.equals("the") || w.equals("this")) {
+                int n = k + 1;
+                while (n < to && n < k + 3 && REFERENCE_MODIFIERS.contains(s.token(n).lower())) {
+                    n++; // "the entire airbase", "the besieged town"
+                }
+                if (n < to && Set.of("village", "town", "city", "hill", "base", "airport", "airbase", "area", "neighbourhood",
+                        "neighborhood", "district", "mountain").contains(s.token(n).lower())
+                        && (n + 1 >= s.size() || !s.token(n + 1).is("of"))) {
+                    return w + " " + s.token(n).lower();
+                }
             }
         }
         return null;

@@ -202,4 +202,18 @@ class ConstructionsTest {
         assertThat(events("On 22 October 2019, the SDF and government forces reached an agreement on Manbij."))
                 .anySatisfy(e -> assertThat(e.subEventType()).isEqualTo("Agreement"));
     }
+
+    @Test
+    void theAirbaseIsTheLastAirbaseTheReportNamedEvenParagraphsBefore() {
+        // composed: the reference sits two paragraphs after the base is named, with a village named in between
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 October 2015\n\n"
+                + "In January 2015, the rebels turned their attention to the Kuweires airbase.\n\n"
+                + "On 3 February 2015, the rebels captured the village of Tal Salmo.\n\n"
+                + "On 9 September 2015, the rebels captured the entire airbase.\n");
+        assertThat(x.events()).anySatisfy(e -> {
+            assertThat(e.eventDate()).isEqualTo("2015-09-09");
+            assertThat(e.location()).startsWith("Kuweires");
+            assertThat(e.provenance().get("location").rule()).contains("coreference 'the airbase'");
+        });
+    }
 }
