@@ -87,6 +87,9 @@ public final class ActorRecognizer {
             if (m == null) {
                 m = compound(s, i);
             }
+            if (m == null) {
+                m = elliptical(s, i);
+            }
             if (m != null) {
                 out.add(m);
                 i = m.lastToken() + 1;
@@ -120,6 +123,34 @@ public final class ActorRecognizer {
             first = i - 1;
         }
         return mention(s, first, last, found, null);
+    }
+
+    private static final List<String> GROUP_NOUNS = List.of("forces", "troops", "fighters", "units", "soldiers", "militias");
+
+    /**
+     * "rebel and Turkish forces", "Turkish and TFSA forces": an adjective coordinated with a later group noun names a
+     * group of its own when the adjective with that noun is an alias ("rebel forces", "Turkish forces").
+     */
+    private ActorMention elliptical(Sentence s, int i) {
+        if (i + 2 >= s.size() || !s.token(i + 1).is("and") && !s.token(i + 1).is(",")) {
+            return null;
+        }
+        for (int j = i + 2; j < Math.min(s.size(), i + 7); j++) {
+            String w = s.token(j).lower();
+            if (!s.token(j).isWord()) {
+                return null;
+            }
+            if (GROUP_NOUNS.contains(w)) {
+                Node n = aliases.next.get(key(s.token(i).text(), true));
+                Node head = n == null ? null : n.next.get(w);
+                if (head == null || head.target == null) {
+                    return null;
+                }
+                Target t = head.target;
+                return mention(s, i, i, new Target(t.actor(), t.reference(), t.rule() + " (coordinated with '" + w + "')"), null);
+            }
+        }
+        return null;
     }
 
     /** "ISIS-held", "SDF-led", "Daesh-controlled": the name before the hyphen of one token. */

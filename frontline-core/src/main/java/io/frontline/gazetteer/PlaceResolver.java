@@ -122,7 +122,7 @@ public final class PlaceResolver {
         out.removeIf(c -> c.score() < MIN_SCORE);
         out.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> c.place().isSettlement() ? 0 : 1)
-                .thenComparing(c -> -c.place().population()));
+                .thenComparing(c -> -prominence(c.place())));
         return out;
     }
 

@@ -216,4 +216,15 @@ class ConstructionsTest {
             assertThat(e.provenance().get("location").rule()).contains("coreference 'the airbase'");
         });
     }
+
+    @Test
+    void anAdjectiveCoordinatedWithAGroupNounIsAGroupOfItsOwn() {
+        // Dabiq offensive 2016 and battle of Ras al-Ayn 2019: the first-named group leads
+        Event a = only("On 28 September 2016, rebel and Turkish forces seized Ziadiyah.");
+        assertThat(a.side1()).isEqualTo("opposition");
+        assertThat(a.assocActor1()).contains("Turkey");
+        Event b = only("On 17 October 2019, Turkish and TFSA forces captured half of Ras al-Ayn.");
+        assertThat(b.side1()).isEqualTo("turkey");
+        assertThat(b.latitude()).isGreaterThan(36.5); // the border town, not the village of the same name near Damascus
+    }
 }
