@@ -495,10 +495,12 @@ public final class Frontline {
                             orphanDeaths.fatalities().get(0), deaths));
                 }
             }
-            // one event per place per sentence: the strongest claim about the place wins
+            // one battle event per place per sentence, the strongest claim about the place winning ("attacked and
+            // captured X" is one capture); shelling, air strikes and bombs at the place are events of their own
             Map<String, Located> perPlace = new LinkedHashMap<>();
             for (Located l : located) {
-                String key = NameKey.phonetic(l.place().name());
+                io.frontline.extract.TriggerClass k = l.frame().kind();
+                String key = NameKey.phonetic(l.place().name()) + "|" + (k.isBattle() || k.changesControl() ? "battle" : k.name());
                 Located prev = perPlace.get(key);
                 if (prev == null || l.frame().kind().strength > prev.frame().kind().strength) {
                     Located keep = prev == null ? l : new Located(l.frame(), l.place(), l.resolution(),

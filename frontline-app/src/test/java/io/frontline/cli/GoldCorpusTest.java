@@ -81,9 +81,9 @@ class GoldCorpusTest {
     }
 
     // measured values are in the README; raise these with them
-    private static final double FLOOR_PRECISION = 0.56;
-    private static final double FLOOR_RECALL = 0.51;
-    private static final double FLOOR_STRICT_RECALL = 0.33;
+    private static final double FLOOR_PRECISION = 0.58;
+    private static final double FLOOR_RECALL = 0.56;
+    private static final double FLOOR_STRICT_RECALL = 0.36;
 
     private static String read(Path p) {
         try {
