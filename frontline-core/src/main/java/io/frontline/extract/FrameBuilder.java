@@ -106,12 +106,17 @@ public final class FrameBuilder {
                     String prep = prepositionBefore(s, a.firstToken());
                     if (isAssociateCue(s, a.firstToken())) {
                         associates.add(a);
-                    } else if (prep == null && !"held".equals(a.modifier()) && a.modifier() == null) {
+                    } else if (prep == null && !"held".equals(a.modifier()) && a.modifier() == null && !possessor(s, a)) {
                         subject.add(a);
                     }
                 }
             }
             subject = lastCoordinatedGroup(s, subject);
+            if (participle(s, tr.first) && !sentenceSubject.isEmpty()) {
+                // "FSA fighters launched an assault after targeting IS positions, breaking through and re-entering the
+                // town": a participle clause shares the subject of the main clause
+                subject = new ArrayList<>(sentenceSubject);
+            }
             String subjectRef = null;
             if (subject.isEmpty()) {
                 subjectRef = pronounSubject(s, clauseStart, tr.first);
@@ -399,6 +404,26 @@ public final class FrameBuilder {
         }
         return k < s.size() && s.token(k).is("by") && s.token(last).lower().matches(
                 "shelling|bombardment|attacks?|assaults?|strikes?|airstrikes?|air-strikes?|raids?|offensive|bombing|advance|ambush|counter-?attack|offensive");
+    }
+
+    /** Nouns after an actor's name that make the name a possessor: "IS positions", "ISIL headquarters". */
+    private static final Set<String> POSSESSED = Set.of("positions", "position", "targets", "headquarters", "bases", "base",
+            "checkpoints", "checkpoint", "convoy", "convoys", "vehicles", "vehicle", "lines", "defenses", "defences",
+            "territory", "strongholds", "stronghold", "posts", "outposts", "depot", "depots", "command", "units", "territories",
+            "frontlines", "front", "supply", "tanks", "gatherings", "hideouts", "sites");
+
+    private static boolean possessor(Sentence s, ActorMention a) {
+        int k = a.lastToken() + 1;
+        return k < s.size() && POSSESSED.contains(s.token(k).lower());
+    }
+
+    /** A trigger that is a participle after a comma, "and" or a subordinator: ", capturing X", "after targeting X". */
+    private static boolean participle(Sentence s, int trigger) {
+        if (trigger == 0 || !s.token(trigger).lower().endsWith("ing")) {
+            return false;
+        }
+        String prev = s.token(trigger - 1).lower();
+        return Set.of(",", "and", "after", "before", "while", "by", "when", "then", "thus", "also").contains(prev);
     }
 
     private static boolean reciprocal(Sentence s, int trigger) {

@@ -227,4 +227,19 @@ class ConstructionsTest {
         assertThat(b.side1()).isEqualTo("turkey");
         assertThat(b.latitude()).isGreaterThan(36.5); // the border town, not the village of the same name near Damascus
     }
+
+    @Test
+    void aParticipleClauseSharesTheMainSubject() {
+        // battle of al-Rai 2016: IS is the target of the shelling, not the subject of "re-entering"
+        List<Event> es = events("On 17 August 2016, FSA fighters launched a second assault after targeting IS positions with rocket "
+                + "artillery, breaking through the first lines of defense and re-entering the town of al-Rai.");
+        assertThat(es).isNotEmpty().allSatisfy(e -> assertThat(e.side1()).isEqualTo("opposition"));
+    }
+
+    @Test
+    void aSentenceDefiningTheCampaignIsNoEvent() {
+        // the first sentence of a campaign article summarises it
+        assertThat(events("The Battle of al-Rai was a battle fought in August 2016 between the Free Syrian Army and ISIL in the "
+                + "border town of al-Rai, which resulted in the FSA capturing the town.")).isEmpty();
+    }
 }
