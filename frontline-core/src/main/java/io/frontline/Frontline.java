@@ -75,7 +75,7 @@ public final class Frontline {
     public Extraction extract(Report report) {
         List<SentenceAnalysis> analysed = analyse(report);
         analysed = context.resolve(analysed);
-        Map<Integer, EventCoder.When> dates = dates(report, analysed);
+        Map<Integer, List<EventCoder.When>> dates = dates(report, analysed);
         PlaceResolver resolver = new PlaceResolver(gazetteer); // remembers lookups for this report only
         List<PlaceResolver.Anchor> focus = focus(resolver, analysed);
         Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(resolver, analysed, focus);
@@ -118,8 +118,10 @@ public final class Frontline {
 
     // ---- time --------------------------------------------------------------------------------------------
 
-    private Map<Integer, EventCoder.When> dates(Report report, List<SentenceAnalysis> analysed) {
-        Map<Integer, EventCoder.When> out = new HashMap<>();
+    /** Each sentence's date, then any later points of time the sentence itself writes after it. */
+    private Map<Integer, List<EventCoder.When>> dates(Report report, List<SentenceAnalysis> analysed) {
+        Map<Integer, List<EventCoder.When>> out = new HashMap<>();
+        Map<Integer, List<EventCoder.When>> laterInSentence = new HashMap<>();
         LocalDate pub = report.published();
         EventCoder.When narrative = null;
         int narrativeParagraph = -1;
@@ -130,10 +132,9 @@ public final class Frontline {
             Sentence s = sa.sentence();
             var found = TimeExpressions.find(s.text(), new TimeExpressions.Context(pub, narrative == null ? null : narrative.date(), year,
                     start, period));
-            // the narrative moves on with sentences that report something (even "just short of capturing X") or
-            // only set the scene ("On 23 February, reinforcements were sent"), not with plans and predictions
-            // a sentence without events moves the narrative with a day of the story ("On 23 February, reinforcements
-            // were sent"), not with a vague background period ("slowed down in late August") or the time of writing
+            // the narrative moves on with sentences that report something (even "just short of capturing X"); a
+            // sentence without events moves it with a day of the story ("On 23 February, reinforcements were sent"),
+            // not with a vague background period ("slowed down in late August") or the time of writing
             boolean sceneDate = found.isPresent() && found.get().precision() == 1 && !Set.of("today", "yesterday",
                     "weekday").contains(found.get().rule());
             boolean happened = sa.frames().isEmpty() && sceneDate || sa.frames().stream().anyMatch(f -> f.modality() != io.frontline.extract.Modality.PREDICTED
@@ -147,8 +148,15 @@ public final class Frontline {
                 if (y.find()) {
                     year = Integer.parseInt(y.group(1));
                 }
+                // later points of the same sentence ("...; 13 days later the rebels seized X") date what follows them
+                for (var f : TimeExpressions.followUps(s.text(), w.end(), w.date())) {
+                    EventCoder.When later = new EventCoder.When(f.date(), Math.max(w.precision(), f.precision()),
+                            "time:" + f.rule() + "-in-sentence", new Span(s.span().start() + f.start(), s.span().start() + f.end()));
+                    laterInSentence.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(later);
+                }
                 if (happened) {
-                    narrative = when;
+                    List<EventCoder.When> later = laterInSentence.get(s.index());
+                    narrative = later == null ? when : later.get(later.size() - 1);
                     narrativeParagraph = s.paragraph();
                 }
             } else if (narrative != null) {
@@ -162,10 +170,27 @@ public final class Frontline {
                 when = null;
             }
             if (when != null) {
-                out.put(s.index(), when);
+                List<EventCoder.When> all = new ArrayList<>();
+                all.add(when);
+                all.addAll(laterInSentence.getOrDefault(s.index(), List.of()));
+                out.put(s.index(), all);
             }
         }
         return out;
+    }
+
+    /** The date of a trigger: the last point of time its sentence writes before it, else the sentence's date. */
+    private static EventCoder.When dateOf(List<EventCoder.When> whens, Frame f) {
+        if (whens == null) {
+            return new EventCoder.When(null, 3, "time:none", null);
+        }
+        EventCoder.When w = whens.get(0);
+        for (EventCoder.When later : whens.subList(1, whens.size())) {
+            if (later.span().start() <= f.trigger().start()) {
+                w = later;
+            }
+        }
+        return w;
     }
 
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(" + io.frontline.text.Months.PATTERN + ")\\s+(\\d{4})\\b");
@@ -409,7 +434,7 @@ public final class Frontline {
                 e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
-    private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, EventCoder.When> dates,
+    private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,
                             Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
@@ -516,9 +541,9 @@ public final class Frontline {
                     events.set(lastEvent, withFatalities(report, events.get(lastEvent), sa.sentence(), counts.get(0), deaths));
                 }
             }
-            EventCoder.When when = dates.get(sa.sentence().index());
+            List<EventCoder.When> whens = dates.get(sa.sentence().index());
             for (Located l : perPlace.values()) {
-                EventCoder.When w = when != null ? when : new EventCoder.When(null, 3, "time:none", null);
+                EventCoder.When w = dateOf(whens, l.frame());
                 String placeKey = NameKey.phonetic(l.place().name());
                 Frame frame = withPreviousHolder(l.frame(), holders.get(placeKey));
                 Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), frame, l.place(),

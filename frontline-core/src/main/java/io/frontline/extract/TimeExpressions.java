@@ -45,7 +45,9 @@ public final class TimeExpressions {
     private static final Pattern PART = Pattern.compile("\\b(early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\\s-]+" + M + Y, Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH = Pattern.compile("\\b(in|during|throughout|by|since|until)\\s+" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_DAY = Pattern.compile("\\b(the (?:next|following) (?:day|morning|evening|night)|a day later|the day after|the next morning|the following morning|overnight)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAYS_LATER = Pattern.compile("\\b(two|three|four|five|six|\\d) days later\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAYS_LATER = Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|\\d{1,2}) days later\\b", Pattern.CASE_INSENSITIVE);
+    /** A later point within one sentence: "...; 13 days later it was reported", "..., but took it back the next day". */
+    private static final Pattern FOLLOW_UP = Pattern.compile("\\b(?:(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|\\d{1,2}) days later|(a week later|a month later)|(the (?:next|following) (?:day|morning|evening|night)|a day later|the day after))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|later (?:that|in the|on the) day|that (?:day|evening|night|morning|afternoon)|in the (?:evening|morning|afternoon)|later that day|earlier that day|at the same time|meanwhile)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|late|early)?\\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|today|this morning|last night|tonight|last week|this week|earlier this week|in recent days|over the past (?:few )?days|recently)\\b", Pattern.CASE_INSENSITIVE);
@@ -63,6 +65,31 @@ public final class TimeExpressions {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Later points of time written after {@code from} in the same sentence, each counted from the one before it
+     * (starting at {@code base}): "On 12 March, X; 13 days later Y" dates Y on 25 March.
+     */
+    public static List<When> followUps(String s, int from, LocalDate base) {
+        List<When> out = new java.util.ArrayList<>();
+        Matcher m = FOLLOW_UP.matcher(s);
+        LocalDate d = base;
+        int at = from;
+        while (at < s.length() && m.find(at)) {
+            if (m.group(1) != null) {
+                d = d.plusDays(Numbers.value(m.group(1)).intValue());
+                out.add(new When(d, 1, m.start(), m.end(), "days-later"));
+            } else if (m.group(2) != null) {
+                d = m.group(2).toLowerCase(java.util.Locale.ROOT).contains("week") ? d.plusDays(7) : d.plusMonths(1);
+                out.add(new When(d, m.group(2).toLowerCase(java.util.Locale.ROOT).contains("week") ? 2 : 3, m.start(), m.end(), "later"));
+            } else {
+                d = d.plusDays(1);
+                out.add(new When(d, 1, m.start(), m.end(), "next-day"));
+            }
+            at = m.end();
+        }
+        return out;
     }
 
     private interface Finder {

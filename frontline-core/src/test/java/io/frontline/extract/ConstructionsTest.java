@@ -242,4 +242,15 @@ class ConstructionsTest {
         assertThat(events("The Battle of al-Rai was a battle fought in August 2016 between the Free Syrian Army and ISIL in the "
                 + "border town of al-Rai, which resulted in the FSA capturing the town.")).isEmpty();
     }
+
+    @Test
+    void anEventAfterALaterPointOfTheSentenceTakesThatDate() {
+        // 2014 Idlib offensive: the seizure is 13 days after the date the sentence opens with
+        List<Event> es = events("On 12 March 2014, pro-opposition sources claimed the rebels cut the M-5 highway at Khan Shaykhun; "
+                + "13 days later it was reported that the rebels seized 15 Syrian Army checkpoints in Khan Shaykhun after days of fighting.");
+        assertThat(es).anySatisfy(e -> {
+            assertThat(e.eventDate()).isEqualTo("2014-03-25");
+            assertThat(e.provenance().get("event_date").rule()).contains("days-later-in-sentence");
+        });
+    }
 }

@@ -62,4 +62,13 @@ class TimeExpressionsTest {
         assertThat(TimeExpressions.find("On 14 April, ISIL launched another offensive.", after).orElseThrow().date())
                 .isEqualTo(LocalDate.of(2016, 4, 14));
     }
+
+    @Test
+    void laterPointsOfOneSentenceCountFromTheOneBefore() {
+        String s = "On 8 April, rebels detonated two suicide cars, three days later took a checkpoint, but the army took it back the next day.";
+        var ups = TimeExpressions.followUps(s, s.indexOf(","), LocalDate.of(2014, 4, 8));
+        assertThat(ups).extracting(TimeExpressions.When::date)
+                .containsExactly(LocalDate.of(2014, 4, 11), LocalDate.of(2014, 4, 12));
+        assertThat(TimeExpressions.followUps("On 9 May, the army advanced.", 9, LocalDate.of(2014, 5, 9))).isEmpty();
+    }
 }
