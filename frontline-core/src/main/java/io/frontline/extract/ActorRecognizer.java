@@ -187,7 +187,7 @@ public final class ActorRecognizer {
     }
 
     private boolean isCaps(List<Token> toks, int i) {
-        if (i < 0 || i >= toks.size() || !toks.get(i).isWord() || toks.get(i).text().length() < 2) {
+        if (i < 0 || i >= toks.size() || !toks.get(i).isWord() || toks.get(i).text().length() < 3) { // "ISIL HQ" is no shouting
             return false;
         }
         String w = toks.get(i).text();

@@ -253,4 +253,13 @@ class ConstructionsTest {
             assertThat(e.provenance().get("event_date").rule()).contains("days-later-in-sentence");
         });
     }
+
+    @Test
+    void anAttackByAircraftIsAnAirStrikeAndAnAbbreviationBeforeHqIsAName() {
+        // eastern Syria offensive 2014
+        Event e = only("On 28 August 2014, Syrian fighter jets launched a precise attack on an ISIL HQ in the city of Muhasan.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.side2()).isEqualTo("islamic_state");
+    }
 }
