@@ -443,6 +443,7 @@ public final class Frontline {
         Map<String, PlaceMention> referents = new HashMap<>(); // the last base, town, hill ... the report named
         List<PlaceResolver.Anchor> paragraphAnchors = new ArrayList<>();
         Located lastPlace = null;
+        int lastPlaceSentence = -1;
         int lastEvent = -1;
         int paragraph = -1;
         int seq = 0;
@@ -490,6 +491,18 @@ public final class Frontline {
                 boolean regionOnly = ps.isEmpty() && f.region() != null;
                 if (regionOnly && sameActorHasPlace(sa, f)) {
                     continue; // "advanced in the X countryside and entered Y": one event, at Y
+                }
+                if (ps.isEmpty() && f.region() == null && f.placeRef() == null && lastPlace != null
+                        && lastPlaceSentence == sa.sentence().index() - 1 && !f.actor1().isEmpty()
+                        && (f.kind() == io.frontline.extract.TriggerClass.SUICIDE || f.kind() == io.frontline.extract.TriggerClass.IED)) {
+                    // "ISIL launched an attack on the Division 17 base. The attack began with two suicide attacks.": the
+                    // bombing of the next sentence, naming no place, happened where the attack did
+                    PlaceResolver.Resolution r0 = lastPlace.resolution();
+                    located.add(new Located(f, lastPlace.place(), new PlaceResolver.Resolution(r0.name(), r0.place(), r0.point(),
+                            r0.geoPrecision(), r0.admin1(), r0.status(), "the place of the event of the sentence before; " + r0.method(),
+                            Math.round(r0.confidence() * 80) / 100.0, r0.rejected()),
+                            io.frontline.extract.Fatalities.total(f.fatalities()), "continuation"));
+                    continue;
                 }
                 if (ps.isEmpty() && f.region() == null) {
                     if (!f.fatalities().isEmpty() && orphanDeaths == null) {
@@ -561,6 +574,7 @@ public final class Frontline {
                     lastEvent = events.size() - 1;
                     if (l.place().role() == PlaceMention.Role.EVENT) {
                         lastPlace = l;
+                        lastPlaceSentence = sa.sentence().index();
                     }
                 } else {
                     seq--;

@@ -262,4 +262,16 @@ class ConstructionsTest {
         assertThat(e.side1()).isEqualTo("government");
         assertThat(e.side2()).isEqualTo("islamic_state");
     }
+
+    @Test
+    void aBombingThatNamesNoPlaceHappenedWhereTheAttackBeforeItDid() {
+        // eastern Syria offensive 2014
+        List<Event> es = events("On 23 July 2014, an Islamic State assault force launched an attack on the Division 17 base, north of "
+                + "Raqqa. The attack began with two suicide attacks.");
+        assertThat(es).anySatisfy(e -> {
+            assertThat(e.subEventType()).isEqualTo("Suicide bomb");
+            assertThat(e.location()).startsWith("Division 17");
+            assertThat(e.provenance().get("location").rule()).contains("the place of the event of the sentence before");
+        });
+    }
 }
