@@ -61,7 +61,7 @@ public final class EventCoder {
         if (when.span() != null) {
             prov.put("event_date", ev(r, when.span(), when.rule(), null));
         } else {
-            prov.put("event_date", new Evidence(0, 0, "", when.rule(), "file", null));
+            prov.put("event_date", new Evidence(0, 0, "", when.rule(), r.offsetsIn(), null));
         }
         if (fatalities > 0 && !f.fatalities().isEmpty()) {
             int s = f.sentence().span().start();
@@ -241,7 +241,7 @@ public final class EventCoder {
     }
 
     static Evidence ev(Report r, Span span, String rule, Double confidence) {
-        return new Evidence(r.codePointOffset(span.start()), r.codePointOffset(span.end()), span.of(r.text()), rule, "file", confidence);
+        return new Evidence(r.codePointOffset(span.start()), r.codePointOffset(span.end()), span.of(r.text()), rule, r.offsetsIn(), confidence);
     }
 
     public static Evidence evidence(Report r, Span span, String rule) {

@@ -1,0 +1,603 @@
+package io.frontline.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontline.text.CalendarDates;
+import io.frontline.text.Lexicon;
+import io.frontline.text.Span;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a saved web page into a {@link Report} whose text is the article body.
+ *
+ * <p>Metadata comes from {@code <title>}, OpenGraph and {@code article:} meta tags, JSON-LD
+ * ({@code NewsArticle}: headline, datePublished, author, publisher, url) and the canonical link. The article
+ * is the {@code <article>}, {@code <main>} or the element holding most paragraph text; navigation, headers,
+ * footers, asides, share bars, comments, related links, adverts, forms, scripts and styles are dropped by
+ * element and by class or id. The remaining blocks then go through the same paragraph rules as a text report
+ * (bylines, datelines, the furniture lexicon: donation appeals, book adverts, disclaimers ...).
+ *
+ * <p>The report's text is the body itself, paragraphs separated by blank lines ({@link Report#offsetsIn()} is
+ * {@code body}); each dropped block is listed in {@link Report#removed()} as an empty span at the place in the
+ * body where it stood.
+ */
+public final class HtmlReportReader {
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "video", "audio", "map", "head", "meta", "link", "select", "button", "input",
+            "textarea");
+    private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dd", "dt",
+            "address", "blockquote", "div", "section", "article", "main", "ul", "ol", "dl", "table", "figure",
+            "header", "footer", "nav", "aside", "form", "hr", "tr", "td", "th", "tbody", "thead", "center", "details",
+            "summary", "figcaption", "body");
+    /** Class or id words that mark furniture, with the kind recorded in {@code removed}. */
+    private static final List<Furniture> FURNITURE_CLASSES = List.of(
+            new Furniture(Pattern.compile("^(comments?|comment-?list|comment-?respond|respond|disqus(_thread)?|discussion|replies)$"), "comments"),
+            new Furniture(Pattern.compile("^(share|shares|sharing|share-?bar|share-?buttons|social|social-?share|social-?links|sociable|addthis|sharethis)$"), "social"),
+            new Furniture(Pattern.compile("^(related|related-?(posts|articles|links|stories|content)|read-?more|more-?stories|recommended|also-?read|jp-relatedposts|yarpp)$"), "related"),
+            new Furniture(Pattern.compile("^(ad|ads|advert|adverts|advertisement|advertising|ad-?slot|ad-?container|sponsor|sponsored|promo|promoted|outbrain|taboola|banner)$"), "advert"),
+            new Furniture(Pattern.compile("^(donate|donation|donations|support-?us|patreon|fundraising)$"), "donation"),
+            new Furniture(Pattern.compile("^(book|books|shop|store|book-?promo)$"), "book-advert"),
+            new Furniture(Pattern.compile("^(newsletter|subscribe|subscription|signup|sign-?up|mailing-?list|membership)$"), "membership"),
+            new Furniture(Pattern.compile("^(nav|navbar|navigation|menu|main-?menu|breadcrumbs?|pagination|pager|skip-?link)$"), "navigation"),
+            new Furniture(Pattern.compile("^(sidebar|widget|widgets|widget-?area|aside)$"), "aside"),
+            new Furniture(Pattern.compile("^(site-?header|masthead|top-?bar|page-?header)$"), "header"),
+            new Furniture(Pattern.compile("^(site-?footer|page-?footer|colophon|footer)$"), "footer"),
+            new Furniture(Pattern.compile("^(cookie|cookies|cookie-?banner|gdpr|consent|popup|modal|overlay)$"), "notice"),
+            new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author)$"), "metadata"));
+    private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Furniture(Pattern word, String kind) {
+    }
+
+    private final TextReportReader paragraphs;
+
+    public HtmlReportReader(Lexicon furniture) {
+        this.paragraphs = new TextReportReader(furniture);
+    }
+
+    /** Reads one page; {@code file} is the name it is known by. */
+    public Report read(String file, String html) {
+        Document doc = Jsoup.parse(html);
+        PageMeta meta = metadata(doc);
+        Element root = articleRoot(doc);
+
+        // 1. the page as blocks of text, with markers where furniture stood
+        List<Piece> pieces = new ArrayList<>();
+        walkPage(doc.body(), root, pieces);
+
+        // 2. the blocks through the text reader's paragraph rules (title, byline, dateline, furniture lexicon)
+        StringBuilder draft = new StringBuilder();
+        if (meta.title != null) {
+            draft.append(meta.title.replace('\n', ' ')).append("\n\n");
+        }
+        List<Integer> markerAt = new ArrayList<>(); // draft offsets of the structural markers
+        List<Removed> structural = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.removed != null) {
+                markerAt.add(draft.length());
+                structural.add(p.removed);
+                continue;
+            }
+            if (p.heading && meta.title != null && sameWords(p.text, meta.title)) {
+                markerAt.add(draft.length());
+                structural.add(new Removed(new Span(0, 0), "metadata", "html:title-heading"));
+                continue;
+            }
+            draft.append(p.heading ? "## " + p.text.replace('\n', ' ') : p.text).append("\n\n");
+        }
+        Report first = paragraphs.read(file, draft.toString());
+
+        // 3. the body: kept paragraphs and headings, separated by blank lines; removed blocks as empty spans
+        List<Span> kept = new ArrayList<>(first.paragraphs());
+        kept.addAll(first.headings());
+        kept.sort(null);
+        StringBuilder text = new StringBuilder();
+        StringBuilder analysis = new StringBuilder();
+        List<Span> paras = new ArrayList<>();
+        List<Span> heads = new ArrayList<>();
+        List<int[]> moves = new ArrayList<>(); // draft offset -> body offset at each kept block start
+        for (Span s : kept) {
+            boolean heading = first.headings().contains(s);
+            int from = s.start();
+            if (heading) {
+                Matcher m = HEADING_MARK.matcher(first.text().substring(s.start(), s.end()));
+                if (m.find()) {
+                    from += m.end();
+                }
+            }
+            if (from >= s.end()) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append("\n\n");
+                analysis.append("\n\n");
+            }
+            moves.add(new int[]{s.start(), text.length()});
+            int start = text.length();
+            text.append(first.text(), from, s.end());
+            analysis.append(first.analysisText(), from, s.end());
+            (heading ? heads : paras).add(new Span(start, text.length()));
+        }
+        List<Removed> removed = new ArrayList<>();
+        for (Removed r : first.removed()) {
+            int at = bodyOffset(moves, r.span().start(), text.length());
+            removed.add(new Removed(new Span(at, at), r.kind(), r.rule()));
+        }
+        for (int i = 0; i < structural.size(); i++) {
+            Removed r = structural.get(i);
+            int at = bodyOffset(moves, markerAt.get(i), text.length());
+            removed.add(new Removed(new Span(at, at), r.kind(), r.rule()));
+        }
+        removed.sort(Comparator.comparing(Removed::span));
+
+        String title = meta.title != null ? meta.title : first.title();
+        String publisher = meta.publisher != null ? meta.publisher : first.publisher();
+        LocalDate published = meta.published != null ? meta.published : first.published();
+        String original = first.originalSource() != null ? first.originalSource() : meta.originalSource;
+        LinkedHashSet<String> authors = new LinkedHashSet<>(meta.authors);
+        authors.addAll(first.authors());
+        String body = text.toString();
+        return new Report(TextReportReader.idOf(body), file, title, publisher, original, published, new ArrayList<>(authors),
+                first.credits(), first.tags(), body, analysis.toString(), paras, heads, removed, CodePointIndex.of(body),
+                meta.url, Report.IN_BODY);
+    }
+
+    /** The body offset of the first kept block at or after a draft offset (the end of the body when none is). */
+    private static int bodyOffset(List<int[]> moves, int draftOffset, int end) {
+        for (int[] m : moves) {
+            if (m[0] >= draftOffset) {
+                return m[1];
+            }
+        }
+        return end;
+    }
+
+    private static boolean sameWords(String a, String b) {
+        return words(a).equals(words(b)) || (words(b).startsWith(words(a)) && words(a).length() > 20);
+    }
+
+    private static String words(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    // ---- the article's element ---------------------------------------------------------------------------
+
+    /**
+     * The element holding the article: the {@code <article>} (or {@code articleBody}, {@code <main>}) with the
+     * most paragraph text, else the element whose own paragraphs hold the most text, else the body.
+     */
+    static Element articleRoot(Document doc) {
+        Element best = null;
+        int bestLen = 0;
+        for (Element e : doc.select("article, [itemprop=articleBody], main, [role=main]")) {
+            if (furnitureKind(e) != null) {
+                continue;
+            }
+            int len = paragraphText(e);
+            boolean tighter = best != null && e.parents().contains(best) && !e.tagName().equals("main") && len >= bestLen * 0.8;
+            if (len > bestLen || tighter) {
+                best = e;
+                bestLen = len;
+            }
+        }
+        if (best != null && bestLen >= 200) {
+            return best;
+        }
+        // the parent of the most paragraph text
+        java.util.Map<Element, Integer> score = new java.util.HashMap<>();
+        for (Element p : doc.select("p")) {
+            if (p.parent() == null || insideFurniture(p)) {
+                continue;
+            }
+            score.merge(p.parent(), p.text().length(), Integer::sum);
+        }
+        Element top = score.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+        if (top != null && score.get(top) >= 200) {
+            return top;
+        }
+        return best != null ? best : doc.body();
+    }
+
+    private static int paragraphText(Element e) {
+        int n = 0;
+        for (Element p : e.select("p")) {
+            if (!insideFurniture(p)) {
+                n += p.text().length();
+            }
+        }
+        return n;
+    }
+
+    private static boolean insideFurniture(Element e) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (a.tagName().equals("article") || a.tagName().equals("main")) {
+                return false;
+            }
+            if (furnitureKind(a) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The furniture kind of an element by its tag, role, class or id; null for content. */
+    static String furnitureKind(Element e) {
+        String tag = e.tagName();
+        switch (tag) {
+            case "nav" -> {
+                return "navigation";
+            }
+            case "aside" -> {
+                return "aside";
+            }
+            case "form" -> {
+                return "form";
+            }
+            default -> {
+            }
+        }
+        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
+                || e.attr("aria-hidden").equals("true")) {
+            return "hidden";
+        }
+        switch (e.attr("role").toLowerCase(Locale.ROOT)) {
+            case "navigation" -> {
+                return "navigation";
+            }
+            case "banner" -> {
+                return "header";
+            }
+            case "contentinfo" -> {
+                return "footer";
+            }
+            case "complementary" -> {
+                return "aside";
+            }
+            default -> {
+            }
+        }
+        for (String word : (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (Furniture f : FURNITURE_CLASSES) {
+                if (f.word.matcher(word).matches()) {
+                    return f.kind;
+                }
+            }
+            // compound class names: "post-share-buttons", "comments-area", "related_posts"
+            for (String part : word.split("[-_]")) {
+                for (Furniture f : FURNITURE_CLASSES) {
+                    if (!f.kind.equals("header") && !f.kind.equals("footer") && !f.kind.equals("metadata")
+                            && !part.equals("ad") && !part.equals("banner") && f.word.matcher(part).matches()) {
+                        return f.kind;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- blocks ----------------------------------------------------------------------------------------------
+
+    /** A block of text, or a marker for a dropped element. */
+    private record Piece(String text, boolean heading, Removed removed) {
+    }
+
+    /** Walks the page: the article's blocks are read; what lies outside it is recorded as removed. */
+    private static void walkPage(Element e, Element root, List<Piece> out) {
+        if (e == root) {
+            walkArticle(root, root, out);
+            return;
+        }
+        for (Element child : e.children()) {
+            if (child == root || root.parents().contains(child)) {
+                walkPage(child, root, out);
+            } else if (!NEVER_TEXT.contains(child.tagName()) && !child.text().isBlank()) {
+                String kind = furnitureKind(child);
+                if (kind == null) {
+                    kind = switch (child.tagName()) {
+                        case "header" -> "header";
+                        case "footer" -> "footer";
+                        default -> "outside-article";
+                    };
+                }
+                out.add(new Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
+            }
+        }
+    }
+
+    private static void walkArticle(Element e, Element root, List<Piece> out) {
+        StringBuilder inline = new StringBuilder();
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) {
+                inline.append(t.getWholeText());
+                continue;
+            }
+            if (!(n instanceof Element child)) {
+                continue;
+            }
+            String tag = child.tagName();
+            if (NEVER_TEXT.contains(tag)) {
+                continue;
+            }
+            String kind = furnitureKind(child);
+            if (kind == null && tag.equals("footer")) {
+                kind = "footer";
+            }
+            if (kind == null && tag.equals("header") && child.select("h1").isEmpty()) {
+                kind = "header";
+            }
+            if (kind == null && (tag.equals("figure") || tag.equals("figcaption"))) {
+                kind = "image";
+            }
+            if (kind == null && tag.equals("table")) {
+                kind = "table";
+            }
+            if (kind != null && child.text().length() > 0.6 * root.text().length() && root.text().length() > 500) {
+                kind = null; // never drop most of the article on a class name
+            }
+            if (kind != null) {
+                flush(inline, out);
+                if (!child.text().isBlank()) {
+                    out.add(new Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
+                }
+                continue;
+            }
+            if (tag.equals("br")) {
+                inline.append('\n');
+            } else if (!BLOCKS.contains(tag)) {
+                inline.append(textOf(child));
+            } else if (isLeafBlock(child)) {
+                flush(inline, out);
+                String t = clean(textOf(child));
+                if (!t.isEmpty()) {
+                    out.add(new Piece(t, tag.matches("h[1-6]"), null));
+                }
+            } else {
+                flush(inline, out);
+                walkArticle(child, root, out);
+            }
+        }
+        flush(inline, out);
+    }
+
+    /** A block element holding no other block elements (a paragraph, a heading, a list item of text). */
+    private static boolean isLeafBlock(Element e) {
+        for (Element d : e.getAllElements()) {
+            if (d != e && BLOCKS.contains(d.tagName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void flush(StringBuilder inline, List<Piece> out) {
+        String t = clean(inline.toString());
+        inline.setLength(0);
+        if (!t.isEmpty()) {
+            out.add(new Piece(t, false, null));
+        }
+    }
+
+    /** Text of an element: whitespace of the source collapses; {@code <br>} is a line break; scripts are skipped. */
+    private static String textOf(Element e) {
+        StringBuilder sb = new StringBuilder();
+        appendText(e, sb);
+        return sb.toString();
+    }
+
+    private static void appendText(Node n, StringBuilder sb) {
+        if (n instanceof TextNode t) {
+            sb.append(t.getWholeText());
+        } else if (n instanceof Element el) {
+            if (NEVER_TEXT.contains(el.tagName())) {
+                return;
+            }
+            if (el.tagName().equals("br")) {
+                sb.append('\n');
+                return;
+            }
+            for (Node c : el.childNodes()) {
+                appendText(c, sb);
+            }
+        }
+    }
+
+    /** Collapses source whitespace (a {@code <br>} is kept as a line break); no blank lines remain. */
+    private static String clean(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String l = line.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+            if (!l.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(l);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String describe(Element e) {
+        StringBuilder sb = new StringBuilder(e.tagName());
+        if (!e.id().isEmpty()) {
+            sb.append('#').append(e.id());
+        }
+        for (String c : e.classNames()) {
+            sb.append('.').append(c);
+            break;
+        }
+        return sb.toString();
+    }
+
+    // ---- metadata ------------------------------------------------------------------------------------------
+
+    private static final class PageMeta {
+        String title;
+        String publisher;
+        String originalSource;
+        LocalDate published;
+        String url;
+        final List<String> authors = new ArrayList<>();
+    }
+
+    private static PageMeta metadata(Document doc) {
+        PageMeta m = new PageMeta();
+        JsonLd ld = jsonLd(doc);
+        m.title = firstNonBlank(meta(doc, "og:title"), ld.headline, meta(doc, "twitter:title"), pageTitle(doc, meta(doc, "og:site_name")));
+        m.publisher = firstNonBlank(meta(doc, "og:site_name"), ld.publisher, meta(doc, "publisher"), meta(doc, "application-name"));
+        m.published = date(firstNonBlank(meta(doc, "article:published_time"), ld.datePublished, meta(doc, "date"),
+                meta(doc, "pubdate"), meta(doc, "dc.date"), meta(doc, "dcterms.date"), meta(doc, "datepublished"),
+                attr(doc.selectFirst("time[datetime]"), "datetime")));
+        m.url = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "abs:href"), attr(doc.selectFirst("link[rel=canonical]"), "href"),
+                meta(doc, "og:url"), ld.url);
+        m.originalSource = firstNonBlank(meta(doc, "original-source"), attr(doc.selectFirst("link[rel=original-source]"), "href"),
+                meta(doc, "syndication-source"));
+        for (String a : List.of(nz(meta(doc, "author")), nz(meta(doc, "article:author")))) {
+            for (String name : a.split("\\s*,\\s*|\\s+and\\s+")) {
+                if (!name.isBlank() && !name.contains("://")) {
+                    m.authors.add(name.strip());
+                }
+            }
+        }
+        m.authors.addAll(ld.authors);
+        for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline .author, .author-name")) {
+            String t = e.text().strip();
+            if (!t.isEmpty() && t.length() < 80) {
+                m.authors.add(t.replaceFirst("(?i)^by\\s+", ""));
+            }
+        }
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(m.authors));
+        m.authors.clear();
+        m.authors.addAll(unique);
+        return m;
+    }
+
+    private record JsonLd(String headline, String datePublished, String publisher, String url, List<String> authors) {
+    }
+
+    /** The first {@code NewsArticle}-like object of the page's JSON-LD (also inside {@code @graph}); malformed JSON-LD is ignored. */
+    private static JsonLd jsonLd(Document doc) {
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode root = JSON.readTree(s.data());
+                Optional<JsonNode> article = findArticle(root);
+                if (article.isPresent()) {
+                    JsonNode a = article.get();
+                    List<String> authors = new ArrayList<>();
+                    JsonNode au = a.path("author");
+                    for (JsonNode x : au.isArray() ? au : List.of(au)) {
+                        String name = x.isTextual() ? x.asText() : x.path("name").asText("");
+                        if (!name.isBlank()) {
+                            authors.add(name.strip());
+                        }
+                    }
+                    JsonNode pub = a.path("publisher");
+                    String publisher = pub.isTextual() ? pub.asText() : pub.path("name").asText(null);
+                    JsonNode main = a.path("mainEntityOfPage");
+                    String url = a.path("url").asText(main.isTextual() ? main.asText() : main.path("@id").asText(null));
+                    return new JsonLd(a.path("headline").asText(null), a.path("datePublished").asText(null), publisher, url, authors);
+                }
+            } catch (Exception e) {
+                // not JSON: the page's other metadata still counts
+            }
+        }
+        return new JsonLd(null, null, null, null, List.of());
+    }
+
+    private static Optional<JsonNode> findArticle(JsonNode n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n.isArray()) {
+            for (JsonNode x : n) {
+                Optional<JsonNode> f = findArticle(x);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+            return Optional.empty();
+        }
+        if (n.isObject()) {
+            JsonNode type = n.path("@type");
+            String t = type.isArray() && type.size() > 0 ? type.get(0).asText() : type.asText("");
+            if (t.endsWith("Article") || t.equals("Report") || t.equals("BlogPosting")) {
+                return Optional.of(n);
+            }
+            return findArticle(n.get("@graph"));
+        }
+        return Optional.empty();
+    }
+
+    private static String meta(Document doc, String name) {
+        for (Element e : doc.select("meta[property], meta[name], meta[itemprop]")) {
+            String key = firstNonBlank(e.attr("property"), e.attr("name"), e.attr("itemprop"));
+            if (key != null && key.equalsIgnoreCase(name)) {
+                String v = e.attr("content").strip();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The {@code <title>}, without a trailing " | Site name" or " - Site name". */
+    private static String pageTitle(Document doc, String site) {
+        String t = doc.title().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^(.{10,}?)\\s+[|–—-]\\s+([^|–—-]{2,60})$").matcher(t);
+        if (m.matches() && (site == null || words(m.group(2)).equals(words(site)) || m.group(2).length() < 40)) {
+            return m.group(1).strip();
+        }
+        return t;
+    }
+
+    static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher iso = ISO_DATE.matcher(s);
+        if (iso.find()) {
+            return CalendarDates.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))).orElse(null);
+        }
+        return CalendarDates.find(s).orElse(null);
+    }
+
+    private static String attr(Element e, String name) {
+        return e == null ? null : e.attr(name);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String firstNonBlank(String... xs) {
+        for (String x : xs) {
+            if (x != null && !x.isBlank()) {
+                return x.strip();
+            }
+        }
+        return null;
+    }
+}

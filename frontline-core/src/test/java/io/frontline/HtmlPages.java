@@ -1,0 +1,93 @@
+package io.frontline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds web pages around reports of {@code ../shared} at test time (no article prose is stored in the
+ * repository): a page in another outlet's style, with its own navigation, share bar, comments and related links.
+ */
+public final class HtmlPages {
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]*)\\]\\(([^)\\n]*)\\)");
+    private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+
+    private HtmlPages() {
+    }
+
+    /** The paragraphs of a text report (blocks between blank lines), Markdown kept. */
+    public static List<String> paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split("\\n\\s*\\n")) {
+            if (!p.isBlank()) {
+                out.add(p.strip());
+            }
+        }
+        return out;
+    }
+
+    /** A text report as an article page of a fictitious outlet: its first paragraph is the headline. */
+    public static String articlePage(String text, String canonical) {
+        List<String> ps = paragraphs(text);
+        String title = inline(ps.get(0).replaceAll("[*#]", ""));
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<title>").append(title).append(" | The Test Observer</title>\n")
+                .append("<link rel=\"canonical\" href=\"").append(canonical).append("\">\n")
+                .append("<style>body{font-family:serif} .share-bar{display:flex}</style>\n")
+                .append("<script>var tracker = 'ISIS attacked the script village of Scriptville'; window.dataLayer=[];</script>\n")
+                .append("</head><body>\n")
+                .append("<header class=\"site-header\"><a href=\"/\">The Test Observer</a>\n")
+                .append("<nav><ul><li><a href=\"/world\">World</a></li><li><a href=\"/middle-east\">Middle East</a></li>")
+                .append("<li><a href=\"/opinion\">Opinion</a></li></ul></nav></header>\n")
+                .append("<div class=\"layout\"><article class=\"story\">\n<h1>").append(title).append("</h1>\n")
+                .append("<div class=\"share-bar\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a> <a href=\"#\">Email</a></div>\n")
+                .append("<div class=\"story-body\">\n");
+        for (String p : ps.subList(1, ps.size())) {
+            sb.append("<p>").append(inline(p).replace("\n", "<br>\n")).append("</p>\n");
+        }
+        sb.append("<script>document.write('Turkish jets bombed Scriptville killing 99 people');</script>\n")
+                .append("</div>\n")
+                .append("<section id=\"comments\" class=\"comments\"><h3>3 comments</h3>")
+                .append("<div class=\"comment\"><p>Reader one: the army shelled my cousin's village of Testville yesterday, great report.</p></div>")
+                .append("<div class=\"comment\"><p>Reader two: fake news.</p></div></section>\n")
+                .append("</article>\n<aside class=\"sidebar\"><h3>Most read</h3><p>Rebels seized the town of Sidebarville.</p></aside>\n")
+                .append("<div class=\"related-posts\"><h3>Related</h3><ul><li><a href=\"/a\">Government forces advance near Relatedville</a></li>")
+                .append("<li><a href=\"/b\">Clashes continue in the north</a></li></ul></div></div>\n")
+                .append("<footer class=\"site-footer\"><p>© 2017 The Test Observer. All rights reserved.</p></footer>\n")
+                .append("</body></html>\n");
+        return sb.toString();
+    }
+
+    /** Markdown inline markup as HTML, text escaped. */
+    public static String inline(String md) {
+        StringBuilder sb = new StringBuilder();
+        Matcher m = LINK.matcher(md);
+        int at = 0;
+        while (m.find()) {
+            sb.append(plain(md.substring(at, m.start())));
+            sb.append("<a href=\"").append(escape(m.group(2))).append("\">").append(plain(m.group(1))).append("</a>");
+            at = m.end();
+        }
+        sb.append(plain(md.substring(at)));
+        return sb.toString();
+    }
+
+    private static String plain(String s) {
+        String t = s.replaceAll("\\*\\*+|__+", "").replaceAll("\\\\(?=\\p{Punct})", "");
+        Matcher m = AUTOLINK.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            sb.append(escape(t.substring(at, m.start()))).append("<a href=\"").append(escape(m.group(1))).append("\">")
+                    .append(escape(m.group(1))).append("</a>");
+            at = m.end();
+        }
+        return sb.append(escape(t.substring(at))).toString();
+    }
+
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

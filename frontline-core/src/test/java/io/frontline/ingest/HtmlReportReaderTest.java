@@ -1,0 +1,106 @@
+package io.frontline.ingest;
+
+import io.frontline.Extraction;
+import io.frontline.HtmlPages;
+import io.frontline.TestData;
+import io.frontline.events.Event;
+import io.frontline.events.Evidence;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportReaderTest {
+    private final HtmlReportReader reader = new HtmlReportReader(TestData.knowledge().furniture());
+
+    private static String key(Event e) {
+        return e.subEventType() + " | " + e.side1() + " > " + e.side2() + " @ " + e.location();
+    }
+
+    @Test
+    void theSeedInAnotherOutletsPageGivesTheSeedsEventsWithOffsetsIntoTheBody() {
+        String seed = TestData.read(TestData.SEED);
+        String html = HtmlPages.articlePage(seed, "https://observer.example/2017/09/homs-pocket");
+        Report page = reader.read("page.html", html);
+        Extraction fromPage = TestData.frontline().extract(page);
+        Extraction fromText = TestData.extract(TestData.SEED);
+
+        Set<String> expected = fromText.events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet());
+        assertThat(fromPage.events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet())).isEqualTo(expected);
+        assertThat(fromPage.claims()).hasSize(1);
+
+        assertThat(page.text()).isEqualTo(page.body());
+        assertThat(page.offsetsIn()).isEqualTo("body");
+        assertThat(page.url()).isEqualTo("https://observer.example/2017/09/homs-pocket");
+        int[] cps = page.body().codePoints().toArray();
+        for (Event e : fromPage.events()) {
+            assertThat(e.evidence().in()).isEqualTo("body");
+            assertThat(new String(cps, e.evidence().start(), e.evidence().end() - e.evidence().start())).isEqualTo(e.evidence().text());
+            for (Evidence ev : e.provenance().values()) {
+                assertThat(new String(cps, ev.start(), ev.end() - ev.start())).isEqualTo(ev.text());
+            }
+        }
+        // the seed's own metadata lines and furniture still come out of the body
+        assertThat(page.authors()).contains("South Front");
+        assertThat(page.published()).isEqualTo(LocalDate.of(2017, 9, 14));
+        assertThat(page.title()).contains("Eastern Homs Pocket");
+        assertThat(page.body()).doesNotContain("PayPal").doesNotContain("ISBN").doesNotContain("Voiceover");
+        assertThat(page.removed()).extracting(Removed::kind).contains("donation", "book-advert", "header", "comments", "related", "social", "aside", "footer");
+    }
+
+    @Test
+    void pageFurnitureAndScriptsNeverReachTheBody() {
+        String seed = TestData.read(TestData.SEED);
+        Report page = reader.read("page.html", HtmlPages.articlePage(seed, "https://observer.example/x"));
+        assertThat(page.body())
+                .doesNotContain("Scriptville").doesNotContain("dataLayer")          // <script> in head and body
+                .doesNotContain("Testville").doesNotContain("fake news")           // comments
+                .doesNotContain("Sidebarville").doesNotContain("Most read")        // aside
+                .doesNotContain("Relatedville")                                    // related links
+                .doesNotContain("Middle East\n").doesNotContain("Opinion")         // navigation
+                .doesNotContain("Facebook").doesNotContain("All rights reserved")  // share bar, footer
+                .doesNotContain("font-family");                                    // style
+        assertThat(page.body()).startsWith("The Syrian Arab Army (SAA)");
+    }
+
+    @Test
+    void metadataFromMetaTagsJsonLdAndCanonicalLink() {
+        String html = """
+                <html><head><title>Clashes reported near a river town - Example Wire</title>
+                <meta property="og:site_name" content="Example Wire">
+                <meta property="article:published_time" content="2017-09-16T08:30:00+03:00">
+                <link rel="canonical" href="https://wire.example/news/1">
+                <script type="application/ld+json">
+                {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+                 {"@type":"NewsArticle","headline":"Clashes reported near a river town","datePublished":"2017-09-16",
+                  "author":[{"@type":"Person","name":"A. Writer"},{"@type":"Person","name":"B. Reporter"}],
+                  "publisher":{"@type":"Organization","name":"Example Wire Ltd"}}]}
+                </script></head>
+                <body><main><p>Paragraph one of a report written for this test, long enough to be the article text of the page.</p>
+                <p>Paragraph two, also written for this test, with more words so that the main element is the article.</p>
+                <p>Paragraph three ends the composed report without naming any real place or any real event at all.</p></main></body></html>
+                """;
+        Report r = reader.read("wire.html", html);
+        assertThat(r.title()).isEqualTo("Clashes reported near a river town");
+        assertThat(r.publisher()).isEqualTo("Example Wire");
+        assertThat(r.published()).isEqualTo(LocalDate.of(2017, 9, 16));
+        assertThat(r.authors()).containsExactly("A. Writer", "B. Reporter");
+        assertThat(r.url()).isEqualTo("https://wire.example/news/1");
+        assertThat(r.paragraphs()).hasSize(3);
+        assertThat(r.body()).startsWith("Paragraph one").endsWith("at all.").doesNotContain("schema.org");
+    }
+
+    @Test
+    void aPageWithoutArticleElementsTakesTheElementWithMostParagraphText() {
+        String html = "<html><body><div id=menu><p>Home</p><p>About</p></div><div class=content>"
+                + "<p>" + "First paragraph of composed text for the test. ".repeat(4) + "</p>"
+                + "<p>" + "Second paragraph of composed text for the test. ".repeat(4) + "</p></div>"
+                + "<div class=footer-links><p>Contact</p></div></body></html>";
+        Report r = reader.read("plain.html", html);
+        assertThat(r.paragraphs()).hasSize(2);
+        assertThat(r.body()).doesNotContain("Home").doesNotContain("Contact");
+    }
+}
