@@ -13,7 +13,6 @@ import org.jsoup.nodes.TextNode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,6 @@ public final class HtmlReportReader {
             new Furniture(Pattern.compile("^(site-?footer|page-?footer|colophon|footer)$"), "footer"),
             new Furniture(Pattern.compile("^(cookie|cookies|cookie-?banner|gdpr|consent|popup|modal|overlay)$"), "notice"),
             new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author)$"), "metadata"));
-    private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,107 +72,36 @@ public final class HtmlReportReader {
 
     /** Reads one page; {@code file} is the name it is known by. */
     public Report read(String file, String html) {
+        return read(file, html, null);
+    }
+
+    /**
+     * Reads one page or fragment of HTML; {@code knownTitle} (a feed item's title, or null) is the title where the
+     * page names none, so that a heading repeating it is not taken for body text.
+     */
+    public Report read(String file, String html, String knownTitle) {
         Document doc = Jsoup.parse(html);
         PageMeta meta = metadata(doc);
+        if (meta.title == null) {
+            meta.title = knownTitle;
+        }
         Element root = articleRoot(doc);
 
-        // 1. the page as blocks of text, with markers where furniture stood
-        List<Piece> pieces = new ArrayList<>();
+        List<BodyDraft.Piece> pieces = new ArrayList<>();
         walkPage(doc.body(), root, pieces);
 
-        // 2. the blocks through the text reader's paragraph rules (title, byline, dateline, furniture lexicon)
-        StringBuilder draft = new StringBuilder();
-        if (meta.title != null) {
-            draft.append(meta.title.replace('\n', ' ')).append("\n\n");
-        }
-        List<Integer> markerAt = new ArrayList<>(); // draft offsets of the structural markers
-        List<Removed> structural = new ArrayList<>();
-        for (Piece p : pieces) {
-            if (p.removed != null) {
-                markerAt.add(draft.length());
-                structural.add(p.removed);
-                continue;
-            }
-            if (p.heading && meta.title != null && sameWords(p.text, meta.title)) {
-                markerAt.add(draft.length());
-                structural.add(new Removed(new Span(0, 0), "metadata", "html:title-heading"));
-                continue;
-            }
-            draft.append(p.heading ? "## " + p.text.replace('\n', ' ') : p.text).append("\n\n");
-        }
-        Report first = paragraphs.read(file, draft.toString());
-
-        // 3. the body: kept paragraphs and headings, separated by blank lines; removed blocks as empty spans
-        List<Span> kept = new ArrayList<>(first.paragraphs());
-        kept.addAll(first.headings());
-        kept.sort(null);
-        StringBuilder text = new StringBuilder();
-        StringBuilder analysis = new StringBuilder();
-        List<Span> paras = new ArrayList<>();
-        List<Span> heads = new ArrayList<>();
-        List<int[]> moves = new ArrayList<>(); // draft offset -> body offset at each kept block start
-        for (Span s : kept) {
-            boolean heading = first.headings().contains(s);
-            int from = s.start();
-            if (heading) {
-                Matcher m = HEADING_MARK.matcher(first.text().substring(s.start(), s.end()));
-                if (m.find()) {
-                    from += m.end();
-                }
-            }
-            if (from >= s.end()) {
-                continue;
-            }
-            if (text.length() > 0) {
-                text.append("\n\n");
-                analysis.append("\n\n");
-            }
-            moves.add(new int[]{s.start(), text.length()});
-            int start = text.length();
-            text.append(first.text(), from, s.end());
-            analysis.append(first.analysisText(), from, s.end());
-            (heading ? heads : paras).add(new Span(start, text.length()));
-        }
-        List<Removed> removed = new ArrayList<>();
-        for (Removed r : first.removed()) {
-            int at = bodyOffset(moves, r.span().start(), text.length());
-            removed.add(new Removed(new Span(at, at), r.kind(), r.rule()));
-        }
-        for (int i = 0; i < structural.size(); i++) {
-            Removed r = structural.get(i);
-            int at = bodyOffset(moves, markerAt.get(i), text.length());
-            removed.add(new Removed(new Span(at, at), r.kind(), r.rule()));
-        }
-        removed.sort(Comparator.comparing(Removed::span));
-
+        Report first = BodyDraft.read(paragraphs, file, meta.title, pieces);
         String title = meta.title != null ? meta.title : first.title();
         String publisher = meta.publisher != null ? meta.publisher : first.publisher();
         LocalDate published = meta.published != null ? meta.published : first.published();
         String original = first.originalSource() != null ? first.originalSource() : meta.originalSource;
         LinkedHashSet<String> authors = new LinkedHashSet<>(meta.authors);
         authors.addAll(first.authors());
-        String body = text.toString();
-        return new Report(TextReportReader.idOf(body), file, title, publisher, original, published, new ArrayList<>(authors),
-                first.credits(), first.tags(), body, analysis.toString(), paras, heads, removed, CodePointIndex.of(body),
-                meta.url, Report.IN_BODY);
-    }
-
-    /** The body offset of the first kept block at or after a draft offset (the end of the body when none is). */
-    private static int bodyOffset(List<int[]> moves, int draftOffset, int end) {
-        for (int[] m : moves) {
-            if (m[0] >= draftOffset) {
-                return m[1];
-            }
-        }
-        return end;
-    }
-
-    private static boolean sameWords(String a, String b) {
-        return words(a).equals(words(b)) || (words(b).startsWith(words(a)) && words(a).length() > 20);
+        return first.withMetadata(title, publisher, original, published, new ArrayList<>(authors)).located(meta.url, Report.IN_BODY);
     }
 
     private static String words(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return BodyDraft.words(s);
     }
 
     // ---- the article's element ---------------------------------------------------------------------------
@@ -297,12 +224,8 @@ public final class HtmlReportReader {
 
     // ---- blocks ----------------------------------------------------------------------------------------------
 
-    /** A block of text, or a marker for a dropped element. */
-    private record Piece(String text, boolean heading, Removed removed) {
-    }
-
     /** Walks the page: the article's blocks are read; what lies outside it is recorded as removed. */
-    private static void walkPage(Element e, Element root, List<Piece> out) {
+    private static void walkPage(Element e, Element root, List<BodyDraft.Piece> out) {
         if (e == root) {
             walkArticle(root, root, out);
             return;
@@ -319,12 +242,12 @@ public final class HtmlReportReader {
                         default -> "outside-article";
                     };
                 }
-                out.add(new Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
+                out.add(new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
             }
         }
     }
 
-    private static void walkArticle(Element e, Element root, List<Piece> out) {
+    private static void walkArticle(Element e, Element root, List<BodyDraft.Piece> out) {
         StringBuilder inline = new StringBuilder();
         for (Node n : e.childNodes()) {
             if (n instanceof TextNode t) {
@@ -357,7 +280,7 @@ public final class HtmlReportReader {
             if (kind != null) {
                 flush(inline, out);
                 if (!child.text().isBlank()) {
-                    out.add(new Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
+                    out.add(new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
                 }
                 continue;
             }
@@ -369,7 +292,7 @@ public final class HtmlReportReader {
                 flush(inline, out);
                 String t = clean(textOf(child));
                 if (!t.isEmpty()) {
-                    out.add(new Piece(t, tag.matches("h[1-6]"), null));
+                    out.add(new BodyDraft.Piece(t, tag.matches("h[1-6]"), null));
                 }
             } else {
                 flush(inline, out);
@@ -389,11 +312,11 @@ public final class HtmlReportReader {
         return true;
     }
 
-    private static void flush(StringBuilder inline, List<Piece> out) {
+    private static void flush(StringBuilder inline, List<BodyDraft.Piece> out) {
         String t = clean(inline.toString());
         inline.setLength(0);
         if (!t.isEmpty()) {
-            out.add(new Piece(t, false, null));
+            out.add(new BodyDraft.Piece(t, false, null));
         }
     }
 
