@@ -18,23 +18,15 @@ import java.util.List;
 public final class JsonLinesReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A line that could not be read. */
-    public record Problem(String name, String reason) {
-    }
-
-    /** The reports of a file and the lines refused. */
-    public record Result(List<Report> reports, List<Problem> problems) {
-    }
-
     private final ArticleReader articles;
 
     public JsonLinesReader(Lexicon furniture) {
         this.articles = new ArticleReader(furniture);
     }
 
-    public Result read(String file, String text) {
+    public Reports read(String file, String text) {
         List<Report> reports = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<Reports.Problem> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -46,17 +38,17 @@ public final class JsonLinesReader {
             try {
                 n = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                problems.add(new Problem(name, "not JSON: " + e.getOriginalMessage()));
+                problems.add(new Reports.Problem(name, "not JSON: " + e.getOriginalMessage()));
                 continue;
             }
             if (n == null || !n.isObject()) {
-                problems.add(new Problem(name, "not a JSON object (one report a line: {\"url\", \"title\", \"published\", \"text\", ...})"));
+                problems.add(new Reports.Problem(name, "not a JSON object (one report a line: {\"url\", \"title\", \"published\", \"text\", ...})"));
                 continue;
             }
             String html = str(n, "html", "content_html");
             String body = str(n, "text", "content", "body");
             if (html == null && body == null) {
-                problems.add(new Problem(name, "no \"text\" or \"html\" field"));
+                problems.add(new Reports.Problem(name, "no \"text\" or \"html\" field"));
                 continue;
             }
             Metadata given = new Metadata(str(n, "title", "headline"), str(n, "publisher", "source", "site"),
@@ -65,10 +57,10 @@ public final class JsonLinesReader {
             try {
                 reports.add(html != null ? articles.html(name, html, given) : articles.read(name, body, given));
             } catch (RuntimeException e) {
-                problems.add(new Problem(name, "cannot read the report: " + e.getMessage()));
+                problems.add(new Reports.Problem(name, "cannot read the report: " + e.getMessage()));
             }
         }
-        return new Result(reports, problems);
+        return new Reports(reports, problems);
     }
 
     private static List<String> authors(JsonNode n) {

@@ -35,9 +35,9 @@ class JsonLinesReaderTest {
         String file = String.join("\n", line(first), "{\"url\": \"https://archive.example/3\", \"text\": ", "", "[1, 2]",
                 "{\"title\": \"no text here\"}", line(second), "");
 
-        JsonLinesReader.Result r = reader.read("archive.jsonl", file);
+        Reports r = reader.read("archive.jsonl", file);
 
-        assertThat(r.problems()).extracting(JsonLinesReader.Problem::name)
+        assertThat(r.problems()).extracting(Reports.Problem::name)
                 .containsExactly("archive.jsonl:2", "archive.jsonl:4", "archive.jsonl:5");
         assertThat(r.problems().get(0).reason()).startsWith("not JSON");
         assertThat(r.problems().get(1).reason()).startsWith("not a JSON object");
