@@ -6,6 +6,8 @@ import io.frontline.Extraction;
 import io.frontline.Frontline;
 import io.frontline.events.Claim;
 import io.frontline.events.Event;
+import io.frontline.ingest.Report;
+import io.frontline.ingest.Reports;
 import io.frontline.knowledge.BundledKnowledge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,9 @@ import java.util.concurrent.Callable;
 /** {@code frontline extract}: reports in, coded events with evidence out. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract ACLED-style events, with evidence, from war reports.",
-                "FILE may be a report (UTF-8 text or Markdown), a directory (every .txt/.md report in it) or - for stdin."},
+                "FILE may be a report (UTF-8 text or Markdown .txt/.md, a web page .html/.htm, an RSS or Atom feed .xml/.rss/.atom,"
+                        + " JSON lines .jsonl), a directory (every such file in it) or - for stdin (its format recognised by its content).",
+                "A feed gives a report per item, a JSON lines file a report per line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input was read", "1:some inputs could not be read (named on stderr); the others were processed",
                 "2:a usage or internal error"})
@@ -53,12 +57,27 @@ final class ExtractCommand implements Callable<Integer> {
         Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
         List<Extraction> xs = new ArrayList<>();
         for (ReportInputs.Input i : in.inputs) {
+            Reports reports;
             try {
-                xs.add(frontline.extract(i.name(), i.text()));
+                reports = frontline.read(i.name(), i.text(), i.format());
             } catch (RuntimeException e) {
-                in.problems.add(new ReportInputs.Problem(i.name(), "extraction failed: " + e));
+                in.problems.add(new ReportInputs.Problem(i.name(), "cannot read as " + i.format() + ": " + e));
                 if (debug) {
                     e.printStackTrace();
+                }
+                continue;
+            }
+            for (Reports.Problem p : reports.problems()) {
+                in.problems.add(new ReportInputs.Problem(p.name(), p.reason()));
+            }
+            for (Report r : reports.reports()) {
+                try {
+                    xs.add(frontline.extract(r));
+                } catch (RuntimeException e) {
+                    in.problems.add(new ReportInputs.Problem(r.file(), "extraction failed: " + e));
+                    if (debug) {
+                        e.printStackTrace();
+                    }
                 }
             }
         }
@@ -80,6 +99,9 @@ final class ExtractCommand implements Callable<Integer> {
         for (Extraction x : xs) {
             var r = x.report();
             out.printf("%s  %s%n", r.file(), r.title() == null ? "(untitled)" : r.title());
+            if (r.url() != null) {
+                out.printf("  url: %s%n", r.url());
+            }
             out.printf("  publisher: %s   original source: %s   published: %s%n", nz(r.publisher()), nz(r.originalSource()),
                     r.published() == null ? "-" : r.published());
             out.printf("  %d events, %d claims, %d furniture blocks removed%n", x.events().size(), x.claims().size(), r.removed().size());

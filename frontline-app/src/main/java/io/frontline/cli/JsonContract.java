@@ -79,6 +79,7 @@ final class JsonContract {
             candidates.add(cm);
         }
         m.put("candidate_actors", candidates);
+        m.put("url", r.url());
         return m;
     }
 

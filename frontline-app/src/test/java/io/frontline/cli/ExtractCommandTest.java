@@ -101,6 +101,84 @@ class ExtractCommandTest {
         assertThat(reports.get(0).get("events").size()).isGreaterThan(10);
     }
 
+    /** The seed as a page of another outlet (built at test time; no article prose is stored here). */
+    static String seedPage(String charsetMeta) throws Exception {
+        String[] ps = Files.readString(SEED).split("\\n\\s*\\n");
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head>" + charsetMeta + "<title>" + ps[0].strip() + "</title>"
+                + "<link rel=\"canonical\" href=\"https://observer.example/homs\"><script>var s='Scriptville';</script></head><body>"
+                + "<nav><a href=/>Home</a> <a href=/world>World</a></nav><article><h1>" + ps[0].strip() + "</h1>");
+        for (int i = 1; i < ps.length; i++) {
+            String p = ps[i].strip().replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("\\*\\*+", "")
+                    .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            if (!p.isEmpty()) {
+                sb.append("<p>").append(p).append("</p>\n");
+            }
+        }
+        return sb.append("<div class=share-bar>Share Tweet Email</div></article><section class=comments><p>First!</p></section>"
+                + "<footer>About us</footer></body></html>").toString();
+    }
+
+    @Test
+    void pagesFeedsAndJsonLinesEachReadWithBadOnesNamed(@TempDir Path dir) throws Exception {
+        requireSeed();
+        Path page = dir.resolve("observer.html");
+        Files.write(page, seedPage("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">")
+                .replace("'Amudiyah", "\u2019Amudiyah").getBytes("windows-1252"));
+        Path feed = dir.resolve("broken.rss");
+        Files.writeString(feed, "<rss version=\"2.0\"><channel><item><title>x</title></channel>");
+        Path lines = dir.resolve("archive.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        Files.writeString(lines, json.writeValueAsString(java.util.Map.of("url", "https://archive.example/1", "text", Files.readString(SEED)))
+                + "\nthis line is not JSON\n");
+        Path blob = dir.resolve("blob.html");
+        Files.write(blob, new byte[]{'<', 'h', 't', 'm', 'l', '>', 0, 1, 2, 3});
+        Path unknownCharset = dir.resolve("odd.html");
+        Files.writeString(unknownCharset, "<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Text.</p></body></html>");
+
+        Run r = run("extract", "--format", "json", page.toString(), feed.toString(), lines.toString(), blob.toString(),
+                unknownCharset.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("broken.rss: malformed feed").contains("archive.jsonl:2: not JSON")
+                .contains("blob.html: binary file").contains("odd.html: declares the character encoding 'x-no-such-charset'")
+                .doesNotContain("\tat ");
+        JsonNode reports = json.readTree(r.out()).get("reports");
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).get("file").asText()).endsWith("observer.html");
+        assertThat(reports.get(0).get("url").asText()).isEqualTo("https://observer.example/homs");
+        assertThat(reports.get(1).get("file").asText()).endsWith("archive.jsonl:1");
+        assertThat(reports.get(1).get("url").asText()).isEqualTo("https://archive.example/1");
+        for (JsonNode report : reports) {
+            String body = report.get("body").asText();
+            assertThat(body).doesNotContain("Scriptville").doesNotContain("Tweet").doesNotContain("First!");
+            assertThat(report.get("events").size()).isBetween(12, 13);
+            int[] cps = body.codePoints().toArray();
+            for (JsonNode e : report.get("events")) {
+                JsonNode ev = e.get("evidence");
+                assertThat(ev.get("in").asText()).isEqualTo("body");
+                assertThat(new String(cps, ev.get("start").asInt(), ev.get("end").asInt() - ev.get("start").asInt()))
+                        .isEqualTo(ev.get("text").asText());
+            }
+        }
+        // the windows-1252 right quote decoded as such
+        assertThat(reports.get(0).get("body").asText()).contains("\u2019Amudiyah");
+    }
+
+    @Test
+    void stdinIsRecognisedByItsContent() throws Exception {
+        requireSeed();
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(seedPage("<meta charset=\"utf-8\">").getBytes(StandardCharsets.UTF_8)));
+            Run r = run("extract", "--format", "json", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(r.out()).get("reports").get(0);
+            assertThat(report.get("url").asText()).isEqualTo("https://observer.example/homs");
+            assertThat(report.get("events").get(0).get("evidence").get("in").asText()).isEqualTo("body");
+        } finally {
+            System.setIn(in);
+        }
+    }
+
     @Test
     void oversizedInputIsRefused(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.txt");
