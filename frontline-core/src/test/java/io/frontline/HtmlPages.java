@@ -35,6 +35,8 @@ public final class HtmlPages {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<title>").append(title).append(" | The Test Observer</title>\n")
                 .append("<link rel=\"canonical\" href=\"").append(canonical).append("\">\n")
+                .append("<meta property=\"og:site_name\" content=\"The Test Observer\">\n")
+                .append("<meta property=\"article:published_time\" content=\"2017-09-15T09:00:00Z\">\n")
                 .append("<style>body{font-family:serif} .share-bar{display:flex}</style>\n")
                 .append("<script>var tracker = 'ISIS attacked the script village of Scriptville'; window.dataLayer=[];</script>\n")
                 .append("</head><body>\n")

@@ -8,6 +8,7 @@ import io.frontline.events.Claim;
 import io.frontline.events.Event;
 import io.frontline.ingest.Report;
 import io.frontline.ingest.Reports;
+import io.frontline.stories.Stories;
 import io.frontline.knowledge.BundledKnowledge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,12 +82,13 @@ final class ExtractCommand implements Callable<Integer> {
                 }
             }
         }
+        Stories stories = Stories.of(xs);
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         switch (format) {
             case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(JsonContract.document(xs)));
+                    .writeValueAsString(JsonContract.document(xs, stories)));
             case csv -> AcledCsv.write(xs, out);
-            case text -> text(xs, out);
+            case text -> text(xs, stories, out);
         }
         out.flush();
         for (ReportInputs.Problem p : in.problems) {
@@ -95,12 +97,17 @@ final class ExtractCommand implements Callable<Integer> {
         return in.problems.isEmpty() ? 0 : 1;
     }
 
-    private static void text(List<Extraction> xs, PrintWriter out) {
+    private static void text(List<Extraction> xs, Stories stories, PrintWriter out) {
         for (Extraction x : xs) {
             var r = x.report();
+            var story = stories.storyOf(r);
             out.printf("%s  %s%n", r.file(), r.title() == null ? "(untitled)" : r.title());
             if (r.url() != null) {
                 out.printf("  url: %s%n", r.url());
+            }
+            if (story.reports().size() > 1) {
+                out.printf("  story: %s (%d copies; origin %s%s)%n", story.id(), story.reports().size(), story.origin().file(),
+                        story.originSource() == null ? "" : ", source " + story.originSource());
             }
             out.printf("  publisher: %s   original source: %s   published: %s%n", nz(r.publisher()), nz(r.originalSource()),
                     r.published() == null ? "-" : r.published());
@@ -112,6 +119,11 @@ final class ExtractCommand implements Callable<Integer> {
                                 e.geoPrecision(), e.locationStatus().equals("resolved") ? "" : ", " + e.locationStatus()),
                         e.fatalities(), e.confidence());
                 out.printf("      \"%s\"%n", e.evidence().text().replaceAll("\\s+", " "));
+                if (stories.duplicateOf(e).isPresent()) {
+                    out.printf("      same event as %s (a copy of the story)%n", stories.duplicateOf(e).get().eventId());
+                } else if (stories.corroboration(e) > 1) {
+                    out.printf("      corroborated by %d other stories%n", stories.corroboration(e) - 1);
+                }
             }
             for (Claim c : x.claims()) {
                 out.printf("  claim (%s%s): \"%s\"%n", c.status(), c.attribution() == null ? "" : ", per " + c.attribution(),

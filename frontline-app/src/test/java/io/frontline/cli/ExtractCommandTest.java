@@ -159,6 +159,16 @@ class ExtractCommandTest {
                         .isEqualTo(ev.get("text").asText());
             }
         }
+        // one story: the page and the JSON line are copies of the seed; the copy's events are duplicates and count once
+        assertThat(reports.get(0).get("story").asText()).startsWith("story-").isEqualTo(reports.get(1).get("story").asText());
+        JsonNode doc = json.readTree(r.out());
+        assertThat(doc.get("stories")).hasSize(1);
+        assertThat(doc.get("stories").get(0).get("origin_source").asText()).isEqualTo("South Front");
+        for (JsonNode e : reports.get(1).get("events")) {
+            assertThat(e.get("story").asText()).isEqualTo(reports.get(1).get("story").asText());
+            assertThat(e.get("corroboration").asInt()).isEqualTo(1);
+            assertThat(e.get("duplicate_of").asText()).startsWith(reports.get(0).get("id").asText());
+        }
         // the windows-1252 right quote decoded as such
         assertThat(reports.get(0).get("body").asText()).contains("\u2019Amudiyah");
     }

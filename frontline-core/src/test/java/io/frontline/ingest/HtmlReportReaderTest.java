@@ -45,7 +45,9 @@ class HtmlReportReaderTest {
         }
         // the seed's own metadata lines and furniture still come out of the body
         assertThat(page.authors()).contains("South Front");
-        assertThat(page.published()).isEqualTo(LocalDate.of(2017, 9, 14));
+        assertThat(page.published()).isEqualTo(LocalDate.of(2017, 9, 15)); // the page's own date beats the copied dateline
+        assertThat(page.publisher()).isEqualTo("The Test Observer");
+        assertThat(page.originalSource()).isEqualTo("South Front");
         assertThat(page.title()).contains("Eastern Homs Pocket");
         assertThat(page.body()).doesNotContain("PayPal").doesNotContain("ISBN").doesNotContain("Voiceover");
         assertThat(page.removed()).extracting(Removed::kind).contains("donation", "book-advert", "header", "comments", "related", "social", "aside", "footer");
