@@ -8,6 +8,8 @@ import io.frontline.events.Claim;
 import io.frontline.events.Event;
 import io.frontline.ingest.Report;
 import io.frontline.ingest.Reports;
+import io.frontline.stories.Assessment;
+import io.frontline.stories.SourceProfiles;
 import io.frontline.stories.Stories;
 import io.frontline.knowledge.BundledKnowledge;
 import picocli.CommandLine.Command;
@@ -43,6 +45,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--gazetteer", paramLabel = "FILE", description = "Extra gazetteer file (Frontline TSV or GeoNames format); repeatable.")
     List<Path> gazetteers = new ArrayList<>();
 
+    @Option(names = "--sources", paramLabel = "FILE", description = "Source profiles (publisher, domains, country, alignment, reliability, basis; "
+            + "tab-separated, the format of the bundled file) added to the bundled ones, replacing those of the same publisher.")
+    Path sources;
+
     @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "20000000", description = "Refuse inputs larger than this (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
@@ -54,6 +60,13 @@ final class ExtractCommand implements Callable<Integer> {
         ReportInputs in = new ReportInputs(maxSize);
         for (String f : files) {
             in.add(f, System.in);
+        }
+        SourceProfiles profiles;
+        try {
+            profiles = BundledKnowledge.sources(sources);
+        } catch (RuntimeException e) {
+            System.err.println("frontline: " + e.getMessage());
+            return 2;
         }
         Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
         List<Extraction> xs = new ArrayList<>();
@@ -86,9 +99,9 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         switch (format) {
             case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(JsonContract.document(xs, stories)));
+                    .writeValueAsString(JsonContract.document(xs, stories, profiles)));
             case csv -> AcledCsv.write(xs, out);
-            case text -> text(xs, stories, out);
+            case text -> text(xs, stories, profiles, out);
         }
         out.flush();
         for (ReportInputs.Problem p : in.problems) {
@@ -97,7 +110,7 @@ final class ExtractCommand implements Callable<Integer> {
         return in.problems.isEmpty() ? 0 : 1;
     }
 
-    private static void text(List<Extraction> xs, Stories stories, PrintWriter out) {
+    private static void text(List<Extraction> xs, Stories stories, SourceProfiles profiles, PrintWriter out) {
         for (Extraction x : xs) {
             var r = x.report();
             var story = stories.storyOf(r);
@@ -119,6 +132,10 @@ final class ExtractCommand implements Callable<Integer> {
                                 e.geoPrecision(), e.locationStatus().equals("resolved") ? "" : ", " + e.locationStatus()),
                         e.fatalities(), e.confidence());
                 out.printf("      \"%s\"%n", e.evidence().text().replaceAll("\\s+", " "));
+                Assessment a = Assessment.of(e, r, story, stories.corroboration(e), profiles);
+                if (!a.sourceReliability().equals("unknown") || stories.corroboration(e) > 1) {
+                    out.printf("      assessed confidence %.2f (source reliability %s)%n", a.confidence(), a.sourceReliability());
+                }
                 if (stories.duplicateOf(e).isPresent()) {
                     out.printf("      same event as %s (a copy of the story)%n", stories.duplicateOf(e).get().eventId());
                 } else if (stories.corroboration(e) > 1) {

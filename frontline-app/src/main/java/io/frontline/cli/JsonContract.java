@@ -7,6 +7,8 @@ import io.frontline.events.Evidence;
 import io.frontline.events.LoadedTerm;
 import io.frontline.ingest.Removed;
 import io.frontline.ingest.Report;
+import io.frontline.stories.Assessment;
+import io.frontline.stories.SourceProfiles;
 import io.frontline.stories.Stories;
 import io.frontline.stories.Story;
 
@@ -24,13 +26,13 @@ final class JsonContract {
     }
 
     static Map<String, Object> document(List<Extraction> xs) {
-        return document(xs, Stories.of(xs));
+        return document(xs, Stories.of(xs), SourceProfiles.NONE);
     }
 
-    static Map<String, Object> document(List<Extraction> xs, Stories stories) {
+    static Map<String, Object> document(List<Extraction> xs, Stories stories, SourceProfiles sources) {
         List<Object> reports = new ArrayList<>();
         for (Extraction x : xs) {
-            reports.add(report(x, stories));
+            reports.add(report(x, stories, sources));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("reports", reports);
@@ -47,7 +49,7 @@ final class JsonContract {
         return doc;
     }
 
-    static Map<String, Object> report(Extraction x, Stories stories) {
+    static Map<String, Object> report(Extraction x, Stories stories, SourceProfiles sources) {
         Story story = stories.storyOf(x.report());
         Report r = x.report();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -78,6 +80,10 @@ final class JsonContract {
             em.put("corroboration", stories.corroboration(e));
             em.put("corroborated_by", stories.corroboratingStories(e, story));
             em.put("duplicate_of", stories.duplicateOf(e).map(Event::eventId).orElse(null));
+            Assessment a = Assessment.of(e, r, story, stories.corroboration(e), sources);
+            em.put("source_reliability", a.sourceReliability());
+            em.put("assessed_confidence", a.confidence());
+            em.put("confidence_reasons", a.reasons());
             events.add(em);
         }
         m.put("events", events);

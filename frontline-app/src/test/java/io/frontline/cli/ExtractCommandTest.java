@@ -190,6 +190,30 @@ class ExtractCommandTest {
     }
 
     @Test
+    void sourceProfilesWeighConfidenceAndCanBeOverridden(@TempDir Path dir) throws Exception {
+        requireSeed();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode bundled = json.readTree(run("extract", "--format", "json", SEED.toString()).out()).get("reports").get(0).get("events").get(0);
+        assertThat(bundled.get("source_reliability").asText()).isEqualTo("low");
+        assertThat(bundled.get("assessed_confidence").asDouble()).isLessThan(bundled.get("confidence").asDouble());
+        assertThat(bundled.get("confidence_reasons").toString()).contains("Media Bias/Fact Check");
+
+        Path mine = dir.resolve("mine.tsv");
+        Files.writeString(mine, "publisher\taliases\tdomains\tcountry\talignment\treliability\tbasis\n"
+                + "Global Research\t\tglobalresearch.ca\t\t\thigh\tmy own judgement\n"
+                + "South Front\t\t\t\t\thigh\tmy own judgement\n");
+        JsonNode mineEvent = json.readTree(run("extract", "--format", "json", "--sources", mine.toString(), SEED.toString()).out())
+                .get("reports").get(0).get("events").get(0);
+        assertThat(mineEvent.get("source_reliability").asText()).isEqualTo("high");
+        assertThat(mineEvent.get("assessed_confidence").asDouble()).isEqualTo(mineEvent.get("confidence").asDouble());
+
+        Files.writeString(mine, "publisher\taliases\tdomains\tcountry\talignment\treliability\tbasis\nX\t\t\t\t\tsuperb\t\n");
+        Run bad = run("extract", "--sources", mine.toString(), SEED.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("mine.tsv:2: reliability must be one of");
+    }
+
+    @Test
     void oversizedInputIsRefused(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.txt");
         Files.writeString(big, "The army captured the town of Tadef. ".repeat(100));
