@@ -88,7 +88,7 @@ public final class HtmlReportReader {
         Element root = articleRoot(doc);
 
         List<BodyDraft.Piece> pieces = new ArrayList<>();
-        walkPage(doc.body(), root, pieces);
+        walkPage(doc.body(), root, root.text().length(), pieces);
 
         Report first = BodyDraft.read(paragraphs, file, meta.title, pieces);
         String title = meta.title != null ? meta.title : first.title();
@@ -225,14 +225,14 @@ public final class HtmlReportReader {
     // ---- blocks ----------------------------------------------------------------------------------------------
 
     /** Walks the page: the article's blocks are read; what lies outside it is recorded as removed. */
-    private static void walkPage(Element e, Element root, List<BodyDraft.Piece> out) {
+    private static void walkPage(Element e, Element root, int rootLength, List<BodyDraft.Piece> out) {
         if (e == root) {
-            walkArticle(root, root, out);
+            walkArticle(root, rootLength, out);
             return;
         }
         for (Element child : e.children()) {
             if (child == root || root.parents().contains(child)) {
-                walkPage(child, root, out);
+                walkPage(child, root, rootLength, out);
             } else if (!NEVER_TEXT.contains(child.tagName()) && !child.text().isBlank()) {
                 String kind = furnitureKind(child);
                 if (kind == null) {
@@ -247,7 +247,7 @@ public final class HtmlReportReader {
         }
     }
 
-    private static void walkArticle(Element e, Element root, List<BodyDraft.Piece> out) {
+    private static void walkArticle(Element e, int rootLength, List<BodyDraft.Piece> out) {
         StringBuilder inline = new StringBuilder();
         for (Node n : e.childNodes()) {
             if (n instanceof TextNode t) {
@@ -274,7 +274,7 @@ public final class HtmlReportReader {
             if (kind == null && tag.equals("table")) {
                 kind = "table";
             }
-            if (kind != null && child.text().length() > 0.6 * root.text().length() && root.text().length() > 500) {
+            if (kind != null && rootLength > 500 && child.text().length() > 0.6 * rootLength) {
                 kind = null; // never drop most of the article on a class name
             }
             if (kind != null) {
@@ -296,7 +296,7 @@ public final class HtmlReportReader {
                 }
             } else {
                 flush(inline, out);
-                walkArticle(child, root, out);
+                walkArticle(child, rootLength, out);
             }
         }
         flush(inline, out);
