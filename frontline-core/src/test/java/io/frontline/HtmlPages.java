@@ -62,6 +62,37 @@ public final class HtmlPages {
         return sb.toString();
     }
 
+    /**
+     * A text report as a blog page in the style of a WordPress theme: no {@code <article>} or {@code <main>}, the
+     * article in nested {@code div}s, a sidebar of widgets, share and related-posts blocks inside the entry, a
+     * comment area and a JSON-LD block.
+     */
+    public static String blogPage(String text) {
+        List<String> ps = paragraphs(text);
+        String title = inline(ps.get(0).replaceAll("[*#]", ""));
+        StringBuilder sb = new StringBuilder("<html><head><meta charset=\"utf-8\"><title>").append(title).append(" &#8211; Desert Blog</title>\n")
+                .append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",")
+                .append("\"headline\":\"").append(title.replace("\"", "")).append("\",\"datePublished\":\"2017-09-16T07:00:00+00:00\",")
+                .append("\"author\":{\"@type\":\"Person\",\"name\":\"Blog Admin\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"Desert Blog\"}}</script>\n")
+                .append("</head><body class=\"post-template-default single\">\n")
+                .append("<div id=\"page\"><div id=\"masthead\"><div class=\"site-title\">Desert Blog</div>")
+                .append("<div class=\"menu-main-container\"><ul id=\"menu-main\" class=\"menu\"><li class=\"menu-item\">Home</li><li class=\"menu-item\">Archive</li></ul></div></div>\n")
+                .append("<div id=\"content\" class=\"site-content\"><div id=\"primary\"><div class=\"post-1234 post type-post hentry\">\n")
+                .append("<h1 class=\"entry-title\">").append(title).append("</h1>\n")
+                .append("<div class=\"entry-meta\">Posted on September 16, 2017 by Blog Admin</div>\n<div class=\"entry-content\">\n");
+        for (String p : ps.subList(1, ps.size())) {
+            sb.append("<p>").append(inline(p).replace("\n", "<br>")).append("</p>\n");
+        }
+        sb.append("<div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><ul><li>Twitter</li><li>Facebook</li></ul></div>\n")
+                .append("<div id=\"jp-relatedposts\" class=\"jp-relatedposts\"><h3>Related</h3><p>Rebels shell Blogville, 12 dead</p></div>\n")
+                .append("</div></div>\n<div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\"><li>")
+                .append("<p>The air force bombed Commentville this morning.</p></li></ol>")
+                .append("<div id=\"respond\"><form><textarea>Leave a reply</textarea></form></div></div></div>\n")
+                .append("<div id=\"secondary\" class=\"widget-area\"><div class=\"widget\"><h2>Recent posts</h2><ul><li>Army enters Widgetville</li></ul></div></div>\n")
+                .append("</div><div id=\"colophon\"><p>Proudly powered by a blog engine</p></div></div></body></html>\n");
+        return sb.toString();
+    }
+
     /** Markdown inline markup as HTML, text escaped. */
     public static String inline(String md) {
         StringBuilder sb = new StringBuilder();

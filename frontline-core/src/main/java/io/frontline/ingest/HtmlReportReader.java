@@ -46,18 +46,20 @@ public final class HtmlReportReader {
     /** Class or id words that mark furniture, with the kind recorded in {@code removed}. */
     private static final List<Furniture> FURNITURE_CLASSES = List.of(
             new Furniture(Pattern.compile("^(comments?|comment-?list|comment-?respond|respond|disqus(_thread)?|discussion|replies)$"), "comments"),
-            new Furniture(Pattern.compile("^(share|shares|sharing|share-?bar|share-?buttons|social|social-?share|social-?links|sociable|addthis|sharethis)$"), "social"),
+            new Furniture(Pattern.compile("^(share|shares|sharing|share-?bar|share-?buttons|social|social-?share|social-?links|sociable|addthis|sharethis|sharedaddy)$"), "social"),
             new Furniture(Pattern.compile("^(related|related-?(posts|articles|links|stories|content)|read-?more|more-?stories|recommended|also-?read|jp-relatedposts|yarpp)$"), "related"),
             new Furniture(Pattern.compile("^(ad|ads|advert|adverts|advertisement|advertising|ad-?slot|ad-?container|sponsor|sponsored|promo|promoted|outbrain|taboola|banner)$"), "advert"),
             new Furniture(Pattern.compile("^(donate|donation|donations|support-?us|patreon|fundraising)$"), "donation"),
             new Furniture(Pattern.compile("^(book|books|shop|store|book-?promo)$"), "book-advert"),
             new Furniture(Pattern.compile("^(newsletter|subscribe|subscription|signup|sign-?up|mailing-?list|membership)$"), "membership"),
             new Furniture(Pattern.compile("^(nav|navbar|navigation|menu|main-?menu|breadcrumbs?|pagination|pager|skip-?link)$"), "navigation"),
-            new Furniture(Pattern.compile("^(sidebar|widget|widgets|widget-?area|aside)$"), "aside"),
-            new Furniture(Pattern.compile("^(site-?header|masthead|top-?bar|page-?header)$"), "header"),
+            new Furniture(Pattern.compile("^(sidebar|secondary|widget|widgets|widget-?area|aside)$"), "aside"),
+            new Furniture(Pattern.compile("^(site-?header|masthead|top-?bar|page-?header|site-?title|site-?branding)$"), "header"),
             new Furniture(Pattern.compile("^(site-?footer|page-?footer|colophon|footer)$"), "footer"),
             new Furniture(Pattern.compile("^(cookie|cookies|cookie-?banner|gdpr|consent|popup|modal|overlay)$"), "notice"),
-            new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author)$"), "metadata"));
+            new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author|entry-?meta|post-?meta|article-?meta|posted-?on|entry-?footer)$"), "metadata"));
+    /** Words that mark furniture only as a whole class name ("ad", not "ad" in "load-ad"; "secondary", not "text-secondary"). */
+    private static final Set<String> WHOLE_WORD_ONLY = Set.of("ad", "banner", "secondary", "aside", "book", "store", "shop", "promo", "modal", "overlay");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -213,7 +215,7 @@ public final class HtmlReportReader {
             for (String part : word.split("[-_]")) {
                 for (Furniture f : FURNITURE_CLASSES) {
                     if (!f.kind.equals("header") && !f.kind.equals("footer") && !f.kind.equals("metadata")
-                            && !part.equals("ad") && !part.equals("banner") && f.word.matcher(part).matches()) {
+                            && !WHOLE_WORD_ONLY.contains(part) && f.word.matcher(part).matches()) {
                         return f.kind;
                     }
                 }

@@ -54,6 +54,20 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void aBlogThemeWithoutArticleElementsGivesTheSameEvents() {
+        Report page = reader.read("blog.html", HtmlPages.blogPage(TestData.read(TestData.SEED)));
+        Extraction x = TestData.frontline().extract(page);
+        assertThat(x.events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet()))
+                .isEqualTo(TestData.extract(TestData.SEED).events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet()));
+        assertThat(page.body()).doesNotContain("Blogville").doesNotContain("Commentville").doesNotContain("Widgetville")
+                .doesNotContain("Archive").doesNotContain("Share this").doesNotContain("Posted on").doesNotContain("powered by");
+        assertThat(page.title()).isEqualTo("Video: Syrian Army Clearing Eastern Homs Pocket From ISIS");
+        assertThat(page.publisher()).isEqualTo("Desert Blog");
+        assertThat(page.published()).isEqualTo(LocalDate.of(2017, 9, 16));
+        assertThat(page.authors()).contains("Blog Admin", "South Front");
+    }
+
+    @Test
     void pageFurnitureAndScriptsNeverReachTheBody() {
         String seed = TestData.read(TestData.SEED);
         Report page = reader.read("page.html", HtmlPages.articlePage(seed, "https://observer.example/x"));
