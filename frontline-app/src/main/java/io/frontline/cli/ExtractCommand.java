@@ -126,7 +126,7 @@ final class ExtractCommand implements Callable<Integer> {
                     r.published() == null ? "-" : r.published());
             out.printf("  %d events, %d claims, %d furniture blocks removed%n", x.events().size(), x.claims().size(), r.removed().size());
             for (Event e : x.events()) {
-                out.printf("  %s %s  %-36s %-14s > %-14s @ %s%s  fatalities=%d  conf=%.2f%n", e.eventDate(), "p" + e.timePrecision(),
+                out.printf("  %s %s  %-36s %-14s > %-14s @ %s%s  fatalities=%d  conf=%.2f%n", e.eventDate() == null ? "undated   " : e.eventDate(), "p" + e.timePrecision(),
                         e.subEventType(), e.side1(), e.side2(), e.location(),
                         e.latitude() == null ? " (unlocated)" : String.format(" (%.4f, %.4f, geo %d%s)", e.latitude(), e.longitude(),
                                 e.geoPrecision(), e.locationStatus().equals("resolved") ? "" : ", " + e.locationStatus()),

@@ -76,7 +76,7 @@ public final class EventCoder {
         Evidence evidence = ev(r, f.sentence().span(), "trigger:" + f.rule().id() + (f.passive() ? " (passive)" : "")
                 + " class:" + f.kind().name().toLowerCase(Locale.ROOT), conf);
         String notes = notes(f, a1, a2, location, res, when, fatalities, type[1]);
-        return new Event(eventId, when.date().toString(), when.precision(), type[0], type[1],
+        return new Event(eventId, when.date() == null ? null : when.date().toString(), when.precision(), type[0], type[1],
                 a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), assoc(f.actor1(), a1),
                 a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(), assoc(f.actor2(), a2),
                 side1, side2 == null ? "" : side2, a1 == null ? 2 : a1.inter(), a2 == null ? null : a2.inter(),
@@ -222,6 +222,9 @@ public final class EventCoder {
     }
 
     private static String datePhrase(When w) {
+        if (w.date() == null) {
+            return "On a date the report does not give"; // no date in the text and no publication date
+        }
         return switch (w.precision()) {
             case 1 -> "On " + w.date().format(NOTE_DATE);
             case 2 -> "Around " + w.date().format(NOTE_DATE);

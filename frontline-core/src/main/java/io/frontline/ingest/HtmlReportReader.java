@@ -10,6 +10,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public final class HtmlReportReader {
             new Furniture(Pattern.compile("^(site-?footer|page-?footer|colophon|footer)$"), "footer"),
             new Furniture(Pattern.compile("^(cookie|cookies|cookie-?banner|gdpr|consent|popup|modal|overlay)$"), "notice"),
             new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author|entry-?meta|post-?meta|article-?meta|posted-?on|entry-?footer)$"), "metadata"));
+    /** Containers nested deeper than this inside the article are read as one block. */
+    private static final int MAX_DEPTH = 150;
     /** Words that mark furniture only as a whole class name ("ad", not "ad" in "load-ad"; "secondary", not "text-secondary"). */
     private static final Set<String> WHOLE_WORD_ONLY = Set.of("ad", "banner", "secondary", "aside", "book", "store", "shop", "promo", "modal", "overlay");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -227,29 +231,42 @@ public final class HtmlReportReader {
     // ---- blocks ----------------------------------------------------------------------------------------------
 
     /** Walks the page: the article's blocks are read; what lies outside it is recorded as removed. */
-    private static void walkPage(Element e, Element root, int rootLength, List<BodyDraft.Piece> out) {
-        if (e == root) {
-            walkArticle(root, rootLength, out);
-            return;
-        }
-        for (Element child : e.children()) {
-            if (child == root || root.parents().contains(child)) {
-                walkPage(child, root, rootLength, out);
-            } else if (!NEVER_TEXT.contains(child.tagName()) && !child.text().isBlank()) {
-                String kind = furnitureKind(child);
-                if (kind == null) {
-                    kind = switch (child.tagName()) {
-                        case "header" -> "header";
-                        case "footer" -> "footer";
-                        default -> "outside-article";
-                    };
+    private static void walkPage(Element body, Element root, int rootLength, List<BodyDraft.Piece> out) {
+        // down the chain of the article's ancestors (a loop: pages can nest deep); siblings are furniture
+        Set<Element> chain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        chain.addAll(root.parents());
+        java.util.Deque<List<BodyDraft.Piece>> after = new java.util.ArrayDeque<>();
+        Element e = body;
+        while (e != null && e != root) {
+            Element next = null;
+            List<BodyDraft.Piece> tail = new ArrayList<>();
+            for (Element child : e.children()) {
+                if (child == root || chain.contains(child)) {
+                    next = child;
+                } else if (!NEVER_TEXT.contains(child.tagName()) && !child.text().isBlank()) {
+                    String kind = furnitureKind(child);
+                    if (kind == null) {
+                        kind = switch (child.tagName()) {
+                            case "header" -> "header";
+                            case "footer" -> "footer";
+                            default -> "outside-article";
+                        };
+                    }
+                    (next == null ? out : tail).add(new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
                 }
-                out.add(new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), kind, "html:" + describe(child))));
             }
+            after.push(tail);
+            e = next;
+        }
+        if (e == root) {
+            walkArticle(root, rootLength, 0, out);
+        }
+        while (!after.isEmpty()) {
+            out.addAll(after.pop());
         }
     }
 
-    private static void walkArticle(Element e, int rootLength, List<BodyDraft.Piece> out) {
+    private static void walkArticle(Element e, int rootLength, int depth, List<BodyDraft.Piece> out) {
         StringBuilder inline = new StringBuilder();
         for (Node n : e.childNodes()) {
             if (n instanceof TextNode t) {
@@ -296,9 +313,15 @@ public final class HtmlReportReader {
                 if (!t.isEmpty()) {
                     out.add(new BodyDraft.Piece(t, tag.matches("h[1-6]"), null));
                 }
+            } else if (depth >= MAX_DEPTH) {
+                flush(inline, out); // nested deeper than any real page: read the rest as one block
+                String t = clean(textOf(child));
+                if (!t.isEmpty()) {
+                    out.add(new BodyDraft.Piece(t, false, null));
+                }
             } else {
                 flush(inline, out);
-                walkArticle(child, rootLength, out);
+                walkArticle(child, rootLength, depth + 1, out);
             }
         }
         flush(inline, out);
@@ -330,20 +353,28 @@ public final class HtmlReportReader {
     }
 
     private static void appendText(Node n, StringBuilder sb) {
-        if (n instanceof TextNode t) {
-            sb.append(t.getWholeText());
-        } else if (n instanceof Element el) {
-            if (NEVER_TEXT.contains(el.tagName())) {
-                return;
+        // iterative: a hostile page nested thousands deep must not overflow the stack
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText());
+                } else if (node instanceof Element el) {
+                    if (NEVER_TEXT.contains(el.tagName())) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (el.tagName().equals("br")) {
+                        sb.append('\n');
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-            if (el.tagName().equals("br")) {
-                sb.append('\n');
-                return;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
-            for (Node c : el.childNodes()) {
-                appendText(c, sb);
-            }
-        }
+        }, n);
     }
 
     /** Collapses source whitespace (a {@code <br>} is kept as a line break); no blank lines remain. */

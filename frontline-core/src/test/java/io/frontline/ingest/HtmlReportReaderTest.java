@@ -110,6 +110,20 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void aPageNestedThousandsDeepIsReadWithoutOverflowAndAnUndatedEventHasNoDate() {
+        String html = "<html><body><nav>Menu</nav>" + "<div>".repeat(20_000) + "<p>The army captured the town of Tadef.</p>"
+                + "</div>".repeat(20_000) + "<footer>Footer text</footer></body></html>";
+        Report r = reader.read("deep.html", html);
+        assertThat(r.body()).isEqualTo("The army captured the town of Tadef.");
+        assertThat(r.removed()).extracting(Removed::kind).containsExactly("navigation", "footer");
+        Extraction x = TestData.frontline().extract(r);
+        assertThat(x.events()).singleElement().satisfies(e -> {
+            assertThat(e.eventDate()).isNull(); // neither the text nor the page gives a date
+            assertThat(e.notes()).startsWith("On a date the report does not give");
+        });
+    }
+
+    @Test
     void aPageWithoutArticleElementsTakesTheElementWithMostParagraphText() {
         String html = "<html><body><div id=menu><p>Home</p><p>About</p></div><div class=content>"
                 + "<p>" + "First paragraph of composed text for the test. ".repeat(4) + "</p>"
