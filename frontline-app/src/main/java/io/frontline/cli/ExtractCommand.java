@@ -139,7 +139,8 @@ final class ExtractCommand implements Callable<Integer> {
                 if (stories.duplicateOf(e).isPresent()) {
                     out.printf("      same event as %s (a copy of the story)%n", stories.duplicateOf(e).get().eventId());
                 } else if (stories.corroboration(e) > 1) {
-                    out.printf("      corroborated by %d other stories%n", stories.corroboration(e) - 1);
+                    int others = stories.corroboration(e) - 1;
+                    out.printf("      corroborated by %d other %s%n", others, others == 1 ? "story" : "stories");
                 }
             }
             for (Claim c : x.claims()) {

@@ -67,6 +67,11 @@ class ExtractCommandTest {
             assertThat(e.get("evidence").has(field)).as("evidence." + field).isTrue();
         }
         assertThat(e.get("status").asText()).isEqualTo("reported");
+        // added fields: a text report's offsets count in the file; it has no url; every report has a story
+        assertThat(e.get("evidence").get("in").asText()).isEqualTo("file");
+        assertThat(report.get("url").isNull()).isTrue();
+        assertThat(report.get("story").asText()).isEqualTo("story-" + report.get("id").asText());
+        assertThat(e.get("corroboration").asInt()).isEqualTo(1);
         JsonNode claim = report.get("claims").get(0);
         assertThat(claim.get("status").asText()).isEqualTo("predicted");
         assertThat(claim.get("attribution").asText()).isEqualTo("pro-government sources");
@@ -211,6 +216,25 @@ class ExtractCommandTest {
         Run bad = run("extract", "--sources", mine.toString(), SEED.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("mine.tsv:2: reliability must be one of");
+    }
+
+    @Test
+    void theSamplePageCorroboratesTheSampleTextReport() throws Exception {
+        Run r = run("extract", "--format", "json", "samples/");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode reports = new ObjectMapper().readTree(r.out()).get("reports");
+        JsonNode page = null;
+        for (JsonNode rep : reports) {
+            if (rep.get("file").asText().endsWith("river-front.html")) {
+                page = rep;
+            }
+        }
+        assertThat(page).isNotNull();
+        assertThat(page.get("body").asText()).doesNotContain("Reader:").doesNotContain("analytics").doesNotContain("Tweet");
+        for (JsonNode e : page.get("events")) {
+            assertThat(e.get("corroboration").asInt()).as(e.get("location").asText()).isEqualTo(2);
+            assertThat(e.get("assessed_confidence").asDouble()).isGreaterThan(e.get("confidence").asDouble());
+        }
     }
 
     @Test
