@@ -100,7 +100,7 @@ final class ExtractCommand implements Callable<Integer> {
         switch (format) {
             case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(JsonContract.document(xs, stories, profiles)));
-            case csv -> AcledCsv.write(xs, out);
+            case csv -> AcledCsv.write(xs, stories, profiles, out);
             case text -> text(xs, stories, profiles, out);
         }
         out.flush();

@@ -84,6 +84,7 @@ class ExtractCommandTest {
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).startsWith("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1");
         assertThat(lines).hasSizeBetween(13, 14);
+        assertThat(lines[0]).endsWith(",rule,evidence_in,url,story,corroboration,duplicate_of,source_reliability,assessed_confidence");
     }
 
     @Test
