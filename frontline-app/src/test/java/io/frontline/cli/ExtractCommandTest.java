@@ -117,7 +117,7 @@ class ExtractCommandTest {
             String p = ps[i].strip().replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("\\*\\*+", "")
                     .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
             if (!p.isEmpty()) {
-                sb.append("<p>").append(p).append("</p>\n");
+                sb.append("<p>").append(p.replace("\n", "<br>\n")).append("</p>\n");
             }
         }
         return sb.append("<div class=share-bar>Share Tweet Email</div></article><section class=comments><p>First!</p></section>"

@@ -60,6 +60,8 @@ public final class HtmlReportReader {
             new Furniture(Pattern.compile("^(site-?footer|page-?footer|colophon|footer)$"), "footer"),
             new Furniture(Pattern.compile("^(cookie|cookies|cookie-?banner|gdpr|consent|popup|modal|overlay)$"), "notice"),
             new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author|entry-?meta|post-?meta|article-?meta|posted-?on|entry-?footer)$"), "metadata"));
+    /** Line breaks and runs of spaces in the HTML source are one space; only {@code <br>} breaks a line. */
+    private static final Pattern SOURCE_WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
     /** Containers nested deeper than this inside the article are read as one block. */
     private static final int MAX_DEPTH = 150;
     /** Words that mark furniture only as a whole class name ("ad", not "ad" in "load-ad"; "secondary", not "text-secondary"). */
@@ -270,7 +272,7 @@ public final class HtmlReportReader {
         StringBuilder inline = new StringBuilder();
         for (Node n : e.childNodes()) {
             if (n instanceof TextNode t) {
-                inline.append(t.getWholeText());
+                inline.append(SOURCE_WHITESPACE.matcher(t.getWholeText()).replaceAll(" "));
                 continue;
             }
             if (!(n instanceof Element child)) {
@@ -358,7 +360,7 @@ public final class HtmlReportReader {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText());
+                    sb.append(SOURCE_WHITESPACE.matcher(t.getWholeText()).replaceAll(" "));
                 } else if (node instanceof Element el) {
                     if (NEVER_TEXT.contains(el.tagName())) {
                         return FilterResult.SKIP_ENTIRELY;
@@ -377,17 +379,24 @@ public final class HtmlReportReader {
         }, n);
     }
 
-    /** Collapses source whitespace (a {@code <br>} is kept as a line break); no blank lines remain. */
+    /**
+     * Collapses source whitespace; a {@code <br>} is a line break and two or more in a row a paragraph break
+     * (pages that separate paragraphs with {@code <br><br>} rather than {@code <p>}).
+     */
     private static String clean(String s) {
         StringBuilder out = new StringBuilder();
-        for (String line : s.split("\n")) {
+        boolean gap = false;
+        for (String line : s.split("\n", -1)) {
             String l = line.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
-            if (!l.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(l);
+            if (l.isEmpty()) {
+                gap = out.length() > 0;
+                continue;
             }
+            if (out.length() > 0) {
+                out.append(gap ? "\n\n" : "\n");
+            }
+            out.append(l);
+            gap = false;
         }
         return out.toString();
     }

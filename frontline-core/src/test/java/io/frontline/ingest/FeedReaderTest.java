@@ -20,7 +20,7 @@ class FeedReaderTest {
         List<String> ps = HtmlPages.paragraphs(TestData.read(TestData.SEED));
         StringBuilder sb = new StringBuilder();
         for (String p : ps.subList(1, ps.size())) {
-            sb.append("<p>").append(HtmlPages.inline(p)).append("</p>\n");
+            sb.append("<p>").append(HtmlPages.inline(p).replace("\n", "<br>")).append("</p>\n");
         }
         return sb.toString();
     }

@@ -124,6 +124,15 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void sourceLineBreaksAreSpacesAndDoubleBrSeparatesParagraphs() {
+        String html = "<html><body><div id=story>First composed\n   paragraph of the test,<br>its second line.<br><br>\n"
+                + "Second composed paragraph.<br> <br><br>Third one.</div></body></html>";
+        Report r = reader.read("br.html", html);
+        assertThat(r.body()).isEqualTo("First composed paragraph of the test,\nits second line.\n\nSecond composed paragraph.\n\nThird one.");
+        assertThat(r.paragraphs()).hasSize(3);
+    }
+
+    @Test
     void aPageWithoutArticleElementsTakesTheElementWithMostParagraphText() {
         String html = "<html><body><div id=menu><p>Home</p><p>About</p></div><div class=content>"
                 + "<p>" + "First paragraph of composed text for the test. ".repeat(4) + "</p>"
