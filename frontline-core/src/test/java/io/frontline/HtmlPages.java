@@ -49,6 +49,8 @@ public final class HtmlPages {
         for (String p : ps.subList(1, ps.size())) {
             sb.append("<p>").append(inline(p).replace("\n", "<br>\n")).append("</p>\n");
         }
+        sb.append("<p>Read more:</p><ul><li><a href=\"/c\">Rebels shell Listville as talks stall</a></li>")
+                .append("<li><a href=\"/d\">Army reinforces positions near Linkville</a></li></ul>\n");
         sb.append("<script>document.write('Turkish jets bombed Scriptville killing 99 people');</script>\n")
                 .append("</div>\n")
                 .append("<section id=\"comments\" class=\"comments\"><h3>3 comments</h3>")

@@ -62,6 +62,7 @@ public final class HtmlReportReader {
             new Furniture(Pattern.compile("^(tags|tag-?list|post-?tags|categories|post-?categories|author-?bio|about-?author|entry-?meta|post-?meta|article-?meta|posted-?on|entry-?footer)$"), "metadata"));
     /** Line breaks and runs of spaces in the HTML source are one space; only {@code <br>} breaks a line. */
     private static final Pattern SOURCE_WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+    private static final Set<String> LINK_CONTAINERS = Set.of("ul", "ol", "dl", "div", "section", "p");
     /** Containers nested deeper than this inside the article are read as one block. */
     private static final int MAX_DEPTH = 150;
     /** Words that mark furniture only as a whole class name ("ad", not "ad" in "load-ad"; "secondary", not "text-secondary"). */
@@ -295,6 +296,9 @@ public final class HtmlReportReader {
             if (kind == null && tag.equals("table")) {
                 kind = "table";
             }
+            if (kind == null && LINK_CONTAINERS.contains(tag) && linkDensity(child) >= 0.8) {
+                kind = "related"; // a list or box of links: related stories, tags, more from the site
+            }
             if (kind != null && rootLength > 500 && child.text().length() > 0.6 * rootLength) {
                 kind = null; // never drop most of the article on a class name
             }
@@ -327,6 +331,19 @@ public final class HtmlReportReader {
             }
         }
         flush(inline, out);
+    }
+
+    /** The share of an element's text that is link text. */
+    private static double linkDensity(Element e) {
+        int all = e.text().length();
+        if (all == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.select("a[href]")) {
+            links += a.text().length();
+        }
+        return (double) links / all;
     }
 
     /** A block element holding no other block elements (a paragraph, a heading, a list item of text). */

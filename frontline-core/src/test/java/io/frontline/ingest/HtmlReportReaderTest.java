@@ -75,7 +75,8 @@ class HtmlReportReaderTest {
                 .doesNotContain("Scriptville").doesNotContain("dataLayer")          // <script> in head and body
                 .doesNotContain("Testville").doesNotContain("fake news")           // comments
                 .doesNotContain("Sidebarville").doesNotContain("Most read")        // aside
-                .doesNotContain("Relatedville")                                    // related links
+                .doesNotContain("Relatedville").doesNotContain("Listville")       // related links, boxed or listed
+                .doesNotContain("Linkville").doesNotContain("Read more")
                 .doesNotContain("Middle East\n").doesNotContain("Opinion")         // navigation
                 .doesNotContain("Facebook").doesNotContain("All rights reserved")  // share bar, footer
                 .doesNotContain("font-family");                                    // style
