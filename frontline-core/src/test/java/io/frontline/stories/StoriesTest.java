@@ -42,6 +42,22 @@ class StoriesTest {
     }
 
     @Test
+    void theCopyPublishedByTheNamedOriginalSourceIsTheOriginEvenWhenLater() throws Exception {
+        Extraction text = seedText(); // Global Research, 14 Sep, names South Front as the original source
+        String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+                "publisher", "SouthFront", "published", "2017-09-15", "url", "https://southfront.example/homs",
+                "text", TestData.read(TestData.SEED)));
+        Report original = new io.frontline.ingest.JsonLinesReader(TestData.knowledge().furniture()).read("sf.jsonl", line).reports().get(0);
+        Extraction fromSource = TestData.frontline().extract(original);
+        Stories s = Stories.of(List.of(text, fromSource));
+        assertThat(s.stories()).singleElement().satisfies(story -> {
+            assertThat(story.origin()).isSameAs(original);
+            assertThat(story.originSource()).isEqualTo("South Front");
+        });
+        assertThat(s.duplicateOf(text.events().get(0))).isPresent();
+    }
+
+    @Test
     void eventsOfOneStoryCountOnce() {
         Extraction text = seedText();
         Extraction page = seedPage();
