@@ -148,6 +148,18 @@ final class ExtractCommand implements Callable<Integer> {
                         c.text());
             }
         }
+        int events = 0;
+        int copies = 0;
+        int corroborated = 0;
+        for (Extraction x : xs) {
+            for (Event e : x.events()) {
+                events++;
+                copies += stories.duplicateOf(e).isPresent() ? 1 : 0;
+                corroborated += stories.duplicateOf(e).isEmpty() && stories.corroboration(e) > 1 ? 1 : 0;
+            }
+        }
+        out.printf("%d reports in %d stories; %d events, %d of them repeated by copies of a story (counted once), "
+                + "%d corroborated by another story%n", xs.size(), stories.stories().size(), events, copies, corroborated);
     }
 
     private static String nz(String s) {

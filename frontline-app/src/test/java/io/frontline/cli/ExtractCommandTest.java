@@ -256,6 +256,7 @@ class ExtractCommandTest {
             Run r = run("extract", "-");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("2016-11-23").contains("Non-state actor overtakes territory").contains("Arima");
+            assertThat(r.out()).contains("1 reports in 1 stories; 1 events, 0 of them repeated by copies");
         } finally {
             System.setIn(in);
         }
