@@ -117,7 +117,8 @@ public final class HtmlReportReader {
 
     /**
      * The element holding the article: the {@code <article>} (or {@code articleBody}, {@code <main>}) with the
-     * most paragraph text, else the element whose own paragraphs hold the most text, else the body.
+     * most paragraph text, else the element whose paragraphs (its own, and half of its children's) hold the most
+     * text, else the body.
      */
     static Element articleRoot(Document doc) {
         Element best = null;
@@ -136,13 +137,18 @@ public final class HtmlReportReader {
         if (best != null && bestLen >= 200) {
             return best;
         }
-        // the parent of the most paragraph text
+        // the element holding the most paragraph text: a paragraph counts fully for its parent and half for the
+        // grandparent, so that paragraphs wrapped one by one in their own elements still find their container
         java.util.Map<Element, Integer> score = new java.util.HashMap<>();
         for (Element p : doc.select("p")) {
             if (p.parent() == null || insideFurniture(p)) {
                 continue;
             }
-            score.merge(p.parent(), p.text().length(), Integer::sum);
+            int len = p.text().length();
+            score.merge(p.parent(), len, Integer::sum);
+            if (p.parent().parent() != null) {
+                score.merge(p.parent().parent(), len / 2, Integer::sum);
+            }
         }
         Element top = score.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
         if (top != null && score.get(top) >= 200) {

@@ -125,6 +125,19 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void paragraphsWrappedOneByOneStillFindTheirContainer() {
+        StringBuilder html = new StringBuilder("<html><body><div class=top><p>Site slogan of the composed page.</p></div><div class=text>");
+        for (int i = 1; i <= 4; i++) {
+            html.append("<div class=para><p>Composed paragraph number ").append(i).append(" of the test, with enough words to count.")
+                    .append(" A second sentence makes it as long as a paragraph of a report usually is.</p></div>");
+        }
+        html.append("</div><div class=bottom><p>Contact the composed site.</p></div></body></html>");
+        Report r = reader.read("wrapped.html", html.toString());
+        assertThat(r.paragraphs()).hasSize(4);
+        assertThat(r.body()).startsWith("Composed paragraph number 1").doesNotContain("slogan").doesNotContain("Contact");
+    }
+
+    @Test
     void sourceLineBreaksAreSpacesAndDoubleBrSeparatesParagraphs() {
         String html = "<html><body><div id=story>First composed\n   paragraph of the test,<br>its second line.<br><br>\n"
                 + "Second composed paragraph.<br> <br><br>Third one.</div></body></html>";
