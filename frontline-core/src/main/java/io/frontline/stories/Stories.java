@@ -27,8 +27,9 @@ import java.util.Set;
  * at least {@value #SAME_CONTAINMENT} of the other's shingles). Stories are the connected groups.
  *
  * <p>Corroboration: events of one story count once (a copy's event is a {@link #duplicateOf duplicate} of the
- * first report's); an event's corroboration is the number of different stories that report an event at the same
- * place (phonetic key), with the same sides (either way round) and dates at most {@value #DATE_WINDOW_DAYS} days apart.
+ * first report's); an event's corroboration is the number of independent stories (of different origin sources) that
+ * report an event at the same place (phonetic key), with the same sides (either way round) and dates at most
+ * {@value #DATE_WINDOW_DAYS} days apart.
  */
 public final class Stories {
     public static final double SAME_JACCARD = 0.5;
@@ -38,12 +39,14 @@ public final class Stories {
 
     private final List<Story> stories;
     private final Map<Report, Story> byReport = new IdentityHashMap<>();
+    private final Map<String, Story> byId = new HashMap<>();
     private final Map<Event, Set<String>> corroborating = new IdentityHashMap<>();
     private final Map<Event, Event> duplicateOf = new IdentityHashMap<>();
 
     private Stories(List<Story> stories) {
         this.stories = List.copyOf(stories);
         for (Story s : stories) {
+            byId.put(s.id(), s);
             for (Report r : s.reports()) {
                 byReport.put(r, s);
             }
@@ -203,10 +206,21 @@ public final class Stories {
         return s;
     }
 
-    /** The number of different stories that report this event (1: only its own). */
+    /**
+     * The number of independent stories that report this event (1: only its own). Stories whose origin is the same
+     * source (two articles of one outlet) count once: an outlet does not corroborate itself.
+     */
     public int corroboration(Event e) {
-        Set<String> s = corroborating.get(e);
-        return s == null ? 1 : s.size();
+        Set<String> ids = corroborating.get(e);
+        if (ids == null) {
+            return 1;
+        }
+        Set<String> sources = new java.util.HashSet<>();
+        for (String id : ids) {
+            Story s = byId.get(id);
+            sources.add(s.originSource() == null || norm(s.originSource()).isEmpty() ? id : "source:" + norm(s.originSource()));
+        }
+        return sources.size();
     }
 
     /** The other stories that report this event, in input order. */

@@ -93,6 +93,19 @@ class StoriesTest {
         assertThat(s.corroboration(um)).isEqualTo(2);
         assertThat(s.corroboration(theirs)).isEqualTo(2);
         assertThat(s.corroboratingStories(um, s.storyOf(text.report()))).containsExactly(s.storyOf(independent.report()).id());
+        // a second article of the same outlet does not corroborate the first
+        String again = """
+                Salamiyah front update
+
+                Monitor Example, September 14, 2017
+
+                Government forces seized Um Rujm from ISIS on 14 September 2017, east of Salamiyah, the monitor's correspondent said.
+                """;
+        Extraction sameOutlet = TestData.frontline().extract("monitor-2.txt", again);
+        Stories withSecond = Stories.of(List.of(text, independent, sameOutlet));
+        assertThat(withSecond.stories()).hasSize(3);
+        assertThat(sameOutlet.events()).anySatisfy(e -> assertThat(e.location()).isEqualTo("Um Rujm"));
+        assertThat(withSecond.corroboration(um)).isEqualTo(2); // the seed's story and the monitor, once
         // the page copy repeats the seed: it adds no corroboration
         Event khan = text.events().stream().filter(e -> e.location().equals("Khan")).findFirst().orElseThrow();
         assertThat(s.corroboration(khan)).isEqualTo(1);
