@@ -41,8 +41,11 @@ final class BodyDraft {
     static Report read(TextReportReader reader, String file, String title, List<Piece> pieces) {
         // the blocks through the text reader's paragraph rules (title, byline, dateline, furniture lexicon)
         StringBuilder draft = new StringBuilder();
-        if (title != null) {
-            draft.append(title.replace('\n', ' ')).append("\n\n");
+        if (title != null && !title.isBlank()) {
+            // the title line: short and without a final full stop, so that the text reader takes it as the title
+            String line = title.replaceAll("\\s+", " ").strip();
+            line = line.substring(0, Math.min(line.length(), 200)).replaceAll("[.\\s]+$", "");
+            draft.append(line.isEmpty() ? "Untitled" : line).append("\n\n");
         }
         List<Integer> markerAt = new ArrayList<>(); // draft offsets of the structural markers
         List<Removed> structural = new ArrayList<>();

@@ -75,6 +75,16 @@ class JsonLinesReaderTest {
         assertThat(r.body()).startsWith("A composed paragraph").doesNotContain("never in the body").doesNotContain("Tweet");
     }
 
+    @Test
+    void aTitleEndingInAFullStopOrVeryLongIsNeverBodyText() throws Exception {
+        String body = "A composed paragraph of the report, long enough to be its body text for this test.";
+        for (String title : new String[]{"Composed title ending in a full stop.", "Long composed title ".repeat(15)}) {
+            Report r = reader.read("t.jsonl", line(Map.of("title", title, "text", body))).reports().get(0);
+            assertThat(r.body()).isEqualTo(body);
+            assertThat(r.title()).isEqualTo(title.strip());
+        }
+    }
+
     private static String key(Event e) {
         return e.subEventType() + " | " + e.side1() + " > " + e.side2() + " @ " + e.location() + " | " + e.eventDate();
     }
