@@ -94,6 +94,10 @@ public final class HtmlReportReader {
         if (meta.title == null) {
             meta.title = knownTitle;
         }
+        if (meta.title == null) {
+            Element h1 = doc.selectFirst("h1");
+            meta.title = h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+        }
         Element root = articleRoot(doc);
 
         List<BodyDraft.Piece> pieces = new ArrayList<>();
@@ -323,13 +327,13 @@ public final class HtmlReportReader {
                 flush(inline, out);
                 String t = clean(textOf(child));
                 if (!t.isEmpty()) {
-                    out.add(new BodyDraft.Piece(t, tag.matches("h[1-6]"), null));
+                    out.add(piece(t, tag.matches("h[1-6]")));
                 }
             } else if (depth >= MAX_DEPTH) {
                 flush(inline, out); // nested deeper than any real page: read the rest as one block
                 String t = clean(textOf(child));
                 if (!t.isEmpty()) {
-                    out.add(new BodyDraft.Piece(t, false, null));
+                    out.add(piece(t, false));
                 }
             } else {
                 flush(inline, out);
@@ -337,6 +341,22 @@ public final class HtmlReportReader {
             }
         }
         flush(inline, out);
+    }
+
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
+    /** A date and nothing else, perhaps after "Published:" or a weekday; a dateline naming a place or outlet is not one. */
+    private static final Pattern DATE_ONLY = Pattern.compile("(?i)^((published|posted|updated|last updated|date|on)\\s*:?\\s*)?"
+            + "((mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?(\\d|(" + io.frontline.text.Months.PATTERN + ")\\b)[\\d ,.:/-]*"
+            + "(\\b(" + io.frontline.text.Months.PATTERN + ")\\b[\\d ,.:/-]*)?(am|pm|gmt|utc)?[\\d ,.:/-]*$");
+
+    /** A block of text; a block that is only a date ("September 14, 2017", "Updated: 14/09/2017 10:30") is metadata. */
+    private static BodyDraft.Piece piece(String text, boolean heading) {
+        if (text.length() <= 60 && text.split("\\s+").length <= 7 && DATE_ONLY.matcher(text).matches()
+                && (date(text) != null || YEAR.matcher(text).find())
+                && !text.matches("(?i).*\\b(killed|captured|attack|clash|shell|took|seized|entered)\\w*\\b.*")) {
+            return new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), "metadata", "html:date-line"));
+        }
+        return new BodyDraft.Piece(text, heading, null);
     }
 
     /** The share of an element's text that is link text. */
@@ -366,7 +386,7 @@ public final class HtmlReportReader {
         String t = clean(inline.toString());
         inline.setLength(0);
         if (!t.isEmpty()) {
-            out.add(new BodyDraft.Piece(t, false, null));
+            out.add(piece(t, false));
         }
     }
 

@@ -138,6 +138,16 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void aBlockThatIsOnlyADateIsMetadata() {
+        String html = "<article><header><h1>Composed headline</h1><time datetime=\"2017-09-14\">September 14, 2017</time></header>"
+                + "<p>Updated: 14/09/2017 10:30</p><p>" + "A composed paragraph of the test report. ".repeat(6) + "</p></article>";
+        Report r = reader.read("dated.html", html);
+        assertThat(r.body()).startsWith("A composed paragraph").doesNotContain("2017");
+        assertThat(r.published()).isEqualTo(LocalDate.of(2017, 9, 14));
+        assertThat(r.removed()).filteredOn(x -> x.rule().equals("html:date-line")).hasSize(2);
+    }
+
+    @Test
     void sourceLineBreaksAreSpacesAndDoubleBrSeparatesParagraphs() {
         String html = "<html><body><div id=story>First composed\n   paragraph of the test,<br>its second line.<br><br>\n"
                 + "Second composed paragraph.<br> <br><br>Third one.</div></body></html>";
