@@ -133,6 +133,12 @@ public final class Stories {
 
     private void corroborate(List<Extraction> xs) {
         Map<String, List<Located>> byPlace = new HashMap<>();
+        Map<Event, Extraction> owner = new IdentityHashMap<>();
+        for (Extraction x : xs) {
+            for (Event e : x.events()) {
+                owner.put(e, x);
+            }
+        }
         List<Extraction> ordered = new ArrayList<>(xs);
         // within a story, the origin's events come first: copies are duplicates of the origin's
         ordered.sort(Comparator.comparingInt(x -> storyOf(x.report()).origin() == x.report() ? 0 : 1));
@@ -154,7 +160,7 @@ public final class Stories {
                         ids.add(other.story.id());
                         corroborating.get(other.event).add(s.id());
                         if (other.story == s && other.event != e && !duplicateOf.containsKey(e)
-                                && !sameReport(xs, other.event, e)) {
+                                && owner.get(other.event) != x) {
                             duplicateOf.put(e, duplicateOf.getOrDefault(other.event, other.event));
                         }
                     }
@@ -163,21 +169,6 @@ public final class Stories {
                 same.add(here);
             }
         }
-    }
-
-    private static boolean sameReport(List<Extraction> xs, Event a, Event b) {
-        for (Extraction x : xs) {
-            boolean hasA = false;
-            boolean hasB = false;
-            for (Event e : x.events()) {
-                hasA |= e == a;
-                hasB |= e == b;
-            }
-            if (hasA || hasB) {
-                return hasA && hasB;
-            }
-        }
-        return false;
     }
 
     private static LocalDate date(String s) {
