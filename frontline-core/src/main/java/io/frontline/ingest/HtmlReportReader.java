@@ -102,6 +102,12 @@ public final class HtmlReportReader {
 
         List<BodyDraft.Piece> pieces = new ArrayList<>();
         walkPage(doc.body(), root, root.text().length(), pieces);
+        int pageText = pieces.stream().filter(p -> p.text() != null).mapToInt(p -> p.text().length()).sum();
+        if (meta.articleBody != null && pageText < 200 && meta.articleBody.length() > pageText) {
+            // a page whose text is rendered by script: the JSON-LD articleBody is the article
+            pieces = new ArrayList<>(BodyDraft.paragraphs(meta.articleBody));
+            pieces.add(0, new BodyDraft.Piece(null, false, new Removed(new Span(0, 0), "outside-article", "html:body-replaced-by-json-ld-articleBody")));
+        }
 
         Report first = BodyDraft.read(paragraphs, file, meta.title, pieces);
         String title = meta.title != null ? meta.title : first.title();
@@ -464,6 +470,7 @@ public final class HtmlReportReader {
         String originalSource;
         LocalDate published;
         String url;
+        String articleBody;
         final List<String> authors = new ArrayList<>();
     }
 
@@ -487,6 +494,7 @@ public final class HtmlReportReader {
             }
         }
         m.authors.addAll(ld.authors);
+        m.articleBody = ld.articleBody;
         for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline .author, .author-name")) {
             String t = e.text().strip();
             if (!t.isEmpty() && t.length() < 80) {
@@ -499,7 +507,7 @@ public final class HtmlReportReader {
         return m;
     }
 
-    private record JsonLd(String headline, String datePublished, String publisher, String url, List<String> authors) {
+    private record JsonLd(String headline, String datePublished, String publisher, String url, List<String> authors, String articleBody) {
     }
 
     /** The first {@code NewsArticle}-like object of the page's JSON-LD (also inside {@code @graph}); malformed JSON-LD is ignored. */
@@ -522,13 +530,15 @@ public final class HtmlReportReader {
                     String publisher = pub.isTextual() ? pub.asText() : pub.path("name").asText(null);
                     JsonNode main = a.path("mainEntityOfPage");
                     String url = a.path("url").asText(main.isTextual() ? main.asText() : main.path("@id").asText(null));
-                    return new JsonLd(a.path("headline").asText(null), a.path("datePublished").asText(null), publisher, url, authors);
+                    String body = a.path("articleBody").asText(null);
+                    return new JsonLd(a.path("headline").asText(null), a.path("datePublished").asText(null), publisher, url, authors,
+                            body == null || body.isBlank() ? null : body);
                 }
             } catch (Exception e) {
                 // not JSON: the page's other metadata still counts
             }
         }
-        return new JsonLd(null, null, null, null, List.of());
+        return new JsonLd(null, null, null, null, List.of(), null);
     }
 
     private static Optional<JsonNode> findArticle(JsonNode n) {

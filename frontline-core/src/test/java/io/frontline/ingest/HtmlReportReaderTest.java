@@ -138,6 +138,23 @@ class HtmlReportReaderTest {
     }
 
     @Test
+    void aPageRenderedByScriptIsReadFromItsJsonLdArticleBody() throws Exception {
+        String seed = TestData.read(TestData.SEED);
+        java.util.List<String> ps = HtmlPages.paragraphs(seed);
+        String body = String.join("\n\n", ps.subList(1, ps.size())).replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
+        String ld = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+                "@type", "NewsArticle", "headline", "Syrian Army Clearing Eastern Homs Pocket From ISIS", "articleBody", body,
+                "datePublished", "2017-09-14"));
+        String html = "<html><head><script type=\"application/ld+json\">" + ld + "</script></head>"
+                + "<body><div id=\"app\">Loading...</div><script src=\"/bundle.js\"></script></body></html>";
+        Report page = reader.read("spa.html", html);
+        assertThat(page.body()).doesNotContain("Loading").contains("Rouad mountain");
+        assertThat(page.removed()).anySatisfy(r -> assertThat(r.rule()).isEqualTo("html:body-replaced-by-json-ld-articleBody"));
+        assertThat(TestData.frontline().extract(page).events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet()))
+                .isEqualTo(TestData.extract(TestData.SEED).events().stream().map(HtmlReportReaderTest::key).collect(Collectors.toSet()));
+    }
+
+    @Test
     void aBlockThatIsOnlyADateIsMetadata() {
         String html = "<article><header><h1>Composed headline</h1><time datetime=\"2017-09-14\">September 14, 2017</time></header>"
                 + "<p>Updated: 14/09/2017 10:30</p><p>" + "A composed paragraph of the test report. ".repeat(6) + "</p></article>";
