@@ -97,12 +97,18 @@ public final class FeedReader {
         return d == null ? null : d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** A BOM or blank lines before the XML declaration make XML parsers refuse a feed that is otherwise fine. */
+    /**
+     * A BOM or blank lines before the XML declaration make XML parsers refuse a feed that is otherwise fine, and so
+     * does an external DOCTYPE (RSS 0.91's) once doctypes are disallowed; it declares nothing a reader needs and is
+     * dropped. A DOCTYPE with an internal subset (entity declarations) stays, and the feed is refused.
+     */
     private static String stripProlog(String xml) {
         int i = 0;
         while (i < xml.length() && (xml.charAt(i) == '\uFEFF' || Character.isWhitespace(xml.charAt(i)))) {
             i++;
         }
-        return xml.substring(i);
+        return EXTERNAL_DOCTYPE.matcher(xml.substring(i)).replaceFirst("");
     }
+
+    private static final java.util.regex.Pattern EXTERNAL_DOCTYPE = java.util.regex.Pattern.compile("(?i)<!DOCTYPE\\s[^\\[>]*>");
 }

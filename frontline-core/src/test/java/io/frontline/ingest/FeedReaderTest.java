@@ -85,6 +85,27 @@ class FeedReaderTest {
     }
 
     @Test
+    void anRss091DoctypeIsReadButEntityDeclarationsAreRefused() {
+        String rss091 = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+                <rss version="0.91"><channel><title>Old</title><link>https://old.example/</link><description>d</description><language>en</language>
+                <item><title>Composed</title><link>https://old.example/1</link><description>A composed item of the test.</description></item>
+                </channel></rss>
+                """;
+        assertThat(reader.read("old.rss", rss091).reports()).singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("A composed item of the test."));
+        String entities = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+                <rss version="2.0"><channel><title>x</title><item><title>t</title><description>&b;</description></item></channel></rss>
+                """;
+        Reports refused = reader.read("bomb.rss", entities);
+        assertThat(refused.reports()).isEmpty();
+        assertThat(refused.problems()).singleElement().satisfies(p -> assertThat(p.reason()).startsWith("malformed feed"));
+    }
+
+    @Test
     void aMalformedFeedIsOneProblemNamingTheFile() {
         Reports r = reader.read("broken.xml", "<rss version=\"2.0\"><channel><title>x</title><item><title>unclosed</item></rss>");
         assertThat(r.reports()).isEmpty();
