@@ -85,6 +85,36 @@ class JsonLinesReaderTest {
         }
     }
 
+    @Test
+    void everyCorpusArticleAsAJsonLineKeepsItsOffsetsInTheBody() throws Exception {
+        TestData.requireShared();
+        StringBuilder file = new StringBuilder();
+        java.util.List<java.nio.file.Path> articles;
+        try (var s = java.nio.file.Files.list(TestData.CORPUS)) {
+            articles = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        for (java.nio.file.Path a : articles) {
+            file.append(line(Map.of("url", "https://mirror.example/" + a.getFileName(), "text", TestData.read(a)))).append('\n');
+        }
+        Reports r = reader.read("corpus.jsonl", file.toString());
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.reports()).hasSize(articles.size());
+        int events = 0;
+        for (Report report : r.reports()) {
+            assertThat(report.text()).isEqualTo(report.body());
+            int[] cps = report.body().codePoints().toArray();
+            Extraction x = TestData.frontline().extract(report);
+            for (Event e : x.events()) {
+                events++;
+                for (var ev : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.evidence()), e.provenance().values().stream()).toList()) {
+                    assertThat(ev.in()).isEqualTo("body");
+                    assertThat(new String(cps, ev.start(), ev.end() - ev.start())).as(report.file()).isEqualTo(ev.text());
+                }
+            }
+        }
+        assertThat(events).isGreaterThan(500);
+    }
+
     private static String key(Event e) {
         return e.subEventType() + " | " + e.side1() + " > " + e.side2() + " @ " + e.location() + " | " + e.eventDate();
     }
