@@ -86,12 +86,12 @@ class JsonLinesReaderTest {
     }
 
     @Test
-    void everyCorpusArticleAsAJsonLineKeepsItsOffsetsInTheBody() throws Exception {
+    void corpusArticlesAsJsonLinesKeepTheirOffsetsInTheBody() throws Exception {
         TestData.requireShared();
         StringBuilder file = new StringBuilder();
         java.util.List<java.nio.file.Path> articles;
         try (var s = java.nio.file.Files.list(TestData.CORPUS)) {
-            articles = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+            articles = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(8).toList(); // the page test takes all 28
         }
         for (java.nio.file.Path a : articles) {
             file.append(line(Map.of("url", "https://mirror.example/" + a.getFileName(), "text", TestData.read(a)))).append('\n');
@@ -112,7 +112,7 @@ class JsonLinesReaderTest {
                 }
             }
         }
-        assertThat(events).isGreaterThan(500);
+        assertThat(events).isGreaterThan(150);
     }
 
     private static String key(Event e) {
