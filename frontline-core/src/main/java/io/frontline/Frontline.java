@@ -43,6 +43,9 @@ public final class Frontline {
     private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20\\d\\d)\\b");
 
     private final TextReportReader reader;
+    private final io.frontline.ingest.HtmlReportReader html;
+    private final io.frontline.ingest.FeedReader feeds;
+    private final io.frontline.ingest.JsonLinesReader jsonLines;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final ActorRecognizer actors;
     private final PlaceRecognizer places;
@@ -55,6 +58,9 @@ public final class Frontline {
 
     public Frontline(KnowledgeBase kb) {
         this.reader = new TextReportReader(kb.furniture());
+        this.html = new io.frontline.ingest.HtmlReportReader(kb.furniture());
+        this.feeds = new io.frontline.ingest.FeedReader(kb.furniture());
+        this.jsonLines = new io.frontline.ingest.JsonLinesReader(kb.furniture());
         this.actors = new ActorRecognizer(kb.actors());
         this.places = new PlaceRecognizer(kb.gazetteer(), kb.placeWords());
         this.frames = new FrameBuilder(kb.triggers(), kb.cues(), kb.actors().sides());
@@ -66,6 +72,19 @@ public final class Frontline {
 
     public Report read(String file, String text) {
         return reader.read(file, text);
+    }
+
+    /**
+     * Reads the reports of one input in a given format: one for a text or a page, one per item of a feed or line
+     * of a JSON lines file, with the parts that could not be read.
+     */
+    public io.frontline.ingest.Reports read(String file, String content, io.frontline.ingest.Format format) {
+        return switch (format) {
+            case TEXT -> new io.frontline.ingest.Reports(List.of(reader.read(file, content)), List.of());
+            case HTML -> new io.frontline.ingest.Reports(List.of(html.read(file, content)), List.of());
+            case FEED -> feeds.read(file, content);
+            case JSON_LINES -> jsonLines.read(file, content);
+        };
     }
 
     public Extraction extract(String file, String text) {

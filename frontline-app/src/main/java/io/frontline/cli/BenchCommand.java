@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "knowledge loaded in %.0f ms (%d places)%n", (System.nanoTime() - t0) / 1e6, kb.gazetteer().size());
         long bytes = in.inputs.stream().mapToLong(i -> i.text().getBytes(StandardCharsets.UTF_8).length).sum();
         for (int w = 0; w < 3; w++) {
-            in.inputs.forEach(i -> f.extract(i.name(), i.text()));
+            in.inputs.forEach(i -> f.read(i.name(), i.text(), i.format()).reports().forEach(f::extract));
         }
         List<Long> lat = new ArrayList<>();
         long start = System.nanoTime();
@@ -50,7 +50,9 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < repeat; r++) {
             for (ReportInputs.Input i : in.inputs) {
                 long s = System.nanoTime();
-                events += f.extract(i.name(), i.text()).events().size();
+                for (var report : f.read(i.name(), i.text(), i.format()).reports()) {
+                    events += f.extract(report).events().size();
+                }
                 lat.add(System.nanoTime() - s);
             }
         }

@@ -53,10 +53,15 @@ final class EvalCommand implements Callable<Integer> {
         java.util.Set<String> goldFiles = new java.util.TreeSet<>();
         goldEvents.forEach(g -> goldFiles.add(g.file()));
         for (ReportInputs.Input i : in.inputs) {
-            String name = Path.of(i.name()).getFileName().toString();
-            if (goldFiles.contains(name)) {
-                Extraction x = frontline.extract(i.name(), i.text());
-                byFile.put(name, x.events());
+            var read = frontline.read(i.name(), i.text(), i.format());
+            read.problems().forEach(p -> in.problems.add(new ReportInputs.Problem(p.name(), p.reason())));
+            for (var report : read.reports()) {
+                // a feed item or JSON line is known as FILE#N or FILE:LINE
+                String name = Path.of(report.file()).getFileName().toString();
+                if (goldFiles.contains(name)) {
+                    Extraction x = frontline.extract(report);
+                    byFile.put(name, x.events());
+                }
             }
         }
         List<GoldEvent> scoped = goldEvents.stream().filter(g -> byFile.containsKey(g.file())).toList();

@@ -7,6 +7,10 @@ import io.frontline.events.Evidence;
 import io.frontline.events.LoadedTerm;
 import io.frontline.ingest.Removed;
 import io.frontline.ingest.Report;
+import io.frontline.stories.Assessment;
+import io.frontline.stories.SourceProfiles;
+import io.frontline.stories.Stories;
+import io.frontline.stories.Story;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,16 +26,31 @@ final class JsonContract {
     }
 
     static Map<String, Object> document(List<Extraction> xs) {
+        return document(xs, Stories.of(xs), SourceProfiles.NONE);
+    }
+
+    static Map<String, Object> document(List<Extraction> xs, Stories stories, SourceProfiles sources) {
         List<Object> reports = new ArrayList<>();
         for (Extraction x : xs) {
-            reports.add(report(x));
+            reports.add(report(x, stories, sources));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("reports", reports);
+        List<Object> ss = new ArrayList<>();
+        for (Story s : stories.stories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("origin", s.origin().file());
+            m.put("origin_source", s.originSource());
+            m.put("reports", s.reports().stream().map(Report::file).toList());
+            ss.add(m);
+        }
+        doc.put("stories", ss);
         return doc;
     }
 
-    static Map<String, Object> report(Extraction x) {
+    static Map<String, Object> report(Extraction x, Stories stories, SourceProfiles sources) {
+        Story story = stories.storyOf(x.report());
         Report r = x.report();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
@@ -56,7 +75,16 @@ final class JsonContract {
         m.put("removed", removed);
         List<Object> events = new ArrayList<>();
         for (Event e : x.events()) {
-            events.add(event(e));
+            Map<String, Object> em = event(e);
+            em.put("story", story.id());
+            em.put("corroboration", stories.corroboration(e));
+            em.put("corroborated_by", stories.corroboratingStories(e, story));
+            em.put("duplicate_of", stories.duplicateOf(e).map(Event::eventId).orElse(null));
+            Assessment a = Assessment.of(e, r, story, stories.corroboration(e), sources);
+            em.put("source_reliability", a.sourceReliability());
+            em.put("assessed_confidence", a.confidence());
+            em.put("confidence_reasons", a.reasons());
+            events.add(em);
         }
         m.put("events", events);
         List<Object> claims = new ArrayList<>();
@@ -79,6 +107,8 @@ final class JsonContract {
             candidates.add(cm);
         }
         m.put("candidate_actors", candidates);
+        m.put("url", r.url());
+        m.put("story", story.id());
         return m;
     }
 

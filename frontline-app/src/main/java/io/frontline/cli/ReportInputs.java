@@ -1,29 +1,37 @@
 package io.frontline.cli;
 
+import io.frontline.ingest.Format;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Reads report inputs: files, directories (every report file in them, sorted) and {@code -} for stdin.
- * Text must be UTF-8 (a BOM is dropped); binary, empty, oversized or undecodable inputs are refused with a
- * reason naming the input, and the other inputs are still read.
+ * The format comes from the extension ({@code .txt .md}, {@code .html .htm}, {@code .xml .rss .atom},
+ * {@code .jsonl}) or, for stdin and files without one, from the content. Text, Markdown and JSON lines must be
+ * UTF-8; a page is decoded by its byte order mark, its {@code <meta charset>}, else as UTF-8, else as
+ * windows-1252; a feed by its BOM or XML declaration, else as UTF-8. Binary, empty, oversized or undecodable
+ * inputs are refused with a reason naming the input, and the other inputs are still read.
  */
 final class ReportInputs {
-    private static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "text");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([-\\w.:]+)");
+    private static final Pattern XML_ENCODING = Pattern.compile("(?i)^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([-\\w.:]+)[\"']");
 
-    /** One input that could be read. */
-    record Input(String name, String text) {
+    /** One input that could be read, and the format it is in. */
+    record Input(String name, String text, Format format) {
     }
 
     /** One input that could not be read, and why. */
@@ -41,7 +49,7 @@ final class ReportInputs {
     void add(String arg, InputStream stdin) {
         if (arg.equals("-")) {
             try {
-                decode("-", stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)));
+                decode("-", stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)), null);
             } catch (IOException e) {
                 problems.add(new Problem("-", "cannot read stdin: " + e.getMessage()));
             }
@@ -52,7 +60,7 @@ final class ReportInputs {
             try (Stream<Path> s = Files.walk(p)) {
                 List<Path> files = s.filter(Files::isRegularFile).filter(ReportInputs::isReportFile).sorted().toList();
                 if (files.isEmpty()) {
-                    problems.add(new Problem(arg, "directory holds no report files (.txt, .md)"));
+                    problems.add(new Problem(arg, "directory holds no report files (.txt, .md, .html, .htm, .xml, .rss, .atom, .jsonl)"));
                 }
                 for (Path f : files) {
                     readFile(f);
@@ -68,9 +76,8 @@ final class ReportInputs {
     }
 
     private static boolean isReportFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? !n.startsWith(".") : EXTENSIONS.contains(n.substring(dot + 1));
+        String n = p.getFileName().toString();
+        return n.lastIndexOf('.') < 0 ? !n.startsWith(".") : Format.byName(n) != null;
     }
 
     private void readFile(Path f) {
@@ -81,13 +88,14 @@ final class ReportInputs {
                         + " (raise it with --max-size)"));
                 return;
             }
-            decode(f.toString(), Files.readAllBytes(f));
+            decode(f.toString(), Files.readAllBytes(f), Format.byName(f.getFileName().toString()));
         } catch (IOException e) {
             problems.add(new Problem(f.toString(), "cannot read: " + e.getMessage()));
         }
     }
 
-    private void decode(String name, byte[] bytes) {
+    /** Decodes an input of a known format (null: sniff it) and adds it, or adds the reason it cannot be read. */
+    private void decode(String name, byte[] bytes, Format known) {
         if (bytes.length > maxBytes) {
             problems.add(new Problem(name, "input is over the limit of " + maxBytes + " bytes (raise it with --max-size)"));
             return;
@@ -96,20 +104,106 @@ final class ReportInputs {
             problems.add(new Problem(name, "empty input"));
             return;
         }
-        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-            if (bytes[i] == 0) {
-                problems.add(new Problem(name, "binary file (NUL byte at offset " + i + "), not a text report"));
-                return;
+        Charset bom = null;
+        int from = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            bom = StandardCharsets.UTF_8;
+            from = 3;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            bom = StandardCharsets.UTF_16BE;
+            from = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            bom = StandardCharsets.UTF_16LE;
+            from = 2;
+        }
+        if (bom == null || bom == StandardCharsets.UTF_8) {
+            for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                if (bytes[i] == 0) {
+                    problems.add(new Problem(name, "binary file (NUL byte at offset " + i + "), not a text report"));
+                    return;
+                }
             }
         }
-        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        String head = new String(bytes, from, Math.min(bytes.length - from, 4096), bom != null ? bom : StandardCharsets.ISO_8859_1);
+        Format format = known != null ? known : Format.sniff(head);
+        String text;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
-            inputs.add(new Input(name, text));
+            if (bom != null) {
+                try {
+                    text = strict(bom, bytes, from);
+                } catch (CharacterCodingException e) {
+                    throw new Refusal("not valid " + bom.name() + " text though it begins with that byte order mark (" + e.getMessage() + ")");
+                }
+            } else {
+                text = switch (format) {
+                    case HTML -> html(name, head, bytes);
+                    case FEED -> declared(name, XML_ENCODING.matcher(head), "its XML declaration", bytes);
+                    case TEXT, JSON_LINES -> utf8(name, bytes);
+                };
+            }
+        } catch (Refusal r) {
+            problems.add(new Problem(name, r.getMessage()));
+            return;
+        }
+        if (text != null) {
+            inputs.add(new Input(name, text, format));
+        }
+    }
+
+    /** A page: the charset its meta tag declares, else UTF-8, else windows-1252 (what browsers assume). */
+    private String html(String name, String head, byte[] bytes) throws Refusal {
+        Matcher m = META_CHARSET.matcher(head);
+        if (m.find()) {
+            return declared(name, m, "its <meta charset>", bytes);
+        }
+        try {
+            return strict(StandardCharsets.UTF_8, bytes, 0);
         } catch (CharacterCodingException e) {
-            problems.add(new Problem(name, "not valid UTF-8 text (" + e.getMessage() + "); convert it with iconv -f <encoding> -t UTF-8"));
+            return new String(bytes, WINDOWS_1252);
+        }
+    }
+
+    private String declared(String name, Matcher m, String where, byte[] bytes) throws Refusal {
+        if (!m.find(0)) {
+            return utf8(name, bytes);
+        }
+        String label = m.group(1);
+        Charset cs;
+        try {
+            cs = Charset.forName(label);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("declares the character encoding '" + label + "' in " + where + ", which is unknown");
+        }
+        if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) {
+            cs = WINDOWS_1252; // as browsers read pages labelled so
+        }
+        try {
+            return strict(cs, bytes, 0);
+        } catch (CharacterCodingException e) {
+            if (cs.equals(WINDOWS_1252)) {
+                return new String(bytes, WINDOWS_1252);
+            }
+            throw new Refusal("is not valid " + cs.name() + " as " + where + " declares (" + e.getMessage() + ")");
+        }
+    }
+
+    private String utf8(String name, byte[] bytes) throws Refusal {
+        try {
+            return strict(StandardCharsets.UTF_8, bytes, 0);
+        } catch (CharacterCodingException e) {
+            throw new Refusal("not valid UTF-8 text (" + e.getMessage() + "); convert it with iconv -f <encoding> -t UTF-8");
+        }
+    }
+
+    private static String strict(Charset cs, byte[] bytes, int from) throws CharacterCodingException {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
+    }
+
+    /** The reason an input cannot be decoded. */
+    private static final class Refusal extends Exception {
+        Refusal(String reason) {
+            super(reason);
         }
     }
 }

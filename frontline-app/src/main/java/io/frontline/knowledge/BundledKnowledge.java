@@ -5,6 +5,7 @@ import io.frontline.gazetteer.GazetteerBuilder;
 import io.frontline.gazetteer.GazetteerFile;
 import io.frontline.gazetteer.GazetteerIndex;
 import io.frontline.gazetteer.Place;
+import io.frontline.stories.SourceProfiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,19 @@ public final class BundledKnowledge {
             }
         }
         return places;
+    }
+
+    /** The bundled source profiles ({@code io/frontline/sources/sources.tsv}), with a user's file added where given. */
+    public static SourceProfiles sources(Path extra) {
+        SourceProfiles bundled = SourceProfiles.parse(lines("sources/sources.tsv"), "bundled sources.tsv");
+        if (extra == null) {
+            return bundled;
+        }
+        try {
+            return bundled.with(SourceProfiles.parse(Files.readAllLines(extra, StandardCharsets.UTF_8), extra.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read source profiles " + extra + ": " + e.getMessage(), e);
+        }
     }
 
     /** The lines of a bundled data file, by its path under {@code io/frontline/}. */

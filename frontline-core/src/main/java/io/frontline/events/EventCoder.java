@@ -88,7 +88,7 @@ public final class EventCoder {
         if (when.span() != null) {
             prov.put("event_date", ev(r, when.span(), when.rule(), null));
         } else {
-            prov.put("event_date", new Evidence(0, 0, "", when.rule(), "file", null));
+            prov.put("event_date", new Evidence(0, 0, "", when.rule(), r.offsetsIn(), null));
         }
         if (fatalities > 0 && !f.fatalities().isEmpty()) {
             int s = f.sentence().span().start();
@@ -103,7 +103,7 @@ public final class EventCoder {
         Evidence evidence = ev(r, f.sentence().span(), "trigger:" + f.rule().id() + (f.passive() ? " (passive)" : "")
                 + " class:" + f.kind().name().toLowerCase(Locale.ROOT), conf);
         String notes = notes(f, a1, a2, location, res, when, fatalities, type[1]);
-        return new Event(eventId, when.date().toString(), when.precision(), type[0], type[1],
+        return new Event(eventId, when.date() == null ? null : when.date().toString(), when.precision(), type[0], type[1],
                 a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), crowdFirst ? "" : assoc(f.actor1(), a1),
                 a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(),
                 crowdFirst ? "" : assoc(f.actor2(), a2),
@@ -285,6 +285,9 @@ public final class EventCoder {
     }
 
     private static String datePhrase(When w) {
+        if (w.date() == null) {
+            return "On a date the report does not give"; // no date in the text and no publication date
+        }
         return switch (w.precision()) {
             case 1 -> "On " + w.date().format(NOTE_DATE);
             case 2 -> "Around " + w.date().format(NOTE_DATE);
@@ -304,7 +307,7 @@ public final class EventCoder {
     }
 
     static Evidence ev(Report r, Span span, String rule, Double confidence) {
-        return new Evidence(r.codePointOffset(span.start()), r.codePointOffset(span.end()), span.of(r.text()), rule, "file", confidence);
+        return new Evidence(r.codePointOffset(span.start()), r.codePointOffset(span.end()), span.of(r.text()), rule, r.offsetsIn(), confidence);
     }
 
     public static Evidence evidence(Report r, Span span, String rule) {

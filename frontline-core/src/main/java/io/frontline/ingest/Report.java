@@ -15,6 +15,10 @@ import java.util.Map;
  *                     headings) blanked out, so that analysis never sees markup yet offsets stay true
  * @param paragraphs   the article's paragraphs, in order (headings excluded)
  * @param headings     section headings, kept for structure
+ * @param url          the report's address where known (a page's canonical link, a feed item's link), else null
+ * @param offsetsIn    what {@link #text} is and so what evidence offsets count in: {@code file} (the input as
+ *                     decoded, furniture included) or {@code body} (the extracted article text of an HTML page,
+ *                     feed item or JSON line, equal to {@link #body()})
  */
 public record Report(
         String id,
@@ -31,14 +35,34 @@ public record Report(
         List<Span> paragraphs,
         List<Span> headings,
         List<Removed> removed,
-        CodePointIndex index) {
+        CodePointIndex index,
+        String url,
+        String offsetsIn) {
+
+    /** Evidence offsets count in the input file as decoded. */
+    public static final String IN_FILE = "file";
+    /** Evidence offsets count in the extracted article body. */
+    public static final String IN_BODY = "body";
 
     /** A report; the code point index is derived from the text. */
     public Report(String id, String file, String title, String publisher, String originalSource, LocalDate published,
                   List<String> authors, List<String> credits, Map<String, List<String>> tags, String text, String analysisText,
                   List<Span> paragraphs, List<Span> headings, List<Removed> removed) {
         this(id, file, title, publisher, originalSource, published, authors, credits, tags, text, analysisText, paragraphs,
-                headings, removed, CodePointIndex.of(text));
+                headings, removed, CodePointIndex.of(text), null, IN_FILE);
+    }
+
+    /** The same report with its address and the meaning of its offsets set (readers of pages, feeds and JSON lines). */
+    public Report located(String newUrl, String newOffsetsIn) {
+        return new Report(id, file, title, publisher, originalSource, published, authors, credits, tags, text, analysisText,
+                paragraphs, headings, removed, index, newUrl, newOffsetsIn);
+    }
+
+    /** The same report with other metadata (what a page's meta tags say beats what its text suggests). */
+    public Report withMetadata(String newTitle, String newPublisher, String newOriginalSource, LocalDate newPublished,
+                               List<String> newAuthors) {
+        return new Report(id, file, newTitle, newPublisher, newOriginalSource, newPublished, newAuthors, credits, tags, text,
+                analysisText, paragraphs, headings, removed, index, url, offsetsIn);
     }
 
     public Report {
@@ -51,6 +75,9 @@ public record Report(
         paragraphs = List.copyOf(paragraphs);
         headings = List.copyOf(headings);
         removed = List.copyOf(removed);
+        if (offsetsIn == null) {
+            offsetsIn = IN_FILE;
+        }
     }
 
     /** The article text without furniture: its paragraphs and headings in order, separated by blank lines. */
