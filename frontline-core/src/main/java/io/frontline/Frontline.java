@@ -409,6 +409,12 @@ public final class Frontline {
             Map.entry("hill", "hill"), Map.entry("mountain", "hill"), Map.entry("dam", "dam"), Map.entry("checkpoint", "checkpoint"),
             Map.entry("neighbourhood", "district"), Map.entry("neighborhood", "district"), Map.entry("district", "district"));
 
+    /** A place's resolution used for a mention that only refers to it: why, and a lower confidence. */
+    private static PlaceResolver.Resolution borrowed(PlaceResolver.Resolution r, String why, double factor) {
+        return new PlaceResolver.Resolution(r.name(), r.place(), r.point(), r.geoPrecision(), r.admin1(), r.status(),
+                why + "; " + r.method(), Math.round(r.confidence() * factor * 100) / 100.0, r.rejected());
+    }
+
     /** The place a reference stands for: the last of its kind named earlier in the sentence, or else in the report. */
     private static PlaceMention referent(String kind, SentenceAnalysis sa, Frame f, Map<String, PlaceMention> referents) {
         if (kind == null) {
@@ -490,21 +496,16 @@ public final class Frontline {
                 if (referent != null && (lastPlace == null || !referenceClass(f.placeRef()).equals(referenceClass(lastPlace.place())))) {
                     // "launched an assault on the airbase": the last airbase the report named, even paragraphs before
                     PlaceResolver.Resolution r = resolve(resolver, referent, here, false, paragraphAnchors, reportAnchors);
-                    PlaceResolver.Resolution viaRef = new PlaceResolver.Resolution(r.name(), r.place(), r.point(), r.geoPrecision(),
-                            r.admin1(), r.status(), "coreference '" + f.placeRef() + "' to the last " + referenceClass(f.placeRef())
-                            + " named; " + r.method(), Math.round(r.confidence() * 85) / 100.0, r.rejected());
-                    located.add(new Located(f, referent, viaRef, io.frontline.extract.Fatalities.total(f.fatalities()),
+                    located.add(new Located(f, referent, borrowed(r, "coreference '" + f.placeRef() + "' to the last "
+                            + referenceClass(f.placeRef()) + " named", 0.85), io.frontline.extract.Fatalities.total(f.fatalities()),
                             "coreference:" + f.placeRef()));
                     continue;
                 }
                 if (ps.isEmpty() && f.region() == null && f.placeRef() != null && lastPlace != null) {
                     // "shelled the village the next day": the village named before
-                    PlaceResolver.Resolution r0 = lastPlace.resolution();
-                    PlaceResolver.Resolution viaRef = new PlaceResolver.Resolution(r0.name(), r0.place(), r0.point(), r0.geoPrecision(),
-                            r0.admin1(), r0.status(), "coreference '" + f.placeRef() + "' to the place named before; " + r0.method(),
-                            Math.round(r0.confidence() * 90) / 100.0, r0.rejected());
-                    located.add(new Located(f, lastPlace.place(), viaRef,
-                            io.frontline.extract.Fatalities.total(f.fatalities()), "coreference:" + f.placeRef()));
+                    located.add(new Located(f, lastPlace.place(), borrowed(lastPlace.resolution(), "coreference '" + f.placeRef()
+                            + "' to the place named before", 0.9), io.frontline.extract.Fatalities.total(f.fatalities()),
+                            "coreference:" + f.placeRef()));
                     continue;
                 }
                 boolean regionOnly = ps.isEmpty() && f.region() != null;
@@ -516,10 +517,8 @@ public final class Frontline {
                         && (f.kind() == io.frontline.extract.TriggerClass.SUICIDE || f.kind() == io.frontline.extract.TriggerClass.IED)) {
                     // "ISIL launched an attack on the Division 17 base. The attack began with two suicide attacks.": the
                     // bombing of the next sentence, naming no place, happened where the attack did
-                    PlaceResolver.Resolution r0 = lastPlace.resolution();
-                    located.add(new Located(f, lastPlace.place(), new PlaceResolver.Resolution(r0.name(), r0.place(), r0.point(),
-                            r0.geoPrecision(), r0.admin1(), r0.status(), "the place of the event of the sentence before; " + r0.method(),
-                            Math.round(r0.confidence() * 80) / 100.0, r0.rejected()),
+                    located.add(new Located(f, lastPlace.place(), borrowed(lastPlace.resolution(),
+                            "the place of the event of the sentence before", 0.8),
                             io.frontline.extract.Fatalities.total(f.fatalities()), "continuation"));
                     continue;
                 }
