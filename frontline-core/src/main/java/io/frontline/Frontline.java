@@ -438,8 +438,8 @@ public final class Frontline {
     private static String referenceClass(PlaceMention p) {
         String f = p.feature() != null ? p.feature() : p.name();
         String c = referenceClass(f);
-        if (c == null && p.feature() == null && p.rule().contains("gazetteer")) {
-            c = "settlement"; // a gazetteer town or village written without a feature word
+        if (c == null && p.feature() == null) {
+            c = "settlement"; // a town or village written without a feature word
         }
         return c;
     }
