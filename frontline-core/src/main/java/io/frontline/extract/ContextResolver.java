@@ -71,9 +71,11 @@ public final class ContextResolver {
                 String how2 = f.actor2How();
                 a1 = resolveGeneric(a1, a2, report, i);
                 a2 = resolveGeneric(a2, a1, report, i);
-                if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && f.kind().isBattle()) {
+                if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && (f.kind().isBattle() || remote(f.kind()))) {
                     String side1 = a1.get(0).actor().side();
-                    ActorMention opp = opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide);
+                    // a bombardment's target is guessed only from its own paragraph: shelling a town is no clash
+                    ActorMention opp = f.kind().isBattle() ? opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide)
+                            : nearbyOpponent(side1, a1, report, i);
                     if (opp != null) {
                         a2 = List.of(opp);
                         how2 = "context:" + where(opp, report, i);
@@ -96,6 +98,11 @@ public final class ContextResolver {
             out.add(sa.withFrames(frames));
         }
         return out;
+    }
+
+    /** Bombs, shells and air strikes aimed at an armed enemy: their target is the opponent the report is fighting. */
+    private static boolean remote(TriggerClass k) {
+        return k == TriggerClass.SUICIDE || k == TriggerClass.IED || k == TriggerClass.SHELL || k == TriggerClass.AIR;
     }
 
     /** Sides ranked as opponents of {@code side}: seen fighting it in this report first, then by mentions. */
@@ -123,6 +130,16 @@ public final class ContextResolver {
             }
         }
         return out;
+    }
+
+    /** The opposed actor named in sentence i or earlier in its paragraph, or null. */
+    private ActorMention nearbyOpponent(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i) {
+        int paragraph = report.get(i).sentence().paragraph();
+        List<Integer> order = new ArrayList<>();
+        for (int k = i; k >= 0 && report.get(k).sentence().paragraph() == paragraph; k--) {
+            order.add(k);
+        }
+        return firstOpposed(side, group, report, i, order);
     }
 
     /** The opposed actor named nearest to sentence i, not one of the frame's own side ({@code group}). */
