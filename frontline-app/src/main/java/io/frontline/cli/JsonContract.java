@@ -17,11 +17,11 @@ import java.util.Map;
  * The public JSON contract of {@code frontline extract --format json}, built field by field so that names
  * and order stay stable. Extend only by adding fields.
  */
-final class JsonContract {
+public final class JsonContract {
     private JsonContract() {
     }
 
-    static Map<String, Object> document(List<Extraction> xs) {
+    public static Map<String, Object> document(List<Extraction> xs) {
         List<Object> reports = new ArrayList<>();
         for (Extraction x : xs) {
             reports.add(report(x));
@@ -31,7 +31,7 @@ final class JsonContract {
         return doc;
     }
 
-    static Map<String, Object> report(Extraction x) {
+    public static Map<String, Object> report(Extraction x) {
         Report r = x.report();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
@@ -82,7 +82,7 @@ final class JsonContract {
         return m;
     }
 
-    static Map<String, Object> event(Event e) {
+    public static Map<String, Object> event(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event_id", e.eventId());
         m.put("event_date", e.eventDate());
@@ -130,7 +130,7 @@ final class JsonContract {
         return m;
     }
 
-    static Map<String, Object> evidence(Evidence ev) {
+    public static Map<String, Object> evidence(Evidence ev) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("start", ev.start());
         m.put("end", ev.end());
