@@ -584,6 +584,9 @@ public class JdbcEventStore implements EventStore {
     @Override
     public synchronized void close() {
         try {
+            if (conn.isClosed()) {
+                return;   // e.g. H2 closed it at JVM shutdown
+            }
             conn.rollback();
             conn.close();
         } catch (SQLException e) {
