@@ -50,6 +50,9 @@ final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "Benchmark an (empty) PostgreSQL database instead.")
     String db;
 
+    @Option(names = "--queries-only", description = "Measure queries on the store as it is (filled by an earlier run with --data).")
+    boolean queriesOnly;
+
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: $FRONTLINE_DB_USER).")
     String user;
 
@@ -74,33 +77,20 @@ final class BenchStoreCommand implements Callable<Integer> {
         try (JdbcEventStore store = db == null ? JdbcEventStore.embedded(dir)
                 : JdbcEventStore.open(db, user != null ? user : System.getenv("FRONTLINE_DB_USER"),
                 password != null ? password : System.getenv().getOrDefault("FRONTLINE_DB_PASSWORD", ""))) {
-            if (store.eventCount() > 0) {
+            System.out.printf(Locale.ROOT, "store: %s%n", store.url());
+            double rps = 0;
+            if (queriesOnly) {
+                if (store.eventCount() == 0) {
+                    System.err.println("frontline: bench-store: --queries-only needs a filled store");
+                    return 1;
+                }
+            } else if (store.eventCount() > 0) {
                 System.err.println("frontline: bench-store: the store is not empty (" + store.eventCount() + " events); give an empty one");
                 return 1;
+            } else {
+                rps = ingest(store, bases);
             }
-            System.out.printf(Locale.ROOT, "store: %s%n", store.url());
-            SyntheticReports syn = new SyntheticReports(bases, perReport, 42);
-            long nReports = (events + perReport - 1) / perReport;
-            // warm-up on the first 1% (at most 2,000 reports), then measure the rest
-            long warm = Math.min(2000, Math.max(1, nReports / 100));
-            for (long i = 0; i < warm; i++) {
-                store.save(syn.report(i));
-            }
-            long start = System.nanoTime();
-            long lastPrint = start;
-            for (long i = warm; i < nReports; i++) {
-                store.save(syn.report(i));
-                long now = System.nanoTime();
-                if (now - lastPrint > 10_000_000_000L) {
-                    System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", i + 1, (i + 1 - warm) / ((now - start) / 1e9));
-                    lastPrint = now;
-                }
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            double rps = (nReports - warm) / secs;
             long total = store.eventCount();
-            System.out.printf(Locale.ROOT, "ingest: %d reports (%d events each) in %.1f s: %.0f reports/s, %.0f events/s "
-                    + "(extraction not included; see frontline bench)%n", nReports - warm, perReport, secs, rps, rps * perReport);
             System.out.printf(Locale.ROOT, "store: %d events%n", total);
             Random r = new Random(7);
             Map<String, List<Double>> byKind = new java.util.LinkedHashMap<>();
@@ -154,6 +144,31 @@ final class BenchStoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private double ingest(JdbcEventStore store, List<ReportDoc> bases) {
+        SyntheticReports syn = new SyntheticReports(bases, perReport, 42);
+        long nReports = (events + perReport - 1) / perReport;
+        // warm-up on the first 1% (at most 2,000 reports), then measure the rest
+        long warm = Math.min(2000, Math.max(1, nReports / 100));
+        for (long i = 0; i < warm; i++) {
+            store.save(syn.report(i));
+        }
+        long start = System.nanoTime();
+        long lastPrint = start;
+        for (long i = warm; i < nReports; i++) {
+            store.save(syn.report(i));
+            long now = System.nanoTime();
+            if (now - lastPrint > 10_000_000_000L) {
+                System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", i + 1, (i + 1 - warm) / ((now - start) / 1e9));
+                lastPrint = now;
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double rps = (nReports - warm) / secs;
+        System.out.printf(Locale.ROOT, "ingest: %d reports (%d events each) in %.1f s: %.0f reports/s, %.0f events/s "
+                + "(extraction not included; see frontline bench)%n", nReports - warm, perReport, secs, rps, rps * perReport);
+        return rps;
     }
 
     private static double pct(List<Double> v, int p) {

@@ -62,8 +62,11 @@ public final class EventFormats {
         out.printf("%-10s  %-22s  %-28s  %-27s  %-24s  %4s  %4s  %s%n", "date", "event_id", "sub_event_type", "sides", "location",
                 "dead", "conf", "review");
         return new Writer() {
+            long shown;
+
             @Override
             public void event(StoredEvent s) {
+                shown++;
                 Map<String, Object> e = s.contract();
                 out.printf("%-10s  %-22s  %-28s  %-27s  %-24s  %4s  %4.2f  %s%n", nz(e.get("event_date")), cut(s.id(), 22),
                         cut(nz(e.get("sub_event_type")), 28), cut(nz(e.get("side1")) + " > " + nz(e.get("side2")), 27),
@@ -73,7 +76,7 @@ public final class EventFormats {
 
             @Override
             public void finish(long total) {
-                out.printf("%d events%n", total);
+                out.printf(shown == total ? "%2$d events%n" : "%d of %d events shown (--limit, --offset)%n", shown, total);
                 out.flush();
             }
         };

@@ -30,6 +30,12 @@ public interface EventStore extends AutoCloseable {
 
     Optional<StoredEvent> event(String id);
 
+    /**
+     * The evidence spans of an event, one per field ({@code event} for the event's own sentence, then the
+     * fields of its provenance): field, start, end, text, rule, confidence. Empty for an unknown event.
+     */
+    List<Map<String, Object>> evidence(String eventId);
+
     /** Claims, optionally of one report. */
     Page<Map<String, Object>> claims(String reportId, int limit, int offset);
 

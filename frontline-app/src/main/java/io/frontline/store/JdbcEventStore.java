@@ -43,7 +43,9 @@ public class JdbcEventStore implements EventStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final String EVENT_COLUMNS = "event_json, report_id, file, source, review_status, ingested_at";
+    /** An event as read: its contract object from event_documents, the rest from events (alias e). */
+    private static final String EVENT_SELECT = "SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
+            + "e.ingested_at FROM events e JOIN event_documents d ON d.event_id = e.id";
 
     private final Connection conn;
     private final String url;
@@ -182,9 +184,11 @@ public class JdbcEventStore implements EventStore {
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
-                + "evidence_rule, evidence_confidence, provenance, event_json, source, file, review_status, ingested_at) "
+                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?)");
+                + "?, ?, ?, ?)");
+             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) "
+                     + "VALUES (?, ?, ?)");
              PreparedStatement evs = conn.prepareStatement("INSERT INTO evidence (event_id, field, span_start, span_end, text, "
                      + "rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
@@ -223,19 +227,22 @@ public class JdbcEventStore implements EventStore {
                 ps.setString(++i, str(ev.get("text")));
                 ps.setString(++i, str(ev.get("rule")));
                 setDouble(ps, ++i, ev.get("confidence"));
-                ps.setString(++i, json(prov));
-                ps.setString(++i, json(e));
                 ps.setString(++i, d.source());
                 ps.setString(++i, d.file());
                 ps.setString(++i, "unreviewed");
                 ps.setObject(++i, now);
                 ps.addBatch();
+                docs.setString(1, id);
+                docs.setString(2, json(e));
+                docs.setString(3, json(prov));
+                docs.addBatch();
                 addEvidence(evs, id, "event", ev);
                 for (Map.Entry<String, Object> p : prov.entrySet()) {
                     addEvidence(evs, id, p.getKey(), (Map<String, Object>) p.getValue());
                 }
             }
             ps.executeBatch();
+            docs.executeBatch();
             evs.executeBatch();
         }
     }
@@ -304,7 +311,7 @@ public class JdbcEventStore implements EventStore {
         }
         try {
             Map<String, Object> contract;
-            try (PreparedStatement ps = conn.prepareStatement("SELECT event_json FROM events WHERE id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT event_json FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -319,7 +326,7 @@ public class JdbcEventStore implements EventStore {
                 case "correct" -> "corrected";
                 default -> "rejected";
             };
-            StringBuilder sql = new StringBuilder("UPDATE events SET review_status = ?, event_json = ?");
+            StringBuilder sql = new StringBuilder("UPDATE events SET review_status = ?");
             List<Object> params = new ArrayList<>();
             params.add(status);
             for (Map.Entry<String, Object> c : f.entrySet()) {
@@ -328,11 +335,15 @@ public class JdbcEventStore implements EventStore {
                 sql.append(", ").append(CORRECTABLE.get(c.getKey())).append(" = ?");
                 params.add(v);
             }
-            params.add(1, json(contract));
             sql.append(" WHERE id = ?");
             params.add(eventId);
             try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
                 bind(ps, params);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE event_documents SET event_json = ? WHERE event_id = ?")) {
+                ps.setString(1, json(contract));
+                ps.setString(2, eventId);
                 ps.executeUpdate();
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -448,7 +459,7 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             List<Object> events = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE report_id = ? ORDER BY seq")) {
+            try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + " WHERE e.report_id = ? ORDER BY e.seq")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -470,8 +481,11 @@ public class JdbcEventStore implements EventStore {
             List<Object> params = new ArrayList<>(w.params);
             params.add(limit);
             params.add(offset);
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events" + w.sql
-                    + " ORDER BY event_date, id LIMIT ? OFFSET ?")) {
+            // the page is chosen on the narrow events table; only its rows are joined to their documents
+            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, e.report_id, e.file, e.source, "
+                    + "e.review_status, e.ingested_at FROM (SELECT id, event_date, report_id, file, source, review_status, "
+                    + "ingested_at FROM events" + w.sql + " ORDER BY event_date, id LIMIT ? OFFSET ?) e "
+                    + "JOIN event_documents d ON d.event_id = e.id ORDER BY e.event_date, e.id")) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -487,7 +501,7 @@ public class JdbcEventStore implements EventStore {
     public synchronized void scan(EventFilter f, Consumer<StoredEvent> sink) {
         read(() -> {
             Where w = where(f);
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events" + w.sql + " ORDER BY event_date, id")) {
+            try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + w.sql + " ORDER BY e.event_date, e.id")) {
                 ps.setFetchSize(1000);
                 bind(ps, w.params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -503,12 +517,36 @@ public class JdbcEventStore implements EventStore {
     @Override
     public synchronized Optional<StoredEvent> event(String id) {
         return read(() -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + " WHERE e.id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(storedEvent(rs)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    @Override
+    public synchronized List<Map<String, Object>> evidence(String eventId) {
+        return read(() -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT field, span_start, span_end, text, rule, confidence "
+                    + "FROM evidence WHERE event_id = ? ORDER BY CASE WHEN field = 'event' THEN 0 ELSE 1 END, field")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("field", rs.getString(1));
+                        m.put("start", rs.getInt(2));
+                        m.put("end", rs.getInt(3));
+                        m.put("text", rs.getString(4));
+                        m.put("rule", rs.getString(5));
+                        m.put("confidence", rs.getObject(6));
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
         });
     }
 

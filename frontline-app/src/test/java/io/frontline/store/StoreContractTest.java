@@ -63,6 +63,17 @@ abstract class StoreContractTest {
         assertThat(e.contract()).isEqualTo(seed.events().get(0));
         assertThat(e.reviewStatus()).isEqualTo("unreviewed");
         assertThat(e.source()).isEqualTo(seed.source());
+        // one evidence span per field: the event's own, then its provenance
+        @SuppressWarnings("unchecked")
+        Map<String, Object> prov = (Map<String, Object>) seed.events().get(0).get("provenance");
+        List<Map<String, Object>> spans = store().evidence(e.id());
+        assertThat(spans).hasSize(1 + prov.size());
+        assertThat(spans.get(0)).containsEntry("field", "event");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ev = (Map<String, Object>) seed.events().get(0).get("evidence");
+        assertThat(spans.get(0)).containsEntry("start", ev.get("start")).containsEntry("end", ev.get("end"))
+                .containsEntry("text", ev.get("text")).containsEntry("rule", ev.get("rule"));
+        assertThat(store().evidence("nope")).isEmpty();
     }
 
     @Test
