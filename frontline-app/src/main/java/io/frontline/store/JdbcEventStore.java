@@ -77,7 +77,9 @@ public class JdbcEventStore implements EventStore {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE";
+        // H2's page cache (KB): a quarter of the heap, at most 1 GB (the default, 64 MB, holds too little of a large store)
+        long cacheKb = Math.max(65_536, Math.min(1L << 20, Runtime.getRuntime().maxMemory() / 4 / 1024));
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb;
     }
 
     private static String redact(String url) {
@@ -482,10 +484,10 @@ public class JdbcEventStore implements EventStore {
             params.add(limit);
             params.add(offset);
             // the page is chosen on the narrow events table; only its rows are joined to their documents
-            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, e.report_id, e.file, e.source, "
-                    + "e.review_status, e.ingested_at FROM (SELECT id, event_date, report_id, file, source, review_status, "
-                    + "ingested_at FROM events" + w.sql + " ORDER BY event_date, id LIMIT ? OFFSET ?) e "
-                    + "JOIN event_documents d ON d.event_id = e.id ORDER BY e.event_date, e.id")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, p.report_id, p.file, p.source, "
+                    + "p.review_status, p.ingested_at FROM (SELECT " + PAGE_COLUMNS + " FROM " + w.from
+                    + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?) p "
+                    + "JOIN event_documents d ON d.event_id = p.id ORDER BY p.event_date, p.id")) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -493,7 +495,7 @@ public class JdbcEventStore implements EventStore {
                     }
                 }
             }
-            return new Page<>(items, count("SELECT COUNT(*) FROM events" + w.sql, w.params), limit, offset);
+            return new Page<>(items, count("SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
         });
     }
 
@@ -501,7 +503,8 @@ public class JdbcEventStore implements EventStore {
     public synchronized void scan(EventFilter f, Consumer<StoredEvent> sink) {
         read(() -> {
             Where w = where(f);
-            try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + w.sql + " ORDER BY e.event_date, e.id")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
+                    + "e.ingested_at FROM " + w.from + " JOIN event_documents d ON d.event_id = e.id ORDER BY e.event_date, e.id")) {
                 ps.setFetchSize(1000);
                 bind(ps, w.params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -649,10 +652,35 @@ public class JdbcEventStore implements EventStore {
         }
     }
 
-    private record Where(String sql, List<Object> params) {
+    /** The columns of events that listings read before joining the documents. */
+    private static final String PAGE_COLUMNS = "e.id, e.event_date, e.report_id, e.file, e.source, e.review_status, e.ingested_at";
+
+    /** The matching events as a relation aliased {@code e} (with its WHERE), and its parameters. */
+    private record Where(String from, List<Object> params) {
     }
 
+    /**
+     * A side filter becomes two branches, side1 = ? and side2 = ? (not also side1), each with every other
+     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan.
+     */
     private static Where where(EventFilter f) {
+        Where rest = conditions(f);
+        if (f.side() == null) {
+            return new Where("events e" + (rest.from.isEmpty() ? "" : " WHERE" + rest.from.substring(4)), rest.params);
+        }
+        String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
+        List<Object> p = new ArrayList<>();
+        p.add(f.side());
+        p.addAll(rest.params);
+        p.add(f.side());
+        p.add(f.side());
+        p.addAll(rest.params);
+        return new Where("(SELECT " + cols + " FROM events WHERE side1 = ?" + rest.from + " UNION ALL SELECT " + cols
+                + " FROM events WHERE side2 = ? AND (side1 IS NULL OR side1 <> ?)" + rest.from + ") e", p);
+    }
+
+    /** Every condition but the side's, as " AND ..." on unqualified columns of events. */
+    private static Where conditions(EventFilter f) {
         StringBuilder sb = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (f.from() != null) {
@@ -671,11 +699,6 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
             p.add(like);
-        }
-        if (f.side() != null) {
-            sb.append(" AND (side1 = ? OR side2 = ?)");
-            p.add(f.side());
-            p.add(f.side());
         }
         if (f.type() != null) {
             sb.append(" AND (LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)");
@@ -730,7 +753,7 @@ public class JdbcEventStore implements EventStore {
             sb.append(" AND review_status = ?");
             p.add(f.status());
         }
-        return new Where(sb.length() == 0 ? "" : " WHERE" + sb.substring(4), p);
+        return new Where(sb.toString(), p);
     }
 
     private static String like(String s) {
