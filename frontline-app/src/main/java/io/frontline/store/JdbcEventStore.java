@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -483,17 +484,18 @@ public class JdbcEventStore implements EventStore {
             List<Object> params = new ArrayList<>(w.params);
             params.add(limit);
             params.add(offset);
-            // the page is chosen on the narrow events table; only its rows are joined to their documents
-            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, p.report_id, p.file, p.source, "
-                    + "p.review_status, p.ingested_at FROM (SELECT " + PAGE_COLUMNS + " FROM " + w.from
-                    + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?) p "
-                    + "JOIN event_documents d ON d.event_id = p.id ORDER BY p.event_date, p.id")) {
+            // the page is chosen on the narrow events table, then only its rows' documents are read (a join
+            // lets H2 drive the query from the documents table)
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
+                    + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?")) {
                 bind(ps, params);
+                List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(storedEvent(rs));
+                        rows.add(row(rs));
                     }
                 }
+                items.addAll(withDocuments(rows));
             }
             return new Page<>(items, count("SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
         });
@@ -503,15 +505,21 @@ public class JdbcEventStore implements EventStore {
     public synchronized void scan(EventFilter f, Consumer<StoredEvent> sink) {
         read(() -> {
             Where w = where(f);
-            try (PreparedStatement ps = conn.prepareStatement("SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
-                    + "e.ingested_at FROM " + w.from + " JOIN event_documents d ON d.event_id = e.id ORDER BY e.event_date, e.id")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
+                    + " ORDER BY e.event_date, e.id")) {
                 ps.setFetchSize(1000);
                 bind(ps, w.params);
+                List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(storedEvent(rs));
+                        rows.add(row(rs));
+                        if (rows.size() == 500) {
+                            withDocuments(rows).forEach(sink);
+                            rows.clear();
+                        }
                     }
                 }
+                withDocuments(rows).forEach(sink);
             }
             return null;
         });
@@ -787,6 +795,43 @@ public class JdbcEventStore implements EventStore {
                 throw new IllegalArgumentException("unsupported parameter type " + v.getClass());
             }
         }
+    }
+
+    /** An event's store fields, before its document is read. */
+    private record Row(String id, String reportId, String file, String source, String reviewStatus, long storedAt) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("id"), rs.getString("report_id"), rs.getString("file"), rs.getString("source"),
+                rs.getString("review_status"), rs.getObject("ingested_at", OffsetDateTime.class).toEpochSecond());
+    }
+
+    /** The rows with their documents, in the rows' order. */
+    private List<StoredEvent> withDocuments(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> docs = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = conn.prepareStatement("SELECT event_id, event_json FROM event_documents WHERE event_id IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i).id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        docs.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        List<StoredEvent> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new StoredEvent(parse(docs.get(r.id())), r.reportId(), r.file(), r.source(), r.reviewStatus(), r.storedAt()));
+        }
+        return out;
     }
 
     private StoredEvent storedEvent(ResultSet rs) throws SQLException {
