@@ -55,6 +55,10 @@ final class IngestCommand implements Callable<Integer> {
             Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
             try (JdbcEventStore s = store.open()) {
                 for (ReportInputs.Input i : in.inputs) {
+                    if (s.reportIdByHash(ReportDoc.sha256(i.text())).isPresent()) {
+                        present++;
+                        continue;
+                    }
                     ReportDoc doc;
                     try {
                         doc = ReportDoc.of(frontline.extract(i.name(), i.text()), i.text());

@@ -17,6 +17,9 @@ public interface EventStore extends AutoCloseable {
      */
     IngestResult save(ReportDoc doc);
 
+    /** The id of the stored report with this content hash (SHA-256 of its text), if any: re-ingesting skips extraction. */
+    Optional<String> reportIdByHash(String contentHash);
+
     /** Reports, newest stored first: id, file, title, publisher, source, published, event_count, claim_count, ingested_at. */
     Page<Map<String, Object>> reports(int limit, int offset);
 

@@ -411,6 +411,18 @@ public class JdbcEventStore implements EventStore {
     // ---------------------------------------------------------------- reads
 
     @Override
+    public synchronized Optional<String> reportIdByHash(String contentHash) {
+        return read(() -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
+                ps.setString(1, contentHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public synchronized Page<Map<String, Object>> reports(int limit, int offset) {
         return read(() -> {
             List<Map<String, Object>> items = new ArrayList<>();

@@ -170,11 +170,17 @@ public final class ApiServer {
             text = text.substring(1);
         }
         String name = file == null || file.isBlank() ? "posted.txt" : file;
-        Extraction x;
-        synchronized (frontline) {
-            x = frontline.extract(name, text);
+        var known = store.reportIdByHash(ReportDoc.sha256(text));
+        IngestResult r;
+        if (known.isPresent()) {
+            r = new IngestResult(known.get(), false, 0);
+        } else {
+            Extraction x;
+            synchronized (frontline) {
+                x = frontline.extract(name, text);
+            }
+            r = store.save(ReportDoc.of(x, text));
         }
-        IngestResult r = store.save(ReportDoc.of(x, text));
         ctx.header("Location", "/api/reports/" + r.reportId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("stored", r.stored());

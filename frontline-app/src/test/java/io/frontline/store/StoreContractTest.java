@@ -51,6 +51,8 @@ abstract class StoreContractTest {
         assertThat(first.stored()).isTrue();
         assertThat(first.events()).isEqualTo(seed.events().size()).isGreaterThanOrEqualTo(12);
         assertThat(second.stored()).isFalse();
+        assertThat(store().reportIdByHash(ReportDoc.sha256(seed.text()))).hasValue(seed.id());
+        assertThat(store().reportIdByHash("0".repeat(64))).isEmpty();
         assertThat(second.reportId()).isEqualTo(seed.id());
         assertThat(store().reports(10, 0).total()).isEqualTo(1);
         assertThat(store().eventCount()).isEqualTo(seed.events().size());
