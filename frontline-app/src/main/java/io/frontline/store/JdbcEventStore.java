@@ -799,7 +799,7 @@ public class JdbcEventStore implements EventStore {
         for (int i = 0; i < params.size(); i++) {
             Object v = params.get(i);
             if (v == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL);   // untyped: a corrected latitude may be cleared as well as a name
             } else if (v instanceof String s) {
                 ps.setString(i + 1, s);
             } else if (v instanceof Integer n) {

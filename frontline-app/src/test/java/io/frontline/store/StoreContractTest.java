@@ -158,12 +158,20 @@ abstract class StoreContractTest {
         assertThatThrownBy(() -> store().review("a-003", "approve", "x", null)).isInstanceOf(BadFilterException.class);
         assertThatThrownBy(() -> store().review("a-003", "correct", "x", Map.of("event_id", "z")))
                 .isInstanceOf(BadFilterException.class);
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("latitude", null);
+        cleared.put("longitude", null);
+        cleared.put("actor2", null);
+        store().review("a-003", "correct", "analyst2", cleared).orElseThrow();
+        assertThat(store().event("a-003").orElseThrow().contract()).containsEntry("latitude", null).containsEntry("actor2", null);
+        assertThat(ids(Map.of("bbox", "39.5,35,40.5,35.6"))).containsExactly("a-001");
         StoredEvent e = store().event("a-002").orElseThrow();
         assertThat(e.reviewStatus()).isEqualTo("corrected");
         assertThat(e.contract().get("event_date")).isEqualTo("2017-09-11");
         assertThat(e.contract().get("fatalities")).isEqualTo(4);
         assertThat(ids(Map.of("from", "2017-09-11", "to", "2017-09-11"))).containsExactly("a-002");
         assertThat(ids(Map.of("status", "confirmed"))).containsExactly("a-001");
+        assertThat(ids(Map.of("status", "corrected"))).containsExactly("a-002", "a-003");
         assertThat(store().reviews("a-002")).singleElement().satisfies(r -> {
             assertThat(r.reviewer()).isEqualTo("analyst2");
             assertThat(r.fields()).containsEntry("fatalities", 4);
