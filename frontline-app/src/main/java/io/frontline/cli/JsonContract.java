@@ -21,15 +21,15 @@ import java.util.Map;
  * The public JSON contract of {@code frontline extract --format json}, built field by field so that names
  * and order stay stable. Extend only by adding fields.
  */
-final class JsonContract {
+public final class JsonContract {
     private JsonContract() {
     }
 
-    static Map<String, Object> document(List<Extraction> xs) {
+    public static Map<String, Object> document(List<Extraction> xs) {
         return document(xs, Stories.of(xs), SourceProfiles.NONE);
     }
 
-    static Map<String, Object> document(List<Extraction> xs, Stories stories, SourceProfiles sources) {
+    public static Map<String, Object> document(List<Extraction> xs, Stories stories, SourceProfiles sources) {
         List<Object> reports = new ArrayList<>();
         for (Extraction x : xs) {
             reports.add(report(x, stories, sources));
@@ -49,7 +49,12 @@ final class JsonContract {
         return doc;
     }
 
-    static Map<String, Object> report(Extraction x, Stories stories, SourceProfiles sources) {
+    /** One report on its own: its story is itself, and no source profiles are applied. */
+    public static Map<String, Object> report(Extraction x) {
+        return report(x, Stories.of(List.of(x)), SourceProfiles.NONE);
+    }
+
+    public static Map<String, Object> report(Extraction x, Stories stories, SourceProfiles sources) {
         Story story = stories.storyOf(x.report());
         Report r = x.report();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -112,7 +117,7 @@ final class JsonContract {
         return m;
     }
 
-    static Map<String, Object> event(Event e) {
+    public static Map<String, Object> event(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event_id", e.eventId());
         m.put("event_date", e.eventDate());
@@ -160,7 +165,7 @@ final class JsonContract {
         return m;
     }
 
-    static Map<String, Object> evidence(Evidence ev) {
+    public static Map<String, Object> evidence(Evidence ev) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("start", ev.start());
         m.put("end", ev.end());

@@ -1,0 +1,192 @@
+package io.frontline.cli;
+
+import io.frontline.Frontline;
+import io.frontline.knowledge.BundledKnowledge;
+import io.frontline.store.EventFilter;
+import io.frontline.store.JdbcEventStore;
+import io.frontline.store.ReportDoc;
+import io.frontline.store.SyntheticReports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code frontline bench-store}: ingest rate into the store and latency of filtered queries over a synthetic store. */
+@Command(name = "bench-store", mixinStandardHelpOptions = true,
+        description = {"Measure the store: ingest reports/s (already extracted, one thread) and p50/p95 of filtered event "
+                + "queries (a page of 50 with the total) over a synthetic store of --events events.",
+                "The last line is: ingest_reports/s=<n> events=<n> query_p95_ms=<n>"})
+final class BenchStoreCommand implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "100000", description = "Events in the synthetic store (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--events-per-report", defaultValue = "10", description = "Events per synthetic report (default: ${DEFAULT-VALUE}).")
+    int perReport;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Measured queries per kind (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "samples",
+            description = "Real reports whose extracted events the synthetic ones copy (default: ${DEFAULT-VALUE}).")
+    String reports;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Embedded store to fill (default: a temporary directory, "
+            + "deleted afterwards). Must be empty.")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "URL", description = "Benchmark an (empty) PostgreSQL database instead.")
+    String db;
+
+    @Option(names = "--queries-only", description = "Measure queries on the store as it is (filled by an earlier run with --data).")
+    boolean queriesOnly;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: $FRONTLINE_DB_USER).")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $FRONTLINE_DB_PASSWORD).")
+    String password;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportInputs in = new ReportInputs(50_000_000);
+        in.add(reports, System.in);
+        if (in.inputs.isEmpty()) {
+            System.err.println("frontline: bench-store: no reports read from " + reports);
+            return 1;
+        }
+        Frontline f = new Frontline(BundledKnowledge.load());
+        List<ReportDoc> bases = new ArrayList<>();
+        for (ReportInputs.Input i : in.inputs) {
+            bases.add(ReportDoc.of(f.extract(i.name(), i.text()), i.text()));
+        }
+        boolean temp = data == null && db == null;
+        Path dir = temp ? Files.createTempDirectory("frontline-bench-store") : data;
+        try (JdbcEventStore store = db == null ? JdbcEventStore.embedded(dir)
+                : JdbcEventStore.open(db, user != null ? user : System.getenv("FRONTLINE_DB_USER"),
+                password != null ? password : System.getenv().getOrDefault("FRONTLINE_DB_PASSWORD", ""))) {
+            System.out.printf(Locale.ROOT, "store: %s%n", store.url());
+            double rps = 0;
+            if (queriesOnly) {
+                if (store.eventCount() == 0) {
+                    System.err.println("frontline: bench-store: --queries-only needs a filled store");
+                    return 1;
+                }
+            } else if (store.eventCount() > 0) {
+                System.err.println("frontline: bench-store: the store is not empty (" + store.eventCount() + " events); give an empty one");
+                return 1;
+            } else {
+                rps = ingest(store, bases);
+            }
+            long total = store.eventCount();
+            System.out.printf(Locale.ROOT, "store: %d events%n", total);
+            Random r = new Random(7);
+            Map<String, List<Double>> byKind = new java.util.LinkedHashMap<>();
+            List<Double> all = new ArrayList<>();
+            for (int q = 0; q < queries + 20; q++) {
+                for (String kind : List.of("date+side", "date+bbox", "near+date", "type+min_confidence")) {
+                    Map<String, String> p = new HashMap<>();
+                    var from = SyntheticReports.FIRST.plusDays(r.nextInt(SyntheticReports.DAYS - 60));
+                    switch (kind) {
+                        case "date+side" -> {
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                            p.put("side", SyntheticReports.SIDES[r.nextInt(SyntheticReports.SIDES.length)]);
+                        }
+                        case "date+bbox" -> {
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                            double lon = 36 + r.nextDouble() * 5;
+                            double lat = 33 + r.nextDouble() * 3;
+                            p.put("bbox", lon + "," + lat + "," + (lon + 1) + "," + (lat + 1));
+                        }
+                        case "near+date" -> {
+                            p.put("near", (33 + r.nextDouble() * 3) + "," + (36 + r.nextDouble() * 5));
+                            p.put("radius_km", "25");
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(365).toString());
+                        }
+                        default -> {
+                            p.put("type", "Armed clash");
+                            p.put("min_confidence", "0.9");
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                        }
+                    }
+                    EventFilter filter = EventFilter.parse(p, n -> null);
+                    long s = System.nanoTime();
+                    store.events(filter, 50, 0);
+                    double ms = (System.nanoTime() - s) / 1e6;
+                    if (q >= 20) {
+                        byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms);
+                        all.add(ms);
+                    }
+                }
+            }
+            byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "query %-20s p50 %.1f ms  p95 %.1f ms  max %.1f ms (%d queries)%n",
+                    k, pct(v, 50), pct(v, 95), pct(v, 100), v.size()));
+            System.out.printf(Locale.ROOT, "ingest_reports/s=%.0f events=%d query_p95_ms=%.1f%n", rps, total, pct(all, 95));
+        } finally {
+            if (temp) {
+                delete(dir);
+            }
+        }
+        return 0;
+    }
+
+    private double ingest(JdbcEventStore store, List<ReportDoc> bases) {
+        SyntheticReports syn = new SyntheticReports(bases, perReport, 42);
+        long nReports = (events + perReport - 1) / perReport;
+        // warm-up on the first 1% (at most 2,000 reports), then measure the rest
+        long warm = Math.min(2000, Math.max(1, nReports / 100));
+        for (long i = 0; i < warm; i++) {
+            store.save(syn.report(i));
+        }
+        long start = System.nanoTime();
+        long lastPrint = start;
+        for (long i = warm; i < nReports; i++) {
+            store.save(syn.report(i));
+            long now = System.nanoTime();
+            if (now - lastPrint > 10_000_000_000L) {
+                System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", i + 1, (i + 1 - warm) / ((now - start) / 1e9));
+                lastPrint = now;
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double rps = (nReports - warm) / secs;
+        System.out.printf(Locale.ROOT, "ingest: %d reports (%d events each) in %.1f s: %.0f reports/s, %.0f events/s "
+                + "(extraction not included; see frontline bench)%n", nReports - warm, perReport, secs, rps, rps * perReport);
+        return rps;
+    }
+
+    private static double pct(List<Double> v, int p) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a[Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1)];
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

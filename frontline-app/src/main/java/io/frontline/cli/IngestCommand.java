@@ -1,0 +1,98 @@
+package io.frontline.cli;
+
+import io.frontline.Frontline;
+import io.frontline.knowledge.BundledKnowledge;
+import io.frontline.store.IngestResult;
+import io.frontline.store.JdbcEventStore;
+import io.frontline.store.ReportDoc;
+import io.frontline.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code frontline ingest}: extract reports and keep them, with their events, in the store. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Extract events from reports and store reports, events, evidence and claims.",
+                "PATH is read like extract's FILE: a report, a directory or - for stdin. A report whose text is already "
+                        + "stored (same SHA-256) is left as is."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every input was read and stored or already present", "1:some inputs were refused (named on stderr)",
+                "2:a usage, store or internal error"})
+final class IngestCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Report files, directories, or - for stdin.")
+    List<String> paths;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--gazetteer", paramLabel = "FILE", description = "Extra gazetteer file (Frontline TSV or GeoNames format); repeatable.")
+    List<Path> gazetteers = new ArrayList<>();
+
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "20000000", description = "Refuse inputs larger than this (default: ${DEFAULT-VALUE}).")
+    long maxSize;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        ReportInputs in = new ReportInputs(maxSize);
+        for (String p : paths) {
+            in.add(p, System.in);
+        }
+        int read = in.inputs.size();
+        int stored = 0;
+        int present = 0;
+        int events = 0;
+        List<ReportInputs.Problem> refused = new ArrayList<>(in.problems);
+        if (!in.inputs.isEmpty()) {
+            Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
+            try (JdbcEventStore s = store.open()) {
+                for (ReportInputs.Input i : in.inputs) {
+                    if (s.reportIdByHash(ReportDoc.sha256(i.text())).isPresent()) {
+                        present++;
+                        continue;
+                    }
+                    ReportDoc doc;
+                    try {
+                        doc = ReportDoc.of(frontline.extract(i.name(), i.text()), i.text());
+                    } catch (RuntimeException e) {
+                        refused.add(new ReportInputs.Problem(i.name(), "extraction failed: " + e));
+                        if (debug) {
+                            e.printStackTrace();
+                        }
+                        continue;
+                    }
+                    IngestResult r = s.save(doc);
+                    if (r.stored()) {
+                        stored++;
+                        events += r.events();
+                    } else {
+                        present++;
+                    }
+                }
+                System.out.printf("store: %s%n", s.url());
+            } catch (StoreException e) {
+                System.err.println("frontline: " + e.getMessage());
+                if (debug) {
+                    e.printStackTrace();
+                }
+                System.out.printf("reports read: %d, stored: %d, already present: %d, refused: %d, events stored: %d%n",
+                        read, stored, present, refused.size(), events);
+                return 2;
+            }
+        }
+        for (ReportInputs.Problem p : refused) {
+            System.err.println("frontline: " + p.name() + ": " + p.reason());
+        }
+        System.out.printf("reports read: %d, stored: %d, already present: %d, refused: %d, events stored: %d%n",
+                read, stored, present, refused.size(), events);
+        return refused.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,57 @@
+package io.frontline.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The store: reports, their events with evidence spans, claims and review actions. One implementation,
+ * {@link JdbcEventStore}, serves embedded H2 and PostgreSQL.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * Writes one report with its events, evidence and claims in one transaction; a report whose content (SHA-256
+     * of its text) is already stored is left as is and reported with {@code stored=false}.
+     */
+    IngestResult save(ReportDoc doc);
+
+    /** The id of the stored report with this content hash (SHA-256 of its text), if any: re-ingesting skips extraction. */
+    Optional<String> reportIdByHash(String contentHash);
+
+    /** Reports, newest stored first: id, file, title, publisher, source, published, event_count, claim_count, ingested_at. */
+    Page<Map<String, Object>> reports(int limit, int offset);
+
+    /** One report: its contract object (body included), its events (as stored) and claims. */
+    Optional<Map<String, Object>> report(String id);
+
+    Page<StoredEvent> events(EventFilter filter, int limit, int offset);
+
+    /** Streams every matching event in (date, id) order without holding them all in memory. */
+    void scan(EventFilter filter, Consumer<StoredEvent> sink);
+
+    Optional<StoredEvent> event(String id);
+
+    /**
+     * The evidence spans of an event, one per field ({@code event} for the event's own sentence, then the
+     * fields of its provenance): field, start, end, text, rule, confidence. Empty for an unknown event.
+     */
+    List<Map<String, Object>> evidence(String eventId);
+
+    /** Claims, optionally of one report. */
+    Page<Map<String, Object>> claims(String reportId, int limit, int offset);
+
+    /**
+     * Records a review and returns it. {@code correct} applies {@code fields} (see {@link JdbcEventStore#CORRECTABLE})
+     * to the event; unknown event: empty.
+     */
+    Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields);
+
+    List<ReviewAction> reviews(String eventId);
+
+    long eventCount();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,67 @@
+package io.frontline.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Synthetic reports for the store benchmark: copies of real extracted reports with new ids, short texts and
+ * events spread over 2012-2024, over Syria's extent and over the sides, so that filters select realistic
+ * fractions. Deterministic for a seed.
+ */
+public final class SyntheticReports {
+    public static final String[] SIDES = {"government", "islamic_state", "sdf", "opposition", "hts", "turkey", "us_coalition",
+            "russia", "iran", "civilians", "unknown"};
+    public static final LocalDate FIRST = LocalDate.of(2012, 1, 1);
+    public static final int DAYS = 13 * 365;
+    public static final double MIN_LAT = 32.3;
+    public static final double MAX_LAT = 37.3;
+    public static final double MIN_LON = 35.7;
+    public static final double MAX_LON = 42.4;
+
+    private final List<ReportDoc> bases;
+    private final int eventsPerReport;
+    private final Random random;
+
+    public SyntheticReports(List<ReportDoc> bases, int eventsPerReport, long seed) {
+        if (bases.stream().allMatch(b -> b.events().isEmpty())) {
+            throw new IllegalArgumentException("the base reports have no events");
+        }
+        this.bases = bases.stream().filter(b -> !b.events().isEmpty()).toList();
+        this.eventsPerReport = eventsPerReport;
+        this.random = new Random(seed);
+    }
+
+    /** The {@code i}-th synthetic report. */
+    public ReportDoc report(long i) {
+        ReportDoc b = bases.get((int) (i % bases.size()));
+        String id = String.format("syn%013x", i);
+        String text = "Synthetic report " + i + " for the store benchmark.";
+        Map<String, Object> report = new LinkedHashMap<>(b.report());
+        report.put("id", id);
+        report.put("file", "synthetic-" + i + ".txt");
+        report.put("body", text);
+        List<Map<String, Object>> events = new ArrayList<>(eventsPerReport);
+        for (int k = 0; k < eventsPerReport; k++) {
+            Map<String, Object> e = new LinkedHashMap<>(b.events().get(k % b.events().size()));
+            e.put("event_id", id + "-" + String.format("%03d", k + 1));
+            e.put("event_date", FIRST.plusDays(random.nextInt(DAYS)).toString());
+            e.put("side1", SIDES[random.nextInt(SIDES.length)]);
+            e.put("side2", SIDES[random.nextInt(SIDES.length)]);
+            e.put("latitude", MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT));
+            e.put("longitude", MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON));
+            e.put("confidence", Math.round(random.nextDouble() * 100) / 100.0);
+            e.put("fatalities", random.nextInt(4) == 0 ? random.nextInt(30) : 0);
+            events.add(e);
+        }
+        List<Map<String, Object>> claims = new ArrayList<>();
+        for (Map<String, Object> c : b.claims()) {
+            claims.add(new HashMap<>(c));
+        }
+        return new ReportDoc(id, ReportDoc.sha256(text), "synthetic-" + i + ".txt", text, b.source(), report, events, claims);
+    }
+}

@@ -1,0 +1,398 @@
+package io.frontline.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontline.Extraction;
+import io.frontline.Frontline;
+import io.frontline.gazetteer.Candidate;
+import io.frontline.gazetteer.Gazetteer;
+import io.frontline.store.BadFilterException;
+import io.frontline.store.EventFilter;
+import io.frontline.store.EventFormats;
+import io.frontline.store.EventStore;
+import io.frontline.store.IngestResult;
+import io.frontline.store.Page;
+import io.frontline.store.ReportDoc;
+import io.frontline.store.ReviewAction;
+import io.frontline.store.StoredEvent;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP API (Javalin): JSON over the store, extraction of posted reports, reviews. Errors are
+ * {@code {"error", "detail"}} with a fitting status. The OpenAPI description is the resource
+ * {@code openapi.json} next to this class; a test keeps it in step with {@link #routes()}.
+ */
+public final class ApiServer {
+    /** One route: method and path as written in the OpenAPI description. */
+    public record Route(String method, String path) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LIMIT = 1000;
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final EventStore store;
+    private final Frontline frontline;
+    private final Gazetteer gazetteer;
+    private final long maxBody;
+    private final List<Route> routes = new ArrayList<>();
+    private Javalin app;
+
+    public ApiServer(EventStore store, Frontline frontline, Gazetteer gazetteer, long maxBody) {
+        this.store = store;
+        this.frontline = frontline;
+        this.gazetteer = gazetteer;
+        this.maxBody = maxBody;
+    }
+
+    /** Starts on {@code port} (0: any free port) and returns the port. */
+    public int start(int port) {
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = maxBody;
+        });
+        get("/api/reports", this::reports);
+        get("/api/reports/{id}", this::report);
+        post("/api/reports", this::postReport);
+        get("/api/events", this::events);
+        get("/api/events/{id}", this::event);
+        post("/api/events/{id}/review", this::review);
+        get("/api/claims", this::claims);
+        get("/api/places", this::places);
+        get("/openapi.json", ctx -> {
+            try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+                ctx.contentType("application/json").result(in.readAllBytes());
+            }
+        });
+        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(BadFilterException.class, (e, ctx) -> error(ctx, 400, "bad_parameter", e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "payload_too_large" : e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus(),
+                e.getStatus() == 413 ? "the body is over the limit of " + maxBody + " bytes" : e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        app.error(404, ctx -> {
+            if (ctx.attribute("frontline.error") == null) {
+                error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        app.error(405, ctx -> {
+            if (ctx.attribute("frontline.error") == null) {
+                error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+            }
+        });
+        app.start(port);
+        return app.port();
+    }
+
+    public void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    /** Every route the server answers. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void get(String path, Handler h) {
+        routes.add(new Route("get", path));
+        app.get(path, h);
+    }
+
+    private void post(String path, Handler h) {
+        routes.add(new Route("post", path));
+        app.post(path, h);
+    }
+
+    // ---------------------------------------------------------------- handlers
+
+    private void reports(Context ctx) {
+        allow(ctx, Set.of("limit", "offset"));
+        Page<Map<String, Object>> p = store.reports(limit(ctx), offset(ctx));
+        json(ctx, 200, page("reports", p.items(), p));
+    }
+
+    private void report(Context ctx) {
+        String id = ctx.pathParam("id");
+        json(ctx, 200, store.report(id).orElseThrow(() -> new ApiError(404, "not_found", "no report with id " + id)));
+    }
+
+    private void postReport(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        String file = ctx.queryParam("file");
+        String text;
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        if (type.startsWith("application/json")) {
+            Map<String, Object> m = parseObject(body);
+            if (!(m.get("text") instanceof String t)) {
+                throw new ApiError(400, "bad_body", "a JSON body needs \"text\" (a string) and may have \"file\"");
+            }
+            text = t;
+            if (m.get("file") instanceof String f) {
+                file = f;
+            }
+        } else {
+            text = utf8(body);
+        }
+        if (text.isBlank()) {
+            throw new ApiError(400, "bad_body", "empty report");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new ApiError(400, "bad_body", "binary content (NUL character), not a text report");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String name = file == null || file.isBlank() ? "posted.txt" : file;
+        var known = store.reportIdByHash(ReportDoc.sha256(text));
+        IngestResult r;
+        if (known.isPresent()) {
+            r = new IngestResult(known.get(), false, 0);
+        } else {
+            Extraction x;
+            synchronized (frontline) {
+                x = frontline.extract(name, text);
+            }
+            r = store.save(ReportDoc.of(x, text));
+        }
+        ctx.header("Location", "/api/reports/" + r.reportId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("stored", r.stored());
+        out.putAll(store.report(r.reportId()).orElseThrow());
+        json(ctx, r.stored() ? 201 : 200, out);
+    }
+
+    private void events(Context ctx) {
+        Set<String> names = new java.util.HashSet<>(EventFilter.PARAMETERS);
+        names.addAll(Set.of("limit", "offset", "format"));
+        allow(ctx, names);
+        Map<String, String> p = new HashMap<>();
+        for (String k : EventFilter.PARAMETERS) {
+            String v = ctx.queryParam(k);
+            if (v != null) {
+                p.put(k, v);
+            }
+        }
+        EventFilter f = EventFilter.parse(p, name -> {
+            List<Candidate> c = gazetteer.candidates(name);
+            return c.isEmpty() ? null : new double[]{c.get(0).place().point().lat(), c.get(0).place().point().lon()};
+        });
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        EventFormats.Format fmt = EventFormats.Format.parse(format);
+        if (fmt == EventFormats.Format.table) {
+            throw new BadFilterException("format", "the API writes json, geojson or acled-csv");
+        }
+        Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx));
+        if (fmt == EventFormats.Format.json) {
+            json(ctx, 200, page("events", page.items().stream().map(StoredEvent::json).toList(), page));
+            return;
+        }
+        StringWriter sw = new StringWriter();
+        PrintWriter pw = new PrintWriter(sw);
+        EventFormats.Writer w = EventFormats.writer(fmt, pw);
+        page.items().forEach(w::event);
+        w.finish(page.total());
+        pw.flush();
+        ctx.header("X-Total-Count", String.valueOf(page.total()));
+        ctx.contentType(fmt == EventFormats.Format.geojson ? "application/geo+json" : "text/csv; charset=utf-8").result(sw.toString());
+    }
+
+    private void event(Context ctx) {
+        String id = ctx.pathParam("id");
+        StoredEvent e = store.event(id).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+        Map<String, Object> m = e.json();
+        m.put("reviews", store.reviews(id).stream().map(ApiServer::review).toList());
+        json(ctx, 200, m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void review(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, Object> m = parseObject(ctx.bodyAsBytes());
+        Object action = m.get("action");
+        Object reviewer = m.get("reviewer");
+        Object fields = m.get("fields");
+        if (!(action instanceof String a)) {
+            throw new BadFilterException("action", "is required: confirm, correct or reject");
+        }
+        if (!(reviewer instanceof String r)) {
+            throw new BadFilterException("reviewer", "is required (a name)");
+        }
+        if (fields != null && !(fields instanceof Map)) {
+            throw new BadFilterException("fields", "must be an object of corrected fields");
+        }
+        ReviewAction ra = store.review(id, a, r, (Map<String, Object>) fields)
+                .orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+        Map<String, Object> out = review(ra);
+        out.put("event", store.event(id).map(StoredEvent::json).orElse(null));
+        json(ctx, 201, out);
+    }
+
+    private static Map<String, Object> review(ReviewAction ra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", ra.id());
+        m.put("event_id", ra.eventId());
+        m.put("action", ra.action());
+        m.put("reviewer", ra.reviewer());
+        m.put("fields", ra.fields());
+        m.put("created_at", ra.createdAt().toString());
+        return m;
+    }
+
+    private void claims(Context ctx) {
+        allow(ctx, Set.of("report_id", "limit", "offset"));
+        Page<Map<String, Object>> p = store.claims(ctx.queryParam("report_id"), limit(ctx), offset(ctx));
+        json(ctx, 200, page("claims", p.items(), p));
+    }
+
+    private void places(Context ctx) {
+        allow(ctx, Set.of("q", "limit"));
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new BadFilterException("q", "is required: a place name in any transliteration");
+        }
+        int limit = ctx.queryParam("limit") == null ? 10 : intParam(ctx, "limit", 1, 100);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Candidate c : gazetteer.candidates(q)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            var p = c.place();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("name", p.name());
+            m.put("score", c.score());
+            m.put("match", c.match());
+            m.put("matched_name", c.matchedName());
+            m.put("latitude", p.point().lat());
+            m.put("longitude", p.point().lon());
+            m.put("feature", p.feature());
+            m.put("admin1", p.admin1());
+            m.put("mark", p.mark());
+            m.put("sources", p.sources());
+            out.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("query", q);
+        doc.put("places", out);
+        json(ctx, 200, doc);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Object> page(String name, List<?> items, Page<?> p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(name, items);
+        m.put("total", p.total());
+        m.put("limit", p.limit());
+        m.put("offset", p.offset());
+        return m;
+    }
+
+    private static void allow(Context ctx, Set<String> names) {
+        for (String k : ctx.queryParamMap().keySet()) {
+            if (!names.contains(k)) {
+                throw new BadFilterException(k, "unknown parameter; this endpoint takes " + new java.util.TreeSet<>(names));
+            }
+        }
+    }
+
+    private static int limit(Context ctx) {
+        return ctx.queryParam("limit") == null ? DEFAULT_LIMIT : intParam(ctx, "limit", 1, MAX_LIMIT);
+    }
+
+    private static int offset(Context ctx) {
+        return ctx.queryParam("offset") == null ? 0 : intParam(ctx, "offset", 0, Integer.MAX_VALUE);
+    }
+
+    private static int intParam(Context ctx, String name, int min, int max) {
+        String v = ctx.queryParam(name);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadFilterException(name, "expected a whole number from " + min + " to " + max + ", got '" + v + "'");
+        }
+    }
+
+    private static Map<String, Object> parseObject(byte[] body) {
+        try {
+            Object o = JSON.readValue(utf8(body), new TypeReference<Object>() {
+            });
+            if (o instanceof Map<?, ?>) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) o;
+                return m;
+            }
+            throw new ApiError(400, "bad_body", "expected a JSON object");
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "bad_body", "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiError(400, "bad_body", "the body is not valid UTF-8");
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String error, String detail) {
+        ctx.attribute("frontline.error", Boolean.TRUE);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("detail", detail);
+        json(ctx, status, m);
+    }
+
+    /** An error answered with its status and a JSON body. */
+    static final class ApiError extends RuntimeException {
+        final int status;
+        final String error;
+
+        ApiError(int status, String error, String detail) {
+            super(detail);
+            this.status = status;
+            this.error = error;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.frontline.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class H2StoreTest extends StoreContractTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    JdbcEventStore open(String failOn) {
+        return failOn == null ? JdbcEventStore.embedded(dir.resolve("data")) : failing(JdbcEventStore.h2Url(dir.resolve("data")), "sa", "", failOn);
+    }
+
+    @Test
+    void theDataDirectoryIsCreatedOnFirstUseAndKeepsItsContent() {
+        Path data = dir.resolve("new/data");
+        try (JdbcEventStore s = JdbcEventStore.embedded(data)) {
+            s.save(StoreFixtures.doc("x", new Object[]{"2017-09-01", "sdf", null, null, null}));
+        }
+        assertThat(Files.isDirectory(data)).isTrue();
+        try (JdbcEventStore s = JdbcEventStore.embedded(data)) {
+            assertThat(s.eventCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aVersion1StoreIsMigratedWithItsEvents() throws Exception {
+        Path data = dir.resolve("v1");
+        String url = JdbcEventStore.h2Url(data);
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reports (id, content_hash, file, event_count, claim_count, "
+                    + "report_json, text, ingested_at) VALUES ('r', 'h', 'r.txt', 1, 0, '{\"id\":\"r\"}', 'text', ?)")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, side1, provenance, "
+                    + "event_json, review_status, ingested_at) VALUES ('r-001', 'r', 0, DATE '2017-09-01', 'sdf', '{}', "
+                    + "'{\"event_id\":\"r-001\",\"side1\":\"sdf\"}', 'unreviewed', ?)")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.executeUpdate();
+            }
+        }
+        try (JdbcEventStore s = JdbcEventStore.embedded(data)) {
+            assertThat(s.event("r-001").orElseThrow().contract()).isEqualTo(Map.of("event_id", "r-001", "side1", "sdf"));
+            assertThat(s.events(EventFilter.parse(Map.of("side", "sdf"), n -> null), 10, 0).total()).isEqualTo(1);
+        }
+    }
+}
