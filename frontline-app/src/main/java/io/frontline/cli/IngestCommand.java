@@ -11,6 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import io.frontline.ingest.Report;
+import io.frontline.ingest.Reports;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,37 +49,53 @@ final class IngestCommand implements Callable<Integer> {
         for (String p : paths) {
             in.add(p, System.in);
         }
-        int read = in.inputs.size();
+        int read = 0;
         int stored = 0;
         int present = 0;
         int events = 0;
         List<ReportInputs.Problem> refused = new ArrayList<>(in.problems);
         if (!in.inputs.isEmpty()) {
             Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
+            Progress progress = new Progress(in.inputs.size());
             try (JdbcEventStore s = store.open()) {
                 for (ReportInputs.Input i : in.inputs) {
-                    if (s.reportIdByHash(ReportDoc.sha256(i.text())).isPresent()) {
-                        present++;
-                        continue;
-                    }
-                    ReportDoc doc;
+                    progress.step();
+                    Reports reports;
                     try {
-                        doc = ReportDoc.of(frontline.extract(i.name(), i.text()), i.text());
+                        // a page, a feed or a JSON lines file is read like extract reads it: one or many reports
+                        reports = frontline.read(i.name(), i.text(), i.format());
                     } catch (RuntimeException e) {
-                        refused.add(new ReportInputs.Problem(i.name(), "extraction failed: " + e));
-                        if (debug) {
-                            e.printStackTrace();
-                        }
+                        refused.add(new ReportInputs.Problem(i.name(), "cannot read as " + i.format() + ": " + e));
                         continue;
                     }
-                    IngestResult r = s.save(doc);
-                    if (r.stored()) {
-                        stored++;
-                        events += r.events();
-                    } else {
-                        present++;
+                    reports.problems().forEach(p -> refused.add(new ReportInputs.Problem(p.name(), p.reason())));
+                    for (Report report : reports.reports()) {
+                        read++;
+                        String text = report.text(); // a page's or a feed item's article text; a text file as read
+                        if (s.reportIdByHash(ReportDoc.sha256(text)).isPresent()) {
+                            present++;
+                            continue;
+                        }
+                        ReportDoc doc;
+                        try {
+                            doc = ReportDoc.of(frontline.extract(report), text);
+                        } catch (RuntimeException e) {
+                            refused.add(new ReportInputs.Problem(report.file(), "extraction failed: " + e));
+                            if (debug) {
+                                e.printStackTrace();
+                            }
+                            continue;
+                        }
+                        IngestResult r = s.save(doc);
+                        if (r.stored()) {
+                            stored++;
+                            events += r.events();
+                        } else {
+                            present++;
+                        }
                     }
                 }
+                progress.done();
                 System.out.printf("store: %s%n", s.url());
             } catch (StoreException e) {
                 System.err.println("frontline: " + e.getMessage());
@@ -94,5 +113,33 @@ final class IngestCommand implements Callable<Integer> {
         System.out.printf("reports read: %d, stored: %d, already present: %d, refused: %d, events stored: %d%n",
                 read, stored, present, refused.size(), events);
         return refused.isEmpty() ? 0 : 1;
+    }
+
+    /** A progress line on stderr for long runs at a terminal: inputs done of all, refreshed at most twice a second. */
+    private static final class Progress {
+        private final int total;
+        private final boolean shown;
+        private int done;
+        private long last;
+
+        Progress(int total) {
+            this.total = total;
+            this.shown = total >= 20 && System.console() != null;
+        }
+
+        void step() {
+            done++;
+            long now = System.nanoTime();
+            if (shown && now - last > 500_000_000L) {
+                last = now;
+                System.err.printf("\ringest: %d/%d inputs (%d%%)", done, total, 100 * done / total);
+            }
+        }
+
+        void done() {
+            if (shown) {
+                System.err.printf("\ringest: %d/%d inputs (100%%)%n", total, total);
+            }
+        }
     }
 }

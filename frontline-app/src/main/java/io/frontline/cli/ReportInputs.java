@@ -2,6 +2,10 @@ package io.frontline.cli;
 
 import io.frontline.ingest.Format;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -55,6 +59,10 @@ final class ReportInputs {
             }
             return;
         }
+        if (arg.startsWith("http://") || arg.startsWith("https://")) {
+            fetch(arg);
+            return;
+        }
         Path p = Path.of(arg);
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.walk(p)) {
@@ -72,6 +80,44 @@ final class ReportInputs {
             problems.add(new Problem(arg, "no such file or directory"));
         } else {
             readFile(p);
+        }
+    }
+
+    /**
+     * A web page, feed or JSON lines file at a URL: fetched once (redirects followed, 30 s timeout, the size limit
+     * applied), its format taken from the Content-Type, else from the path, else from the content.
+     */
+    private void fetch(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(java.time.Duration.ofSeconds(15)).build();
+            HttpRequest req = HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30))
+                    .header("User-Agent", "Frontline/0.1 (conflict event extraction)").GET().build();
+            HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            if (resp.statusCode() / 100 != 2) {
+                resp.body().close();
+                problems.add(new Problem(url, "HTTP " + resp.statusCode() + " when fetching"));
+                return;
+            }
+            byte[] bytes;
+            try (InputStream in = resp.body()) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            String type = resp.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+            Format byType = type.contains("html") ? Format.HTML
+                    : type.contains("rss") || type.contains("atom") || type.contains("xml") ? Format.FEED
+                    : type.contains("jsonl") || type.contains("ndjson") ? Format.JSON_LINES
+                    : type.startsWith("text/plain") || type.contains("markdown") ? Format.TEXT : null;
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            decode(url, bytes, byType != null ? byType : Format.byName(path.substring(path.lastIndexOf('/') + 1)));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(url, "not a valid URL: " + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new Problem(url, "cannot fetch: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(new Problem(url, "interrupted while fetching"));
         }
     }
 

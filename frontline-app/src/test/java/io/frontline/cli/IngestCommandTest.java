@@ -32,4 +32,27 @@ class IngestCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--db");
     }
+
+    @Test
+    void pagesAndJsonLinesAreStoredAsTheReportsTheyHold(@TempDir Path dir) throws Exception {
+        ExtractCommandTest.requireSeed();
+        String seed = Files.readString(ExtractCommandTest.SEED_PATH);
+        Path page = dir.resolve("seed.html");
+        Files.writeString(page, "<html><head><title>Syrian Army Clearing Eastern Homs Pocket From ISIS</title>"
+                + "<meta property=\"article:published_time\" content=\"2017-09-14\"></head><body><nav>Home | World</nav><article>"
+                + seed.lines().filter(l -> l.startsWith("The Syrian Arab Army") || l.startsWith("The SAA and"))
+                .map(l -> "<p>" + l.replace("&", "&amp;").replace("<", "&lt;") + "</p>").reduce("", String::concat)
+                + "</article><footer>Share this</footer></body></html>");
+        Path lines = dir.resolve("two.jsonl");
+        Files.writeString(lines, "{\"url\":\"https://example.org/a\",\"published\":\"2016-11-24\",\"text\":\"On 23 November 2016, "
+                + "the SDF captured the village of Arima.\"}\n{\"url\":\"https://example.org/b\",\"published\":\"2016-11-25\","
+                + "\"text\":\"On 24 November 2016, Turkish artillery shelled the village of Arima.\"}\n");
+        Path data = dir.resolve("data");
+        var r = ExtractCommandTest.run("ingest", "--data", data.toString(), page.toString(), lines.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // the page's article is one report (not its markup), the JSON lines file two
+        assertThat(r.out()).containsPattern("reports read: 3, stored: 3, already present: 0, refused: 0, events stored: ([5-9]|1\\d)");
+        var events = ExtractCommandTest.run("events", "--data", data.toString(), "--format", "json");
+        assertThat(events.out()).contains("Rouad").contains("Arima").doesNotContain("<p>");
+    }
 }
