@@ -59,6 +59,10 @@ public final class NameKey {
 
     /** The spelling-level key; empty when the name has no letters. */
     public static String key(String name) {
+        if (isAscii(name)) {
+            char[] key = new char[3 * name.length() + 8];
+            return new String(key, 0, asciiKey(name, key));
+        }
         return String.join(" ", keyWords(name));
     }
 
@@ -90,18 +94,30 @@ public final class NameKey {
                 i += Character.charCount(cp);
             }
             if (i > start) {
-                String w = s.substring(start, i);
-                if (!ARTICLES.contains(w)) {
-                    w = WORDS.getOrDefault(w, w);
-                    // an article glued to a later word where it assimilated: "Deir Ezzor"
-                    if (!words.isEmpty() && assimilated(w)) {
-                        w = w.substring(2);
-                    }
-                    words.add(w);
-                }
+                addWord(words, s.substring(start, i));
             }
         }
         return words;
+    }
+
+    private static void addWord(List<String> words, String w) {
+        if (!ARTICLES.contains(w)) {
+            w = WORDS.getOrDefault(w, w);
+            // an article glued to a later word where it assimilated: "Deir Ezzor"
+            if (!words.isEmpty() && assimilated(w)) {
+                w = w.substring(2);
+            }
+            words.add(w);
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** NFKD, marks (combining marks, apostrophes, ayn/hamza signs, quotes) removed, lower case (ROOT). */
@@ -178,13 +194,146 @@ public final class NameKey {
 
     /** The sound-level key of a name (applies {@link #key(String)} first). */
     public static String phonetic(String name) {
+        if (isAscii(name)) {
+            char[] key = new char[3 * name.length() + 8];
+            int klen = asciiKey(name, key);
+            char[] phon = new char[klen + klen / 2 + 2];
+            return new String(phon, 0, phoneticOfKey(key, klen, phon));
+        }
         return phoneticOfWords(keyWords(name));
     }
 
     /** The spelling-level key and the sound-level key at once, normalising the name only once. */
     static String[] keyAndPhonetic(String name) {
+        if (isAscii(name)) {
+            char[] key = new char[3 * name.length() + 8];
+            int klen = asciiKey(name, key);
+            char[] phon = new char[klen + klen / 2 + 2];
+            int plen = phoneticOfKey(key, klen, phon);
+            return new String[] {new String(key, 0, klen), new String(phon, 0, plen)};
+        }
         List<String> words = keyWords(name);
         return new String[] {String.join(" ", words), phoneticOfWords(words)};
+    }
+
+    /**
+     * The key of an ASCII name written into {@code out} (room for 3 chars per input char: "mt" becomes "jabal"),
+     * words separated by one space, without creating strings: articles and generic words are found by their
+     * letters packed into a long.
+     */
+    private static int asciiKey(String name, char[] out) {
+        int n = name.length();
+        int pos = 0;       // end of the key written so far
+        int ws = -1;       // start of the word being read, -1 between words
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? name.charAt(i) : ' ';
+            if (c == '\'' || c == '`' || c == '"') {
+                continue; // a mark is removed before the name is split: "Mari'iyah" is one word
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (ws < 0) {
+                    if (pos > 0) {
+                        out[pos++] = ' ';
+                    }
+                    ws = pos;
+                }
+                out[pos++] = c;
+                continue;
+            }
+            if (ws < 0) {
+                continue;
+            }
+            // a word ends at out[ws, pos)
+            long packed = pack(out, ws, pos);
+            if (packed != 0 && ARTICLE_CODES.contains(packed)) {
+                pos = ws == 0 ? 0 : ws - 1; // drop it and its separator
+            } else {
+                String repl = packed == 0 ? null : WORD_CODES.get(packed);
+                if (repl != null) {
+                    repl.getChars(0, repl.length(), out, ws);
+                    pos = ws + repl.length();
+                }
+                if (ws > 0 && assimilated(out, ws, pos)) {
+                    System.arraycopy(out, ws + 2, out, ws, pos - ws - 2);
+                    pos -= 2;
+                }
+            }
+            ws = -1;
+        }
+        return pos;
+    }
+
+    /** The letters of a short a-z word packed 5 bits each (0 when it cannot be an article or a generic word). */
+    private static long pack(char[] b, int from, int to) {
+        if (to - from > 12) {
+            return 0;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = b[i];
+            if (c < 'a' || c > 'z') {
+                return 0;
+            }
+            v = (v << 5) | (c - 'a' + 1);
+        }
+        return v;
+    }
+
+    private static long pack(String w) {
+        return pack(w.toCharArray(), 0, w.length());
+    }
+
+    private static final Set<Long> ARTICLE_CODES = codes(ARTICLES);
+    private static final Map<Long, String> WORD_CODES = wordCodes();
+
+    private static Set<Long> codes(Set<String> words) {
+        Set<Long> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(pack(w));
+        }
+        return out;
+    }
+
+    private static Map<Long, String> wordCodes() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        WORDS.forEach((k, v) -> {
+            if (pack(k) != 0) { // "aïn" never survives NFKD and mark removal
+                out.put(pack(k), v);
+            }
+        });
+        return out;
+    }
+
+    /** {@link #assimilated(String)} on out[from, to). */
+    private static boolean assimilated(char[] b, int from, int to) {
+        if (to - from < 5) {
+            return false;
+        }
+        char a = b[from];
+        char c = b[from + 1];
+        return (a == 'a' || a == 'e') && "tdrzsnl".indexOf(c) >= 0 && b[from + 2] == c
+                && isAsciiLower(b[from + 3]) && isAsciiLower(b[from + 4]);
+    }
+
+    /** The phonetic key of an ASCII key (words separated by single spaces) written into dst; returns its length. */
+    private static int phoneticOfKey(char[] key, int klen, char[] dst) {
+        int at = 0;
+        int from = 0;
+        while (from < klen) {
+            int to = from;
+            while (to < klen && key[to] != ' ') {
+                to++;
+            }
+            if (at > 0) {
+                dst[at++] = ' ';
+            }
+            at = phoneticInto(key, from, to, dst, at);
+            from = to + 1;
+        }
+        return at;
     }
 
     private static String phoneticOfWords(List<String> words) {
@@ -227,10 +376,6 @@ public final class NameKey {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     }
 
-    /**
-     * The regex steps of the former implementation, each done as one left-to-right pass over a char buffer
-     * (every step only shortens the word, so the passes run in place).
-     */
     private static String phoneticWord(String w) {
         int n = w.length();
         for (int i = 0; i < n; i++) {
@@ -238,63 +383,94 @@ public final class NameKey {
                 return w; // Arabic script and other scripts: keep as spelled
             }
         }
-        // (iyyah|iyyeh|iyya|iyah|iyeh|ieh|iya|iyye|iye|ia|iah)$ -> iya: the longest such suffix
-        int cut = -1;
-        for (String e : ENDINGS) {
-            if (w.endsWith(e) && (cut < 0 || n - e.length() < cut)) {
-                cut = n - e.length();
-            }
-        }
-        char[] b;
-        int len;
-        if (cut >= 0) {
-            b = new char[cut + 3];
-            w.getChars(0, cut, b, 0);
-            b[cut] = 'i';
-            b[cut + 1] = 'y';
-            b[cut + 2] = 'a';
-            len = cut + 3;
-        } else {
-            b = w.toCharArray();
-            len = n;
-        }
-        len = pair(b, len, 'o', 'u', 'u');
-        len = pair(b, len, 'o', 'o', 'u');
-        len = pair(b, len, 'e', 'e', 'i');
-        len = pair(b, len, 'e', 'i', 'i');
-        len = pair(b, len, 'e', 'y', 'i');
-        len = diphthong(b, len, 'w', 'u'); // aw(?=[^aeiouy]|$) -> u
-        len = diphthong(b, len, 'y', 'i'); // ay(?=[^aeiouy]|$) -> i
-        for (int i = 0; i < len; i++) {
-            char c = b[i];
-            b[i] = c == 'o' ? 'u' : c == 'e' ? 'a' : c == 'q' ? 'k' : c;
-        }
-        len = pair(b, len, 'd', 'h', 'd');
-        len = pair(b, len, 't', 'h', 't');
-        len = pair(b, len, 'g', 'h', 'g');
-        len = pair(b, len, 'k', 'h', 'k');
-        // (?<=[aiu])h$ -> ""
-        if (len >= 2 && b[len - 1] == 'h' && (b[len - 2] == 'a' || b[len - 2] == 'i' || b[len - 2] == 'u')) {
-            len--;
-        }
-        // ([a-z])\1+ -> $1
-        int k = 0;
-        for (int i = 0; i < len; i++) {
-            char c = b[i];
-            if (k > 0 && c == b[k - 1] && c >= 'a' && c <= 'z') {
-                continue;
-            }
-            b[k++] = c;
-        }
-        return new String(b, 0, k);
+        char[] src = w.toCharArray();
+        char[] dst = new char[n + 1];
+        return new String(dst, 0, phoneticInto(src, 0, n, dst, 0));
     }
 
-    /** Replaces every non-overlapping {@code xy}, left to right, by {@code r}, in place; returns the new length. */
-    private static int pair(char[] b, int len, char x, char y, char r) {
-        int k = 0;
-        int i = 0;
-        while (i < len) {
-            if (b[i] == x && i + 1 < len && b[i + 1] == y) {
+    private static boolean endsWith(char[] b, int from, int to, String e) {
+        int l = e.length();
+        if (to - from < l) {
+            return false;
+        }
+        for (int i = 0; i < l; i++) {
+            if (b[to - l + i] != e.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The phonetic form of the ASCII word src[from, to), written at dst[at] (room for one more char than the
+     * word: "ia" becomes "iya"); returns the end. The regex steps of the former implementation, each done as one
+     * left-to-right pass (every step after the ending only shortens the word, so the passes run in place).
+     */
+    private static int phoneticInto(char[] src, int from, int to, char[] dst, int at) {
+        // (iyyah|iyyeh|iyya|iyah|iyeh|ieh|iya|iyye|iye|ia|iah)$ -> iya: the longest such suffix
+        int cut = -1;
+        char last = to > from ? src[to - 1] : 0;
+        if (last == 'h' || last == 'a' || last == 'e') {
+            for (String e : ENDINGS) {
+                if (endsWith(src, from, to, e) && (cut < 0 || to - e.length() < cut)) {
+                    cut = to - e.length();
+                }
+            }
+        }
+        int end;
+        if (cut >= 0) {
+            System.arraycopy(src, from, dst, at, cut - from);
+            end = at + cut - from;
+            dst[end++] = 'i';
+            dst[end++] = 'y';
+            dst[end++] = 'a';
+        } else {
+            System.arraycopy(src, from, dst, at, to - from);
+            end = at + to - from;
+        }
+        end = pair(dst, at, end, 'o', 'u', 'u');
+        end = pair(dst, at, end, 'o', 'o', 'u');
+        end = pair(dst, at, end, 'e', 'e', 'i');
+        end = pair(dst, at, end, 'e', 'i', 'i');
+        end = pair(dst, at, end, 'e', 'y', 'i');
+        end = diphthong(dst, at, end, 'w', 'u'); // aw(?=[^aeiouy]|$) -> u
+        end = diphthong(dst, at, end, 'y', 'i'); // ay(?=[^aeiouy]|$) -> i
+        for (int i = at; i < end; i++) {
+            char c = dst[i];
+            dst[i] = c == 'o' ? 'u' : c == 'e' ? 'a' : c == 'q' ? 'k' : c;
+        }
+        end = pair(dst, at, end, 'd', 'h', 'd');
+        end = pair(dst, at, end, 't', 'h', 't');
+        end = pair(dst, at, end, 'g', 'h', 'g');
+        end = pair(dst, at, end, 'k', 'h', 'k');
+        // (?<=[aiu])h$ -> ""
+        if (end - at >= 2 && dst[end - 1] == 'h' && (dst[end - 2] == 'a' || dst[end - 2] == 'i' || dst[end - 2] == 'u')) {
+            end--;
+        }
+        // ([a-z])\1+ -> $1
+        int k = at;
+        for (int i = at; i < end; i++) {
+            char c = dst[i];
+            if (k > at && c == dst[k - 1] && c >= 'a' && c <= 'z') {
+                continue;
+            }
+            dst[k++] = c;
+        }
+        return k;
+    }
+
+    /** Replaces every non-overlapping {@code xy} in b[from, end), left to right, by {@code r}, in place; returns the new end. */
+    private static int pair(char[] b, int from, int end, char x, char y, char r) {
+        int i = from;
+        while (i + 1 < end && (b[i] != x || b[i + 1] != y)) {
+            i++; // most words hold no such pair: nothing to move
+        }
+        if (i + 1 >= end) {
+            return end;
+        }
+        int k = i;
+        while (i < end) {
+            if (b[i] == x && i + 1 < end && b[i + 1] == y) {
                 b[k++] = r;
                 i += 2;
             } else {
@@ -305,11 +481,17 @@ public final class NameKey {
     }
 
     /** Replaces {@code a} + {@code second} followed by a consonant or the end by {@code r}, in place. */
-    private static int diphthong(char[] b, int len, char second, char r) {
-        int k = 0;
-        int i = 0;
-        while (i < len) {
-            if (b[i] == 'a' && i + 1 < len && b[i + 1] == second && (i + 2 == len || !isVowel(b[i + 2]))) {
+    private static int diphthong(char[] b, int from, int end, char second, char r) {
+        int i = from;
+        while (i + 1 < end && (b[i] != 'a' || b[i + 1] != second)) {
+            i++;
+        }
+        if (i + 1 >= end) {
+            return end;
+        }
+        int k = i;
+        while (i < end) {
+            if (b[i] == 'a' && i + 1 < end && b[i + 1] == second && (i + 2 == end || !isVowel(b[i + 2]))) {
                 b[k++] = r;
                 i += 2;
             } else {
