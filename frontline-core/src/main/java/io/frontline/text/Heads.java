@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  *
  * <p>Understood: top-level and group alternatives ({@code a|b}, {@code (?:a|b)}, {@code (a|b)}); zero-width
  * assertions at the start ({@code ^}, {@code \b}, {@code \B}, lookahead and lookbehind groups), which are skipped;
- * a run of literal characters, cut before a character made optional by {@code ? * {}. Patterns are
+ * a run of literal characters, cut before a character made optional by {@code ? * {}; an optional group
+ * ({@code (?:hand )?grenade}: the group's heads and those of what follows). Patterns are
  * CASE_INSENSITIVE without UNICODE_CASE, so ASCII letters are lowered and other characters match as written;
- * patterns with inline flags or other group kinds give null.
+ * inline flags other than i, m, s and d, and other group kinds, give null.
  */
 final class Heads {
     private static final String META = "\\[](){}|.^$?*+";
@@ -31,8 +32,8 @@ final class Heads {
         }
         for (int i = p.indexOf("(?"); i >= 0; i = p.indexOf("(?", i + 1)) {
             if (!(p.startsWith("(?:", i) || p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i)
-                    || p.startsWith("(?<!", i))) {
-                return null; // inline flags ((?x) would change what a space means), named or atomic groups
+                    || p.startsWith("(?<!", i) || harmlessFlags(p, i + 2))) {
+                return null; // (?x) would change what a space means, (?u) the case of other letters; named or atomic groups
             }
         }
         try {
@@ -41,6 +42,18 @@ final class Heads {
         } catch (RuntimeException e) {
             return null; // a construct this reader mis-parsed: run the rule always
         }
+    }
+
+    /**
+     * Inline flags that cannot make a text match a literal it does not contain once both are ASCII-lowered:
+     * case (i), lines (m, d) and dot (s), on or off, e.g. the scoped {@code (?-i:[A-Z])}.
+     */
+    private static boolean harmlessFlags(String p, int i) {
+        int j = i;
+        while (j < p.length() && "imsd-".indexOf(p.charAt(j)) >= 0) {
+            j++;
+        }
+        return j > i && j < p.length() && (p.charAt(j) == ':' || p.charAt(j) == ')');
     }
 
     /** Heads of pattern[from, to), a sequence of alternatives separated by top-level {@code |}. */
@@ -94,11 +107,29 @@ final class Heads {
         char c = p.charAt(i);
         if (c == '(') {
             int close = groupEnd(p, i);
-            if (close + 1 < to && "?*{".indexOf(p.charAt(close + 1)) >= 0) {
-                return null; // an optional group: the match may begin after it
-            }
             int inner = p.startsWith("(?:", i) ? i + 3 : p.charAt(i + 1) == '?' ? -1 : i + 1;
-            return inner < 0 ? null : alternatives(p, inner, close);
+            if (inner < 0) {
+                return null;
+            }
+            Set<String> group = alternatives(p, inner, close);
+            if (close + 1 < to && (p.charAt(close + 1) == '?' || p.charAt(close + 1) == '*')) {
+                // an optional group: the match begins with the group or with what follows it
+                int after = close + 2;
+                if (after < to && (p.charAt(after) == '?' || p.charAt(after) == '+')) {
+                    after++; // lazy or possessive
+                }
+                Set<String> rest = head(p, after, to);
+                if (group == null || rest == null) {
+                    return null;
+                }
+                Set<String> both = new LinkedHashSet<>(group);
+                both.addAll(rest);
+                return both;
+            }
+            if (close + 1 < to && p.charAt(close + 1) == '{') {
+                return null; // may repeat zero times
+            }
+            return group;
         }
         StringBuilder sb = new StringBuilder();
         int j = i;

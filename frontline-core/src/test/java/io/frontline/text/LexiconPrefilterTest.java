@@ -68,7 +68,13 @@ class LexiconPrefilterTest {
         assertThat(heads("(?<!\\bthe )\\b(?:Captured|missiles?|air ?strikes?)\\b")).containsExactlyInAnyOrder("captured", "missile", "air");
         assertThat(heads("^\\W*(donate|support)")).isNull();
         assertThat(heads("\\b(paypal|ko-fi\\.com)\\b|/donate\\b")).containsExactlyInAnyOrder("paypal", "ko-fi", "/donate");
-        assertThat(heads("(?:a|b)?c")).isNull();
+        assertThat(heads("(?:a|b)?c")).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(heads("\\b(?:hand[- ])?grenades?\\b")).containsExactlyInAnyOrder("hand", "grenade");
+        assertThat(heads("(?:a|b){0,2}c")).isNull();
+        assertThat(heads("(?:a|b)?")).isNull();
+        assertThat(heads("(?:x|(?-i:[A-Z]))y")).isNull();
+        assertThat(heads("\\b(?:cleared|(?:secured)(?=\\s+(?-i:[A-Z])))\\b")).containsExactlyInAnyOrder("cleared", "secured");
+        assertThat(heads("(?u)é")).isNull();
         assertThat(heads("(?:a|)c")).isNull();
         assertThat(heads("(?x)a b")).isNull();
         assertThat(heads("(?<=\\bdrones?\\s)(?:struck|hit)")).containsExactlyInAnyOrder("struck", "hit");
