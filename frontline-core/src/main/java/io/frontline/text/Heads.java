@@ -5,14 +5,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads from a lexicon pattern the literal strings one of which every match must begin with: a prefilter that
- * lets {@link Lexicon} skip a rule's regular expression on a text containing none of them (most rules on most
+ * Reads from a lexicon pattern literal strings one of which every match must contain: a prefilter that lets
+ * {@link Lexicon} skip a rule's regular expression on a text containing none of them (most rules on most
  * sentences). Conservative: whatever it does not understand gives null (always run the rule).
  *
- * <p>Understood: top-level and group alternatives ({@code a|b}, {@code (?:a|b)}, {@code (a|b)}); zero-width
- * assertions at the start ({@code ^}, {@code \b}, {@code \B}, lookahead and lookbehind groups), which are skipped;
- * a run of literal characters, cut before a character made optional by {@code ? * {}; an optional group
- * ({@code (?:hand )?grenade}: the group's heads and those of what follows). Patterns are
+ * <p>Understood: top-level and group alternatives ({@code a|b}, {@code (?:a|b)}, {@code (a|b)}), each a sequence
+ * of elements of which the most selective mandatory one is used: a run of literal characters (without a last
+ * character made optional by a quantifier) or a group that must match at least once. Zero-width assertions,
+ * classes, escapes and elements that may match zero times are passed over. Patterns are
  * CASE_INSENSITIVE without UNICODE_CASE, so ASCII letters are lowered and other characters match as written;
  * inline flags other than i, m, s and d, and other group kinds, give null.
  */
@@ -27,8 +27,11 @@ final class Heads {
             return null;
         }
         String p = pattern.pattern();
-        if (p.contains("\\Q")) {
-            return null; // quoted sections: not read
+        for (int i = p.indexOf('\\'); i >= 0; i = p.indexOf('\\', i + 2)) {
+            char e = i + 1 < p.length() ? p.charAt(i + 1) : 'x';
+            if (Character.isLetterOrDigit(e) && "bBsSwWdDntrfeaAzZGhHvVRX".indexOf(e) < 0) {
+                return null; // unicode and hex escapes, \p{..}, \Q..\E, back references: longer than two characters, not read
+            }
         }
         for (int i = p.indexOf("(?"); i >= 0; i = p.indexOf("(?", i + 1)) {
             if (!(p.startsWith("(?:", i) || p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i)
@@ -85,66 +88,109 @@ final class Heads {
         return out;
     }
 
-    /** Heads of one alternative pattern[i, to). */
+    /**
+     * Literals one of which every match of the sequence pattern[i, to) contains: those of its most selective
+     * mandatory element (a literal run, or a group that must match once), elements that may match zero times,
+     * zero-width assertions, classes and escapes being passed over; null when it has no such element.
+     */
     private static Set<String> head(String p, int i, int to) {
-        while (i < to) { // zero-width assertions at the start
-            if (p.startsWith("\\b", i) || p.startsWith("\\B", i)) {
-                i += 2;
-            } else if (p.charAt(i) == '^') {
-                i++;
-            } else if (p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i) || p.startsWith("(?<!", i)) {
-                i = groupEnd(p, i) + 1;
-                if (i < to && "?*+{".indexOf(p.charAt(i)) >= 0) {
-                    return null;
+        Set<String> best = null;
+        while (i < to) {
+            char c = p.charAt(i);
+            Set<String> found = null;
+            int next;
+            if (p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i) || p.startsWith("(?<!", i)) {
+                next = groupEnd(p, i) + 1; // zero-width: not part of the match
+                next = quantifierEnd(p, next, to)[0];
+            } else if (c == '(') {
+                int close = groupEnd(p, i);
+                int inner = p.startsWith("(?:", i) ? i + 3 : p.charAt(i + 1) == '?' ? skipFlags(p, i + 2) : i + 1;
+                int[] q = quantifierEnd(p, close + 1, to);
+                next = q[0];
+                if (q[1] > 0 && inner >= 0) {
+                    found = alternatives(p, inner, close);
                 }
+            } else if (c == '[') {
+                next = quantifierEnd(p, classEnd(p, i) + 1, to)[0];
+            } else if (c == '\\') {
+                next = quantifierEnd(p, i + 2, to)[0]; // \b, \s, \w, an escaped character: passed over
+            } else if (META.indexOf(c) >= 0 || Character.isSurrogate(c)) {
+                next = quantifierEnd(p, i + 1, to)[0]; // . ^ $ and the like
             } else {
-                break;
-            }
-        }
-        if (i >= to) {
-            return null; // may match the empty string
-        }
-        char c = p.charAt(i);
-        if (c == '(') {
-            int close = groupEnd(p, i);
-            int inner = p.startsWith("(?:", i) ? i + 3 : p.charAt(i + 1) == '?' ? -1 : i + 1;
-            if (inner < 0) {
-                return null;
-            }
-            Set<String> group = alternatives(p, inner, close);
-            if (close + 1 < to && (p.charAt(close + 1) == '?' || p.charAt(close + 1) == '*')) {
-                // an optional group: the match begins with the group or with what follows it
-                int after = close + 2;
-                if (after < to && (p.charAt(after) == '?' || p.charAt(after) == '+')) {
-                    after++; // lazy or possessive
+                StringBuilder sb = new StringBuilder();
+                int j = i;
+                while (j < to && META.indexOf(p.charAt(j)) < 0 && !Character.isSurrogate(p.charAt(j))) {
+                    char ch = p.charAt(j);
+                    sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+                    j++;
                 }
-                Set<String> rest = head(p, after, to);
-                if (group == null || rest == null) {
-                    return null;
+                next = j;
+                if (j < to && "?*+{".indexOf(p.charAt(j)) >= 0) {
+                    int[] q = quantifierEnd(p, j, to);
+                    next = q[0];
+                    if (q[1] == 0) {
+                        sb.setLength(sb.length() - 1); // the quantifier applies to the last character alone
+                    }
                 }
-                Set<String> both = new LinkedHashSet<>(group);
-                both.addAll(rest);
-                return both;
+                if (sb.length() > 0) {
+                    found = Set.of(sb.toString());
+                }
             }
-            if (close + 1 < to && p.charAt(close + 1) == '{') {
-                return null; // may repeat zero times
+            if (found != null && (best == null || shortest(found) > shortest(best))) {
+                best = found;
             }
-            return group;
+            i = next;
         }
-        StringBuilder sb = new StringBuilder();
+        return best;
+    }
+
+    private static int shortest(Set<String> s) {
+        int m = Integer.MAX_VALUE;
+        for (String x : s) {
+            m = Math.min(m, x.length());
+        }
+        return m;
+    }
+
+    /** After "(?": the index after "flags:" of a scoped flag group, -1 for other group kinds. */
+    private static int skipFlags(String p, int i) {
         int j = i;
-        while (j < to) {
-            char ch = p.charAt(j);
-            if (META.indexOf(ch) >= 0 || Character.isSurrogate(ch)) {
-                break;
-            }
-            sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        while (j < p.length() && "imsd-".indexOf(p.charAt(j)) >= 0) {
             j++;
         }
-        if (j < to && "?*{".indexOf(p.charAt(j)) >= 0 && sb.length() > 0) {
-            sb.setLength(sb.length() - 1); // "missiles?": the s is optional
+        return j > i && j < p.length() && p.charAt(j) == ':' ? j + 1 : -1;
+    }
+
+    /**
+     * The quantifier at pattern[i] if any: {end of it, minimum repetitions} ({i, 1} when there is none); a lazy or
+     * possessive mark is included.
+     */
+    private static int[] quantifierEnd(String p, int i, int to) {
+        if (i >= to) {
+            return new int[] {i, 1};
         }
-        return sb.length() == 0 ? null : Set.of(sb.toString());
+        char c = p.charAt(i);
+        int min;
+        int end;
+        if (c == '?' || c == '*') {
+            min = 0;
+            end = i + 1;
+        } else if (c == '+') {
+            min = 1;
+            end = i + 1;
+        } else if (c == '{') {
+            int close = p.indexOf('}', i);
+            String body = p.substring(i + 1, close);
+            int comma = body.indexOf(',');
+            min = Integer.parseInt((comma < 0 ? body : body.substring(0, comma)).trim());
+            end = close + 1;
+        } else {
+            return new int[] {i, 1};
+        }
+        if (end < to && (p.charAt(end) == '?' || p.charAt(end) == '+')) {
+            end++;
+        }
+        return new int[] {end, min};
     }
 
     /** The index of the ')' closing the group opened at {@code open}. */
