@@ -17,7 +17,7 @@ import java.util.Set;
  * distance on the phonetic keys).
  */
 public final class GazetteerIndex implements Gazetteer {
-    private record Entry(Place place, String name, String key, String phonetic) {
+    private record Entry(Place place, String name, String key, String phonetic, String skeleton) {
     }
 
     private final Map<String, Place> byId = new LinkedHashMap<>();
@@ -34,9 +34,9 @@ public final class GazetteerIndex implements Gazetteer {
                 if (phon.isEmpty() || !seen.add(phon)) {
                     continue;
                 }
-                Entry e = new Entry(p, n, NameKey.key(n), phon);
-                byPhonetic.computeIfAbsent(phon, k -> new ArrayList<>(1)).add(e);
                 String sk = NameKey.skeletonOfPhonetic(phon);
+                Entry e = new Entry(p, n, NameKey.key(n), phon, sk);
+                byPhonetic.computeIfAbsent(phon, k -> new ArrayList<>(1)).add(e);
                 if (sk.length() >= 3) {
                     for (String d : deletions(sk)) {
                         bySkeletonDeletion.computeIfAbsent(d, k -> new ArrayList<>(1)).add(e);
@@ -48,8 +48,9 @@ public final class GazetteerIndex implements Gazetteer {
 
     @Override
     public List<Candidate> candidates(String name) {
-        String key = NameKey.key(name);
-        String phon = NameKey.phonetic(name);
+        String[] kp = NameKey.keyAndPhonetic(name);
+        String key = kp[0];
+        String phon = kp[1];
         if (phon.isEmpty() || NameKey.isGenericOnly(key)) {
             return List.of(); // "Tal", "Jabal", "Khirbet" alone name no place
         }
@@ -69,7 +70,7 @@ public final class GazetteerIndex implements Gazetteer {
                         continue;
                     }
                     // the same consonants in the same order: the spellings differ only in vowels ("Lweibdeh", "Luwaybidah")
-                    boolean sameConsonants = NameKey.skeletonOfPhonetic(e.phonetic).equals(sk);
+                    boolean sameConsonants = e.skeleton.equals(sk);
                     int allowed = sameConsonants ? limit + 2 : limit;
                     if (Math.abs(e.phonetic.length() - phon.length()) > allowed) {
                         continue;

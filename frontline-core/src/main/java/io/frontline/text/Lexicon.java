@@ -21,9 +21,61 @@ public final class Lexicon {
     }
 
     private final List<Rule> rules;
+    /**
+     * Per rule, literal strings (ASCII lower case) one of which begins every match of the rule, or null when the
+     * pattern's start could not be read: a rule none of whose strings occurs in a text cannot match it, and its
+     * regular expression is not run (see {@link Heads}).
+     */
+    private final String[][] heads;
+    private final boolean anyHeads;
 
     private Lexicon(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.heads = new String[this.rules.size()][];
+        boolean any = false;
+        for (int i = 0; i < heads.length; i++) {
+            heads[i] = Heads.of(this.rules.get(i).pattern());
+            any |= heads[i] != null;
+        }
+        this.anyHeads = any;
+    }
+
+    /** The text with A-Z lowered and nothing else changed (the case folding of CASE_INSENSITIVE without UNICODE_CASE). */
+    static String asciiLower(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        char[] b = text.toCharArray();
+        for (; i < n; i++) {
+            char c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                b[i] = (char) (c + 32);
+            }
+        }
+        return new String(b);
+    }
+
+    /** False when the rule certainly cannot match the text (lowered by {@link #asciiLower}). */
+    private boolean mayMatch(int rule, String lower) {
+        String[] h = heads[rule];
+        if (h == null || lower == null) {
+            return true;
+        }
+        for (String s : h) {
+            if (lower.indexOf(s) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Lexicon parse(List<String> lines, String name) {
@@ -47,6 +99,11 @@ public final class Lexicon {
         return new Lexicon(rules);
     }
 
+    /** The literal heads read from each rule's pattern (null where unknown), for tests. */
+    String[] heads(int rule) {
+        return heads[rule];
+    }
+
     public List<Rule> rules() {
         return rules;
     }
@@ -54,8 +111,10 @@ public final class Lexicon {
     /** Every match of every rule of the given kind (all kinds when null). */
     public List<Hit> findAll(String text, String kind) {
         List<Hit> out = new ArrayList<>();
-        for (Rule r : rules) {
-            if (kind != null && !r.kind().equals(kind)) {
+        String lower = anyHeads ? asciiLower(text) : null;
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (kind != null && !r.kind().equals(kind) || !mayMatch(i, lower)) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
@@ -70,8 +129,10 @@ public final class Lexicon {
 
     /** The first rule of the kind (any kind when null) that matches anywhere in the text. */
     public java.util.Optional<Hit> first(String text, String kind) {
-        for (Rule r : rules) {
-            if (kind != null && !r.kind().equals(kind)) {
+        String lower = anyHeads ? asciiLower(text) : null;
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (kind != null && !r.kind().equals(kind) || !mayMatch(i, lower)) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
