@@ -71,7 +71,7 @@ public record Report(
         }
         authors = List.copyOf(authors);
         credits = List.copyOf(credits);
-        tags = Map.copyOf(tags);
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags)); // keeps the order tags were read in
         paragraphs = List.copyOf(paragraphs);
         headings = List.copyOf(headings);
         removed = List.copyOf(removed);
