@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract ACLED-style events, with evidence, from war reports.",
                 "FILE may be a report (UTF-8 text or Markdown .txt/.md, a web page .html/.htm, an RSS or Atom feed .xml/.rss/.atom,"
-                        + " JSON lines .jsonl), a directory (every such file in it) or - for stdin (its format recognised by its content).",
+                        + " JSON lines .jsonl), a directory (every such file in it), an http(s) URL (its format from the Content-Type) or -"
+                        + " for stdin (its format recognised by its content).",
                 "A feed gives a report per item, a JSON lines file a report per line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input was read", "1:some inputs could not be read (named on stderr); the others were processed",
@@ -36,7 +37,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     enum Format { json, csv, text }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report files, directories, or - for stdin.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report files, directories, http(s) URLs, or - for stdin.")
     List<String> files;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -22,13 +22,13 @@ import java.util.concurrent.Callable;
 /** {@code frontline ingest}: extract reports and keep them, with their events, in the store. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Extract events from reports and store reports, events, evidence and claims.",
-                "PATH is read like extract's FILE: a report, a directory or - for stdin. A report whose text is already "
-                        + "stored (same SHA-256) is left as is."},
+                "PATH is read like extract's FILE: a report (text, page, feed or JSON lines), a directory, an http(s) URL or - for "
+                        + "stdin. A report whose text is already stored (same SHA-256) is left as is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input was read and stored or already present", "1:some inputs were refused (named on stderr)",
                 "2:a usage, store or internal error"})
 final class IngestCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Report files, directories, or - for stdin.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Report files, directories, http(s) URLs, or - for stdin.")
     List<String> paths;
 
     @Mixin
