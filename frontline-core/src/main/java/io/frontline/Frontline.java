@@ -93,8 +93,12 @@ public final class Frontline {
 
     public Extraction extract(Report report) {
         List<SentenceAnalysis> analysed = analyse(report);
-        analysed = context.resolve(analysed);
-        Map<Integer, List<EventCoder.When>> dates = dates(report, analysed);
+        Map<Integer, List<EventCoder.When>> dates = dates(report, analysed); // from modality and time words, not from actors
+        final List<SentenceAnalysis> sentences = analysed;
+        analysed = context.resolve(analysed, i -> {
+            List<EventCoder.When> w = dates.get(sentences.get(i).sentence().index());
+            return w == null ? null : w.get(0).date();
+        });
         PlaceResolver resolver = new PlaceResolver(gazetteer); // remembers lookups for this report only
         List<PlaceResolver.Anchor> focus = focus(resolver, analysed);
         Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(resolver, analysed, focus);

@@ -27,6 +27,14 @@ public final class ContextResolver {
     }
 
     public List<SentenceAnalysis> resolve(List<SentenceAnalysis> report) {
+        return resolve(report, i -> null);
+    }
+
+    /**
+     * @param dateOf the date of the sentence at an index of {@code report} (null when unknown): alliances that hold
+     *               for a period only decide who may be an opponent on that date
+     */
+    public List<SentenceAnalysis> resolve(List<SentenceAnalysis> report, java.util.function.IntFunction<java.time.LocalDate> dateOf) {
         Map<String, Integer> mentionsBySide = new HashMap<>();
         Map<String, ActorMention> lastBySide = new HashMap<>();
         for (SentenceAnalysis sa : report) {
@@ -69,13 +77,14 @@ public final class ContextResolver {
                 }
                 List<ActorMention> a2 = f.actor2();
                 String how2 = f.actor2How();
-                a1 = resolveGeneric(a1, a2, report, i);
-                a2 = resolveGeneric(a2, a1, report, i);
+                a1 = resolveGeneric(a1, a2, report, i, dateOf.apply(i));
+                a2 = resolveGeneric(a2, a1, report, i, dateOf.apply(i));
                 if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && (f.kind().isBattle() || remote(f.kind()))) {
                     String side1 = a1.get(0).actor().side();
                     // a bombardment's target is guessed only from its own paragraph: shelling a town is no clash
-                    ActorMention opp = f.kind().isBattle() ? opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide)
-                            : nearbyOpponent(side1, a1, report, i);
+                    ActorMention opp = f.kind().isBattle()
+                            ? opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide, dateOf.apply(i))
+                            : nearbyOpponent(side1, a1, report, i, dateOf.apply(i));
                     if (opp != null) {
                         a2 = List.of(opp);
                         how2 = "context:" + where(opp, report, i);
@@ -83,7 +92,7 @@ public final class ContextResolver {
                 }
                 if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && f.kind().isBattle()) {
                     String side2 = a2.get(0).actor().side();
-                    ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide);
+                    ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide, dateOf.apply(i));
                     if (opp != null) {
                         a1 = List.of(opp);
                         how1 = "context:" + where(opp, report, i);
@@ -113,7 +122,8 @@ public final class ContextResolver {
         return out;
     }
 
-    private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i) {
+    private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i,
+                                              java.time.LocalDate on) {
         List<ActorMention> out = new ArrayList<>();
         for (ActorMention a : as) {
             if (!a.isGeneric()) {
@@ -123,7 +133,7 @@ public final class ContextResolver {
             if (a.reference().equals("@state")) {
                 out.add(a.resolved(defaultState, "state forces of the report's country"));
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
-                ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of());
+                ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
                 }
@@ -133,25 +143,26 @@ public final class ContextResolver {
     }
 
     /** The opposed actor named in sentence i or earlier in its paragraph, or null. */
-    private ActorMention nearbyOpponent(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i) {
+    private ActorMention nearbyOpponent(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i,
+                                        java.time.LocalDate on) {
         int paragraph = report.get(i).sentence().paragraph();
         List<Integer> order = new ArrayList<>();
         for (int k = i; k >= 0 && report.get(k).sentence().paragraph() == paragraph; k--) {
             order.add(k);
         }
-        return firstOpposed(side, group, report, i, order);
+        return firstOpposed(side, group, report, i, order, on);
     }
 
     /** The opposed actor named nearest to sentence i, not one of the frame's own side ({@code group}). */
     private ActorMention opponent(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i,
-                                  Map<String, Integer> bySide, Map<String, ActorMention> lastBySide) {
+                                  Map<String, Integer> bySide, Map<String, ActorMention> lastBySide, java.time.LocalDate on) {
         int paragraph = report.get(i).sentence().paragraph();
         List<Integer> order = new ArrayList<>();
         order.add(i);
         for (int k = i - 1; k >= 0 && report.get(k).sentence().paragraph() == paragraph; k--) {
             order.add(k);
         }
-        ActorMention near = firstOpposed(side, group, report, i, order);
+        ActorMention near = firstOpposed(side, group, report, i, order, on);
         if (near != null) {
             return near;
         }
@@ -159,7 +170,7 @@ public final class ContextResolver {
         String best = null;
         int n = 0;
         for (Map.Entry<String, Integer> e : bySide.entrySet()) {
-            if (sides.opposed(side, e.getKey()) && e.getValue() > n) {
+            if (sides.opposed(side, e.getKey(), on) && e.getValue() > n) {
                 best = e.getKey();
                 n = e.getValue();
             }
@@ -168,7 +179,7 @@ public final class ContextResolver {
             return lastBySide.get(best);
         }
         if (i + 1 < report.size() && report.get(i + 1).sentence().paragraph() == paragraph) {
-            ActorMention next = firstOpposed(side, group, report, i, List.of(i + 1));
+            ActorMention next = firstOpposed(side, group, report, i, List.of(i + 1), on);
             if (next != null) {
                 return next;
             }
@@ -176,10 +187,11 @@ public final class ContextResolver {
         return best == null ? null : lastBySide.get(best);
     }
 
-    private ActorMention firstOpposed(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i, List<Integer> order) {
+    private ActorMention firstOpposed(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i, List<Integer> order,
+                                      java.time.LocalDate on) {
         for (int k : order) {
             for (ActorMention a : report.get(k).actors()) {
-                if (a.actor() != null && sides.opposed(side, a.actor().side()) && !group.contains(a)
+                if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a)
                         && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
                     return a;
                 }
