@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.frontline.Extraction;
 import io.frontline.Frontline;
 import io.frontline.KnowledgeBase;
+import io.frontline.control.ControlAreas;
 import io.frontline.control.ControlEvidence;
 import io.frontline.control.ControlMarks;
 import io.frontline.control.ControlModel;
@@ -126,7 +127,11 @@ final class ControlCommand implements Callable<Integer> {
                 case table -> table(states, selected, out);
                 case json -> out.println(json().writeValueAsString(Map.of("as_of", date.toString(), "places",
                         states.stream().map(ControlCommand::state).toList())));
-                case geojson -> out.println(json().writeValueAsString(ControlGeoJson.of(states, date)));
+                case geojson -> {
+                    var places = ((GazetteerIndex) kb.gazetteer()).places().stream().map(io.frontline.gazetteer.Place::point).toList();
+                    ControlAreas areas = ControlAreas.of(states, ControlAreas.boundary(places));
+                    out.println(json().writeValueAsString(ControlGeoJson.of(states, areas, date)));
+                }
             }
         }
         out.flush();
