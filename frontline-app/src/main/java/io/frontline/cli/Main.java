@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code frontline} command. */
 @Command(name = "frontline", mixinStandardHelpOptions = true, version = "frontline 0.1.0",
         description = "Turns war reports into structured, source-linked, mapped conflict events.",
-        subcommands = {ExtractCommand.class, EvalCommand.class, PlacesCommand.class, BenchCommand.class, GazetteerCommand.class, ControlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, EvalCommand.class, PlacesCommand.class, BenchCommand.class, GazetteerCommand.class, ControlCommand.class, BenchControlCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
