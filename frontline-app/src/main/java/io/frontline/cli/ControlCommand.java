@@ -108,7 +108,7 @@ final class ControlCommand implements Callable<Integer> {
         ControlMarks.Seed seed = seedMap ? ControlMarks.seed(((GazetteerIndex) kb.gazetteer()).places(), ControlMarks.SNAPSHOT) : null;
         ControlModel model = ControlModel.build(seed, Observations.of(xs, Stories.of(xs), profiles));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        List<PlaceTimeline> selected = place == null ? null : model.find(place);
+        List<PlaceTimeline> selected = place == null ? null : model.find(place, kb.gazetteer());
         if (selected != null && selected.isEmpty()) {
             System.err.println("frontline: control: no state for a place named '" + place + "' in these reports"
                     + (seedMap ? " or the map" : " (try --seed-map)"));

@@ -267,6 +267,21 @@ public final class ControlModel {
                 .sorted(Comparator.comparing(PlaceTimeline::placeKey)).toList();
     }
 
+    /**
+     * Places matching a query, knowing every spelling the gazetteer has for them ("Tabqa" is al-Thawrah): the
+     * gazetteer's exact, spelling and phonetic candidates that have a timeline, else {@link #find(String)}.
+     */
+    public List<PlaceTimeline> find(String query, io.frontline.gazetteer.Gazetteer gazetteer) {
+        List<PlaceTimeline> out = new ArrayList<>();
+        for (var c : gazetteer.candidates(query)) {
+            PlaceTimeline t = timelines.get(c.place().id());
+            if (t != null && !c.match().equals("fuzzy") && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out.isEmpty() ? find(query) : out;
+    }
+
     /** A change of controller or status at a place: the state before (null for the first) and after. */
     public record Change(LocalDate date, ControlState before, ControlState after) {
     }

@@ -166,6 +166,10 @@ class ControlModelTest {
         assertThat(m.on(LocalDate.parse("2016-03-28"))).extracting(ControlState::name).containsExactly("Palmyra", "Qaryatayn");
         assertThat(m.find("al-Qaryatayn")).extracting(PlaceTimeline::placeKey).containsExactly("wm:qaryatayn");
         assertThat(m.find("wm:palmyra")).hasSize(1);
+        var gazetteer = new io.frontline.gazetteer.GazetteerIndex(List.of(new io.frontline.gazetteer.Place("wm:qaryatayn", "al-Qaryatayn",
+                List.of("al-Qaryatayn", "Karyatein"), new GeoPoint(34.23, 37.24), "city", null, "gov", 0, List.of("test"))));
+        assertThat(m.find("Karyatein", gazetteer)).extracting(PlaceTimeline::placeKey).containsExactly("wm:qaryatayn");
+        assertThat(m.find("Palmyra", gazetteer)).extracting(PlaceTimeline::placeKey).containsExactly("wm:palmyra");
         var changes = m.changes(LocalDate.parse("2016-03-01"), LocalDate.parse("2016-03-31"));
         assertThat(changes).extracting(c -> c.after().name() + " " + c.after().status() + " " + c.after().controller())
                 .containsExactly("Palmyra contested islamic_state", "Palmyra held government", "Qaryatayn held government");
