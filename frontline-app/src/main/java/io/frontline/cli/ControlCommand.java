@@ -54,13 +54,14 @@ final class ControlCommand implements Callable<Integer> {
     @Option(names = "--place", paramLabel = "P", description = "Only this place (a name in any spelling, or a place id), with its timeline.")
     String place;
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Instead of the state: the changes of controller or status from this date to --date.")
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Instead of the state: the changes of controller or status from this date to --date"
+            + " (table or json).")
     LocalDate since;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--seed-map", description = "Start from the map snapshot's control marks, dated " + "2017-07-15.")
+    @Option(names = "--seed-map", description = "Start from the map snapshot's control marks, dated 2017-07-15.")
     boolean seedMap;
 
     @Option(names = "--gazetteer", paramLabel = "FILE", description = "Extra gazetteer file (Frontline TSV or GeoNames format); repeatable.")
@@ -119,14 +120,25 @@ final class ControlCommand implements Callable<Integer> {
                 var keys = selected.stream().map(PlaceTimeline::placeKey).toList();
                 changes = changes.stream().filter(c -> keys.contains(c.after().placeKey())).toList();
             }
-            changes(changes, out);
+            if (format == Format.table) {
+                changes(changes, out);
+            } else {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (ControlModel.Change c : changes) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("date", c.date().toString());
+                    m.put("before", c.before() == null ? null : state(c.before()));
+                    m.put("after", state(c.after()));
+                    list.add(m);
+                }
+                out.println(json().writeValueAsString(document("changes", list)));
+            }
         } else {
             List<ControlState> states = selected == null ? model.on(date)
                     : selected.stream().flatMap(t -> t.on(date).stream()).toList();
             switch (format) {
                 case table -> table(states, selected, out);
-                case json -> out.println(json().writeValueAsString(Map.of("as_of", date.toString(), "places",
-                        states.stream().map(ControlCommand::state).toList())));
+                case json -> out.println(json().writeValueAsString(document("places", states.stream().map(ControlCommand::state).toList())));
                 case geojson -> {
                     var places = ((GazetteerIndex) kb.gazetteer()).places().stream().map(io.frontline.gazetteer.Place::point).toList();
                     ControlAreas areas = ControlAreas.of(states, ControlAreas.boundary(places));
@@ -139,6 +151,16 @@ final class ControlCommand implements Callable<Integer> {
             System.err.println("frontline: " + p.name() + ": " + p.reason());
         }
         return in.problems.isEmpty() ? 0 : 1;
+    }
+
+    private Map<String, Object> document(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", date.toString());
+        if (since != null) {
+            m.put("since", since.toString());
+        }
+        m.put(key, value);
+        return m;
     }
 
     private static ObjectMapper json() {
