@@ -45,10 +45,12 @@ public record ControlAreas(Map<String, Geometry> areas, List<Front> fronts, List
     /**
      * A rough country boundary: the convex hull of the given points (all gazetteer places) buffered by
      * {@value #BOUNDARY_BUFFER_DEG} degrees. No boundary file is available offline; this overreaches where the
-     * border is concave and where no place lies near it.
+     * border is concave and where no place lies near it. Points that are no WGS84 position (a typo of the map module
+     * puts one village at longitude 366514) are left out.
      */
     public static Geometry boundary(Collection<GeoPoint> points) {
-        Coordinate[] cs = points.stream().map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new);
+        Coordinate[] cs = points.stream().filter(p -> Math.abs(p.lat()) <= 90 && Math.abs(p.lon()) <= 180)
+                .map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new);
         return GF.createMultiPointFromCoords(cs).convexHull().buffer(BOUNDARY_BUFFER_DEG, 4);
     }
 

@@ -64,6 +64,18 @@ class ControlAreasTest {
     }
 
     @Test
+    void theBoundaryIgnoresPointsThatAreNoPosition() {
+        List<GeoPoint> points = new ArrayList<>(grid().stream().map(s -> new GeoPoint(s.lat(), s.lon())).toList());
+        double area = ControlAreas.boundary(points).getArea();
+        points.add(new GeoPoint(36.74, 366514)); // a typo in the map module
+        assertThat(ControlAreas.boundary(points).getArea()).isEqualTo(area);
+        // a site outside the boundary makes no area
+        List<ControlState> states = new ArrayList<>(grid());
+        states.add(state("turkey", 36.74, 366514));
+        assertThat(ControlAreas.of(states, ControlAreas.boundary(points)).areas()).doesNotContainKey("turkey");
+    }
+
+    @Test
     void placesWithoutAControllerOrPositionMakeNoArea() {
         List<ControlState> states = List.of(state(null, 33, 36), new ControlState("x", "x", null, null, "sdf", ControlState.HELD, null,
                 LocalDate.of(2017, 1, 1), List.of(), List.of()));
