@@ -21,7 +21,9 @@ import java.util.Set;
  * later report overrides an earlier one; the snapshot counts as a report on its date. {@link ControlRules} decides
  * what each event does: a capture flips the controller, fighting makes the place contested (the controller stays the
  * last holder), a repelled attack changes nothing (where no holder is known yet, the defender, side2, is taken as the
- * holder), a weak claim makes it uncertain. Every state carries the evidence it rests on.
+ * holder), a weak claim makes it uncertain. An event dated only to a month (time precision 3, "in March 2016") is
+ * left out where the place has events dated to the day or week within 15 days of it: its place in the order is
+ * unknown. Every state carries the evidence it rests on.
  *
  * <p>Built once, queried many times: {@link #on(LocalDate)} is a binary search per place.
  */
@@ -33,7 +35,7 @@ public final class ControlModel {
     }
 
     /** A step of a place's history before folding. */
-    private record Step(LocalDate date, int order, Effect effect, String side1, String side2, String status,
+    private record Step(LocalDate date, int precision, int order, Effect effect, String side1, String side2, String status,
                         List<String> others, ControlEvidence evidence) {
     }
 
@@ -77,7 +79,7 @@ public final class ControlModel {
                 ControlEvidence ev = new ControlEvidence("map:" + sp.key(), seed.date().toString(), Effect.SEED, mark.get().controller(),
                         String.join("|", mark.get().others()), "Map snapshot", "map mark " + sp.mark(), null, 1.0,
                         "Wikipedia's detailed map, snapshot of " + seed.date());
-                p.steps.add(new Step(seed.date(), -1, Effect.SEED, mark.get().controller(), null, mark.get().status(),
+                p.steps.add(new Step(seed.date(), 1, -1, Effect.SEED, mark.get().controller(), null, mark.get().status(),
                         mark.get().others(), ev));
             }
         }
@@ -100,7 +102,7 @@ public final class ControlModel {
             p.locate(e.latitude(), e.longitude());
             ControlEvidence ev = new ControlEvidence(e.eventId(), e.eventDate(), d.effect(), e.side1(), e.side2() == null ? "" : e.side2(),
                     e.subEventType(), e.evidence() == null ? "" : e.evidence().text(), e.attribution(), o.confidence(), d.reason());
-            p.steps.add(new Step(date, o.order(), d.effect(), e.side1(), e.side2(), null, List.of(), ev));
+            p.steps.add(new Step(date, e.timePrecision(), o.order(), d.effect(), e.side1(), e.side2(), null, List.of(), ev));
         }
         Map<String, PlaceTimeline> out = new HashMap<>(places.size() * 2);
         Comparator<Step> order = Comparator.comparing(Step::date).thenComparingInt(Step::order);
@@ -135,10 +137,24 @@ public final class ControlModel {
         return k.isEmpty() ? null : "name:" + k;
     }
 
+    /** Time precision of an event dated only to a month or a campaign's end (ACLED's 3). */
+    private static final int VAGUE = 3;
+    /** The window, each side of a vague date, in which a report dated to the day or week overrides it. */
+    private static final int VAGUE_DAYS = 15;
+
     private static List<ControlState> fold(Place p) {
         List<ControlState> states = new ArrayList<>();
         ControlState s = null;
+        java.util.TreeSet<LocalDate> precise = new java.util.TreeSet<>();
         for (Step step : p.steps) {
+            if (step.precision() < VAGUE) {
+                precise.add(step.date());
+            }
+        }
+        for (Step step : p.steps) {
+            if (step.precision() >= VAGUE && !precise.subSet(step.date().minusDays(VAGUE_DAYS), true, step.date().plusDays(VAGUE_DAYS), true).isEmpty()) {
+                continue; // "in March 2016": reports dated to the day in that window tell the order of events better
+            }
             ControlState next = apply(p, s, step);
             if (next == s) {
                 continue;

@@ -129,6 +129,22 @@ class ControlModelTest {
     }
 
     @Test
+    void anEventDatedOnlyToAMonthYieldsToReportsDatedToTheDayInThatMonth() {
+        // "the army recaptured the city in March 2016" (dated mid-March) must not end IS's hold before the fighting of the 24th
+        ControlModel m = ControlModel.build(observations(
+                event("e1", "2015-05-20", OVERTAKES, "islamic_state", "government", "Palmyra"),
+                event("e2", "2016-03-15", 3, REGAINS, "government", "islamic_state", "Palmyra", "fact", null, 0.8, "trigger:t class:take"),
+                event("e3", "2016-03-24", CLASH, "government", "islamic_state", "Palmyra", "fact", null, 0.8, "trigger:enter class:enter"),
+                event("e4", "2016-03-27", REGAINS, "government", "islamic_state", "Palmyra")));
+        assertThat(on(m, "2016-03-20").controller()).isEqualTo("islamic_state");
+        assertThat(on(m, "2016-03-28").since()).isEqualTo(LocalDate.parse("2016-03-27"));
+        // alone, it counts
+        ControlModel alone = ControlModel.build(observations(
+                event("e2", "2016-03-15", 3, REGAINS, "government", "islamic_state", "Palmyra", "fact", null, 0.8, "trigger:t class:take")));
+        assertThat(on(alone, "2016-03-20").controller()).isEqualTo("government");
+    }
+
+    @Test
     void theMapSnapshotSeedsTheStateAndLaterEventsOverrideIt() {
         var seed = new ControlMarks.Seed(LocalDate.parse("2017-07-15"), List.of(
                 new ControlMarks.SeedPlace("wm:palmyra", "Palmyra", new GeoPoint(34.55, 38.27), "gov"),

@@ -17,7 +17,12 @@ final class Events {
 
     static Event event(String id, String date, String type, String side1, String side2, String place, String modality,
                        String attribution, double confidence, String rule) {
-        return new Event(id, date, 1, "Battles", type, side1, "", side2, "", side1, side2, 1, 2, place, null, null,
+        return event(id, date, 1, type, side1, side2, place, modality, attribution, confidence, rule);
+    }
+
+    static Event event(String id, String date, int timePrecision, String type, String side1, String side2, String place, String modality,
+                       String attribution, double confidence, String rule) {
+        return new Event(id, date, timePrecision, "Battles", type, side1, "", side2, "", side1, side2, 1, 2, place, null, null,
                 34.55, 38.27, 1, 0, "reported", attribution, "", new Evidence(0, 10, "text of " + id, rule, "file", confidence),
                 confidence, "resolved", "wm:" + place.toLowerCase(), place, modality, List.of(), List.of(), Map.of());
     }
