@@ -138,7 +138,21 @@ final class ControlCommand implements Callable<Integer> {
                     : selected.stream().flatMap(t -> t.on(date).stream()).toList();
             switch (format) {
                 case table -> table(states, selected, out);
-                case json -> out.println(json().writeValueAsString(document("places", states.stream().map(ControlCommand::state).toList())));
+                case json -> {
+                    Map<String, Object> doc = document("places", states.stream().map(ControlCommand::state).toList());
+                    if (selected != null) {
+                        List<Map<String, Object>> timelines = new ArrayList<>();
+                        for (PlaceTimeline t : selected) {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("place_key", t.placeKey());
+                            m.put("name", t.name());
+                            m.put("states", t.states().stream().map(ControlCommand::state).toList());
+                            timelines.add(m);
+                        }
+                        doc.put("timelines", timelines);
+                    }
+                    out.println(json().writeValueAsString(doc));
+                }
                 case geojson -> {
                     var places = ((GazetteerIndex) kb.gazetteer()).places().stream().map(io.frontline.gazetteer.Place::point).toList();
                     ControlAreas areas = ControlAreas.of(states, ControlAreas.boundary(places));

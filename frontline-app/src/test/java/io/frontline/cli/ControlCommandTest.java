@@ -54,7 +54,9 @@ class ControlCommandTest {
         System.arraycopy(args, 0, all, 1, args.length);
         var r = ExtractCommandTest.run(all);
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode places = new ObjectMapper().readTree(r.out()).get("places");
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("timelines")).hasSize(1);
+        JsonNode places = doc.get("places");
         assertThat(places).hasSize(1);
         return places.get(0);
     }
