@@ -1,11 +1,13 @@
 package io.frontline.cli;
 
+import io.frontline.control.ControlAreas;
 import io.frontline.control.ControlModel;
 import io.frontline.control.ControlRules;
 import io.frontline.control.ControlState;
 import io.frontline.control.Observation;
 import io.frontline.events.Event;
 import io.frontline.events.Evidence;
+import io.frontline.gazetteer.GeoPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +39,9 @@ final class BenchControlCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "20", description = "Measured repeats (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--areas", description = "Also time the areas, fronts and pockets of the last state (Voronoi, unions; 3 runs).")
+    boolean areas;
+
     @Override
     public Integer call() {
         List<Observation> obs = synthetic(places, events, new Random(42));
@@ -65,6 +70,19 @@ final class BenchControlCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  build timelines: median %.1f ms, max %.1f ms%n", b, build[repeat - 1] / 1e6);
         System.out.printf(Locale.ROOT, "  state of every place on a date (%d states): median %.1f ms, max %.1f ms%n", states, q, query[repeat - 1] / 1e6);
         System.out.printf(Locale.ROOT, "  build and query together: median %.1f ms%n", b + q);
+        if (areas) {
+            List<ControlState> on = m.on(LocalDate.of(2017, 1, 1));
+            var boundary = ControlAreas.boundary(on.stream().map(st -> new GeoPoint(st.lat(), st.lon())).toList());
+            long best = Long.MAX_VALUE;
+            ControlAreas a = null;
+            for (int r = 0; r < 3; r++) {
+                long t0 = System.nanoTime();
+                a = ControlAreas.of(on, boundary);
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            System.out.printf(Locale.ROOT, "  areas of %d places: %d areas, %d fronts, %d pockets in %.0f ms (best of 3)%n", on.size(),
+                    a.areas().size(), a.fronts().size(), a.pockets().size(), best / 1e6);
+        }
         System.out.printf(Locale.ROOT, "places=%d events=%d build_ms=%.1f on_date_ms=%.1f%n", places, events, b, q);
         return 0;
     }
