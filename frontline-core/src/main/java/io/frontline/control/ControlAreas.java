@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
@@ -56,11 +58,12 @@ public record ControlAreas(Map<String, Geometry> areas, List<Front> fronts, List
 
     /** The areas, fronts and pockets of the located states with a known controller, clipped to the boundary. */
     public static ControlAreas of(List<ControlState> states, Geometry boundary) {
+        PreparedGeometry inside = PreparedGeometryFactory.prepare(boundary);
         Map<Coordinate, String> site = new HashMap<>();
         for (ControlState s : states) {
             if (s.located() && s.controller() != null) {
                 Coordinate c = new Coordinate(s.lon(), s.lat());
-                if (boundary.covers(GF.createPoint(c))) {
+                if (inside.covers(GF.createPoint(c))) {
                     site.putIfAbsent(c, s.controller());
                 }
             }
@@ -79,7 +82,7 @@ public record ControlAreas(Map<String, Geometry> areas, List<Front> fronts, List
                 if (controller == null) {
                     continue;
                 }
-                Geometry clipped = cell.intersection(boundary);
+                Geometry clipped = inside.containsProperly(cell) ? cell : cell.intersection(boundary);
                 if (!clipped.isEmpty()) {
                     cells.computeIfAbsent(controller, k -> new ArrayList<>()).add(clipped);
                 }
@@ -87,33 +90,46 @@ public record ControlAreas(Map<String, Geometry> areas, List<Front> fronts, List
         }
         Map<String, Geometry> areas = new TreeMap<>();
         cells.forEach((k, v) -> areas.put(k, CascadedPolygonUnion.union(v)));
-        return new ControlAreas(areas, fronts(areas), pockets(areas));
+        return new ControlAreas(areas, fronts(cells), pockets(areas));
     }
 
-    private static List<Front> fronts(Map<String, Geometry> areas) {
-        List<Front> out = new ArrayList<>();
-        List<String> keys = new ArrayList<>(areas.keySet());
-        for (int i = 0; i < keys.size(); i++) {
-            for (int j = i + 1; j < keys.size(); j++) {
-                Geometry a = areas.get(keys.get(i));
-                Geometry b = areas.get(keys.get(j));
-                if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
-                    continue;
-                }
-                Geometry shared = a.getBoundary().intersection(b.getBoundary());
-                LineMerger merger = new LineMerger();
-                for (int g = 0; g < shared.getNumGeometries(); g++) {
-                    if (shared.getGeometryN(g) instanceof LineString ls && ls.getLength() > EPS) {
-                        merger.add(ls);
+    /** A cell edge, its ends in a fixed order: the cells of one diagram share their edges exactly. */
+    private record Edge(double x1, double y1, double x2, double y2) {
+        static Edge of(Coordinate a, Coordinate b) {
+            boolean ordered = a.x < b.x || a.x == b.x && a.y <= b.y;
+            return ordered ? new Edge(a.x, a.y, b.x, b.y) : new Edge(b.x, b.y, a.x, a.y);
+        }
+    }
+
+    /** The edges shared by cells of two different controllers, merged into lines per pair of controllers. */
+    private static List<Front> fronts(Map<String, List<Geometry>> cells) {
+        Map<Edge, String> owner = new HashMap<>();
+        Map<String, LineMerger> pairs = new TreeMap<>();
+        cells.forEach((controller, list) -> {
+            for (Geometry cell : list) {
+                for (int i = 0; i < cell.getNumGeometries(); i++) {
+                    if (!(cell.getGeometryN(i) instanceof Polygon p)) {
+                        continue;
+                    }
+                    Coordinate[] cs = p.getExteriorRing().getCoordinates();
+                    for (int k = 0; k + 1 < cs.length; k++) {
+                        Edge e = Edge.of(cs[k], cs[k + 1]);
+                        String other = owner.putIfAbsent(e, controller);
+                        if (other != null && !other.equals(controller)) {
+                            String pair = other.compareTo(controller) < 0 ? other + "\t" + controller : controller + "\t" + other;
+                            pairs.computeIfAbsent(pair, x -> new LineMerger()).add(GF.createLineString(new Coordinate[]{cs[k], cs[k + 1]}));
+                        }
                     }
                 }
-                @SuppressWarnings("unchecked")
-                Collection<LineString> merged = merger.getMergedLineStrings();
-                if (!merged.isEmpty()) {
-                    out.add(new Front(keys.get(i), keys.get(j), GF.createMultiLineString(merged.toArray(LineString[]::new))));
-                }
             }
-        }
+        });
+        List<Front> out = new ArrayList<>();
+        pairs.forEach((pair, merger) -> {
+            String[] ab = pair.split("\t");
+            @SuppressWarnings("unchecked")
+            Collection<LineString> merged = merger.getMergedLineStrings();
+            out.add(new Front(ab[0], ab[1], GF.createMultiLineString(merged.toArray(LineString[]::new))));
+        });
         return out;
     }
 
