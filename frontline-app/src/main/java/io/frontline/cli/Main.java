@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code frontline} command. */
 @Command(name = "frontline", mixinStandardHelpOptions = true, version = "frontline 0.1.0",
         description = "Turns war reports into structured, source-linked, mapped conflict events.",
-        subcommands = {ExtractCommand.class, IngestCommand.class, ServeCommand.class, EventsCommand.Events.class, EventsCommand.Export.class, EvalCommand.class, PlacesCommand.class, BenchCommand.class, BenchStoreCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, IngestCommand.class, ServeCommand.class, EventsCommand.Events.class,
+                EventsCommand.Export.class, ControlCommand.class, EvalCommand.class, PlacesCommand.class, BenchCommand.class,
+                BenchStoreCommand.class, BenchControlCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
