@@ -143,6 +143,9 @@ public final class ActorRecognizer {
             if (GROUP_NOUNS.contains(w)) {
                 Node n = aliases.next.get(key(s.token(i).text(), true));
                 Node head = n == null ? null : n.next.get(w);
+                if ((head == null || head.target == null) && n != null) {
+                    head = n.next.get("forces"); // "Turkish and TFSA units": "Turkish forces" names the group
+                }
                 if (head == null || head.target == null) {
                     return null;
                 }

@@ -42,7 +42,8 @@ public final class FrameBuilder {
     private static final Set<String> PURPOSE_VERBS = Set.of("lift", "cut", "capture", "take", "seize", "recapture",
             "retake", "besiege", "encircle", "surround", "secure", "relieve", "break", "expel", "drive", "clear", "link",
             "open", "reopen", "block", "prevent", "isolate", "storm", "reach", "control", "regain", "push", "protect",
-            "defend", "reinforce", "help", "support", "counter", "repel", "stop", "halt");
+            "defend", "reinforce", "help", "support", "counter", "repel", "stop", "halt", "stage", "launch", "mount", "attack",
+            "shell", "target", "strike", "threaten");
     /** Verbs after which "to X" is what was done, not its purpose: "began to storm", "managed to seize". */
     private static final Set<String> CATENATIVES = Set.of("began", "begin", "begins", "started", "start", "starts",
             "continued", "continue", "continues", "managed", "manage", "tried", "try", "attempted", "failed", "sought",
@@ -409,7 +410,7 @@ public final class FrameBuilder {
     /** Nouns after an actor's name that make the name a possessor: "IS positions", "ISIL headquarters". */
     private static final Set<String> POSSESSED = Set.of("positions", "position", "targets", "headquarters", "bases", "base",
             "checkpoints", "checkpoint", "convoy", "convoys", "vehicles", "vehicle", "lines", "defenses", "defences",
-            "territory", "strongholds", "stronghold", "posts", "outposts", "depot", "depots", "command", "units", "territories",
+            "territory", "strongholds", "stronghold", "posts", "outposts", "depot", "depots", "territories",
             "frontlines", "front", "supply", "tanks", "gatherings", "hideouts", "sites");
 
     private static boolean possessor(Sentence s, ActorMention a) {

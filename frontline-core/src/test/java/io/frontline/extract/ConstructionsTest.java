@@ -274,4 +274,20 @@ class ConstructionsTest {
             assertThat(e.provenance().get("location").rule()).contains("the place of the event of the sentence before");
         });
     }
+
+    @Test
+    void whatAPlaceWasUsedForIsNoCaptureOfItsTarget() {
+        // siege of Kobanî: Siftek was taken, Kobanî was only the aim of later attacks
+        List<Event> es = events("On 30 September 2014, ISIL fighters also captured the village of Siftek, to the west, and used it "
+                + "to stage attacks on Kobanî itself.");
+        assertThat(es).extracting(Event::location).containsExactly("Siftek");
+    }
+
+    @Test
+    void unitsOfAnActorAreTheActor() {
+        // battle of Ras al-Ayn 2019
+        Event e = only("On 20 October 2019, Turkish and TFSA units officially captured the town of Ras al-Ayn later in the day.");
+        assertThat(e.side1()).isEqualTo("turkey");
+        assertThat(e.subEventType()).isEqualTo("Government regains territory");
+    }
 }
