@@ -14,7 +14,6 @@ import io.frontline.control.Observations;
 import io.frontline.control.PlaceTimeline;
 import io.frontline.gazetteer.GazetteerIndex;
 import io.frontline.ingest.Report;
-import io.frontline.ingest.Reports;
 import io.frontline.knowledge.BundledKnowledge;
 import io.frontline.stories.SourceProfiles;
 import io.frontline.stories.Stories;
@@ -89,23 +88,7 @@ final class ControlCommand implements Callable<Integer> {
         SourceProfiles profiles = BundledKnowledge.sources(sources);
         KnowledgeBase kb = BundledKnowledge.load(gazetteers);
         Frontline frontline = new Frontline(kb);
-        List<Extraction> xs = new ArrayList<>();
-        for (ReportInputs.Input i : in.inputs) {
-            try {
-                Reports reports = frontline.read(i.name(), i.text(), i.format());
-                for (Reports.Problem p : reports.problems()) {
-                    in.problems.add(new ReportInputs.Problem(p.name(), p.reason()));
-                }
-                for (Report r : reports.reports()) {
-                    xs.add(frontline.extract(r));
-                }
-            } catch (RuntimeException e) {
-                in.problems.add(new ReportInputs.Problem(i.name(), "cannot extract: " + e));
-                if (debug) {
-                    e.printStackTrace();
-                }
-            }
-        }
+        List<Extraction> xs = in.extractAll(frontline, debug);
         ControlMarks.Seed seed = seedMap ? ControlMarks.seed(((GazetteerIndex) kb.gazetteer()).places(), ControlMarks.SNAPSHOT) : null;
         ControlModel model = ControlModel.build(seed, Observations.of(xs, Stories.of(xs), profiles));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import io.frontline.Frontline;
 import io.frontline.events.Claim;
 import io.frontline.events.Event;
 import io.frontline.ingest.Report;
-import io.frontline.ingest.Reports;
 import io.frontline.stories.Assessment;
 import io.frontline.stories.SourceProfiles;
 import io.frontline.stories.Stories;
@@ -70,32 +69,7 @@ final class ExtractCommand implements Callable<Integer> {
             return 2;
         }
         Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
-        List<Extraction> xs = new ArrayList<>();
-        for (ReportInputs.Input i : in.inputs) {
-            Reports reports;
-            try {
-                reports = frontline.read(i.name(), i.text(), i.format());
-            } catch (RuntimeException e) {
-                in.problems.add(new ReportInputs.Problem(i.name(), "cannot read as " + i.format() + ": " + e));
-                if (debug) {
-                    e.printStackTrace();
-                }
-                continue;
-            }
-            for (Reports.Problem p : reports.problems()) {
-                in.problems.add(new ReportInputs.Problem(p.name(), p.reason()));
-            }
-            for (Report r : reports.reports()) {
-                try {
-                    xs.add(frontline.extract(r));
-                } catch (RuntimeException e) {
-                    in.problems.add(new ReportInputs.Problem(r.file(), "extraction failed: " + e));
-                    if (debug) {
-                        e.printStackTrace();
-                    }
-                }
-            }
-        }
+        List<Extraction> xs = in.extractAll(frontline, debug);
         Stories stories = Stories.of(xs);
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         switch (format) {

@@ -121,6 +121,38 @@ final class ReportInputs {
         }
     }
 
+    /**
+     * Reads every input into its reports (a page or a text one, a feed or a JSON lines file one per item or line) and
+     * extracts each; what cannot be read or extracted is added to {@link #problems}, naming the input or the report.
+     */
+    List<io.frontline.Extraction> extractAll(io.frontline.Frontline frontline, boolean debug) {
+        List<io.frontline.Extraction> xs = new ArrayList<>();
+        for (Input i : inputs) {
+            io.frontline.ingest.Reports reports;
+            try {
+                reports = frontline.read(i.name(), i.text(), i.format());
+            } catch (RuntimeException e) {
+                problems.add(new Problem(i.name(), "cannot read as " + i.format() + ": " + e));
+                if (debug) {
+                    e.printStackTrace();
+                }
+                continue;
+            }
+            reports.problems().forEach(p -> problems.add(new Problem(p.name(), p.reason())));
+            for (io.frontline.ingest.Report r : reports.reports()) {
+                try {
+                    xs.add(frontline.extract(r));
+                } catch (RuntimeException e) {
+                    problems.add(new Problem(r.file(), "extraction failed: " + e));
+                    if (debug) {
+                        e.printStackTrace();
+                    }
+                }
+            }
+        }
+        return xs;
+    }
+
     private static boolean isReportFile(Path p) {
         String n = p.getFileName().toString();
         return n.lastIndexOf('.') < 0 ? !n.startsWith(".") : Format.byName(n) != null;
