@@ -1,0 +1,260 @@
+// Frontline analyst page: events from /api/events on an offline Leaflet map, a list, and an event panel with
+// the report text and the evidence highlighted. Every text that comes from a report or an event is inserted as
+// text (textContent / text nodes), never as HTML.
+(function () {
+  'use strict';
+
+  var SIDES = {
+    government: ['#d62728', 'Government'],
+    islamic_state: ['#111111', 'Islamic State'],
+    sdf: ['#f2c500', 'SDF'],
+    opposition: ['#2ca02c', 'Opposition'],
+    hts: ['#6b8e23', 'HTS'],
+    turkey: ['#9467bd', 'Turkey'],
+    us_coalition: ['#1f77b4', 'US coalition'],
+    russia: ['#8c564b', 'Russia'],
+    iran: ['#17becf', 'Iran'],
+    civilians: ['#e377c2', 'Civilians'],
+    unknown: ['#999999', 'Unknown / other']
+  };
+  function sideColour(side) { return (SIDES[side] || SIDES.unknown)[0]; }
+
+  var state = { events: [], byId: {}, markers: {}, selected: null };
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === 'text') { e.textContent = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+      });
+    }
+    (children || []).forEach(function (c) {
+      e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return e;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function show(v) { return v === null || v === undefined || v === '' ? '–' : String(v); }
+  function status(msg) { document.getElementById('status').textContent = msg; }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(url + ': ' + r.status + ' ' + (body.detail || body.error || '')); }
+        return body;
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ map and offline base layer
+  var map = L.map('map', { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 14 })
+    .setView([35.0, 38.5], 6);
+  map.attributionControl.setPrefix(false);
+  var baseRenderer = L.canvas({ padding: 0.2 });
+  var eventLayer = L.layerGroup().addTo(map);
+
+  function graticule() {
+    var g = L.layerGroup();
+    for (var lon = 30; lon <= 48; lon++) {
+      L.polyline([[28, lon], [42, lon]], { color: '#b8c4ca', weight: lon % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
+    }
+    for (var lat = 28; lat <= 42; lat++) {
+      L.polyline([[lat, 30], [lat, 48]], { color: '#b8c4ca', weight: lat % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
+    }
+    return g;
+  }
+
+  function loadBasemap() {
+    graticule().addTo(map);
+    return getJson('/api/basemap').then(function (b) {
+      var hull = b.hull.map(function (p) { return [p[1], p[0]]; });
+      var outline = L.polygon(hull, { color: '#7a8a93', weight: 1, dashArray: '4 4', fillColor: '#ffffff', fillOpacity: 0.6,
+        interactive: false, renderer: baseRenderer }).addTo(map);
+      b.places.forEach(function (p) {
+        L.circleMarker([p[1], p[0]], { radius: 1, stroke: false, fillColor: '#7a8a93', fillOpacity: 0.5,
+          interactive: false, renderer: baseRenderer }).addTo(map);
+      });
+      outline.bringToBack();
+      map.fitBounds(outline.getBounds());
+      map.attributionControl.addAttribution('Base layer: gazetteer places and their outline (convex hull), not borders; ' +
+        'Wikipedia contributors CC BY-SA 4.0, GeoNames CC BY 4.0');
+    });
+  }
+
+  function legend() {
+    var c = L.control({ position: 'topright' });
+    c.onAdd = function () {
+      var d = el('div', { class: 'legend', id: 'legend' });
+      d.appendChild(el('div', { text: 'fill: side 1, ring: side 2' }));
+      Object.keys(SIDES).forEach(function (k) {
+        var i = el('i'); i.style.background = SIDES[k][0];
+        d.appendChild(el('div', { 'data-side': k }, [i, SIDES[k][1]]));
+      });
+      return d;
+    };
+    c.addTo(map);
+  }
+
+  // ------------------------------------------------------------------ events
+  function loadEvents() {
+    var all = [];
+    function page(offset) {
+      return getJson('/api/events?limit=1000&offset=' + offset).then(function (p) {
+        all = all.concat(p.events);
+        if (p.events.length > 0 && all.length < p.total && all.length < 20000) { return page(all.length); }
+        return p.total;
+      });
+    }
+    return page(0).then(function (total) {
+      state.events = all;
+      state.byId = {};
+      all.forEach(function (e) { state.byId[e.event_id] = e; });
+      drawEvents();
+      var mapped = all.filter(function (e) { return e.latitude !== null && e.longitude !== null; }).length;
+      status(total + ' events, ' + mapped + ' on the map' + (all.length < total ? ' (first ' + all.length + ' shown)' : ''));
+    });
+  }
+
+  function drawEvents() {
+    eventLayer.clearLayers();
+    state.markers = {};
+    var tbody = document.querySelector('#events tbody');
+    clear(tbody);
+    state.events.forEach(function (e) {
+      var s1 = el('span', { class: 'sw' }); s1.style.background = sideColour(e.side1);
+      var s2 = el('span', { class: 'sw' }); s2.style.background = sideColour(e.side2);
+      var tr = el('tr', { 'data-event-id': e.event_id }, [
+        el('td', { text: show(e.event_date) }),
+        el('td', { text: show(e.sub_event_type) }),
+        el('td', {}, [s1, show(e.side1), ' v ', s2, show(e.side2)]),
+        el('td', { text: show(e.location) }),
+        el('td', { text: show(e.fatalities) }),
+        el('td', { class: 'review-status', text: show(e.review_status) })
+      ]);
+      tr.addEventListener('click', function () { select(e.event_id); });
+      tbody.appendChild(tr);
+      if (e.latitude === null || e.longitude === null || e.latitude === undefined) { return; }
+      var m = L.circleMarker([e.latitude, e.longitude], {
+        radius: 7, fillColor: sideColour(e.side1), fillOpacity: 0.85, color: sideColour(e.side2), weight: 3,
+        className: 'event-marker'
+      });
+      m.bindTooltip(show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location));
+      m.on('click', function () { select(e.event_id); });
+      m.addTo(eventLayer);
+      m.getElement().setAttribute('data-event-id', e.event_id);
+      state.markers[e.event_id] = m;
+    });
+  }
+
+  // ------------------------------------------------------------------ event panel
+  var FIELDS = [
+    ['event_date', 'date'], ['time_precision', 'time precision'], ['event_type', 'type'], ['sub_event_type', 'sub-event type'],
+    ['side1', 'side 1'], ['actor1', 'actor 1'], ['assoc_actor_1', 'associated 1'],
+    ['side2', 'side 2'], ['actor2', 'actor 2'], ['assoc_actor_2', 'associated 2'],
+    ['location', 'place'], ['admin1', 'governorate'], ['latitude', 'latitude'], ['longitude', 'longitude'],
+    ['geo_precision', 'geo precision'], ['location_status', 'location status'],
+    ['fatalities', 'fatalities'], ['attribution', 'attribution'], ['modality', 'modality'], ['status', 'status'],
+    ['confidence', 'confidence'], ['notes', 'notes'], ['source', 'source'], ['file', 'file'],
+    ['review_status', 'review status'], ['event_id', 'event id']
+  ];
+
+  function select(id) {
+    state.selected = id;
+    document.querySelectorAll('#events tbody tr.selected').forEach(function (r) { r.classList.remove('selected'); });
+    var row = document.querySelector('#events tbody tr[data-event-id="' + CSS.escape(id) + '"]');
+    if (row) { row.classList.add('selected'); }
+    var panel = document.getElementById('panel');
+    panel.hidden = false;
+    panel.setAttribute('data-event-id', id);
+    document.getElementById('panel-title').textContent = 'loading…';
+    var ev = state.byId[id];
+    return Promise.all([getJson('/api/events/' + encodeURIComponent(id)), getJson('/api/reports/' + encodeURIComponent(ev.report_id))])
+      .then(function (r) {
+        if (state.selected !== id) { return; }
+        renderEvent(r[0]);
+        renderReport(r[1], r[0]);
+        map.invalidateSize();
+      }).catch(function (err) { status(String(err.message || err)); });
+  }
+
+  function renderEvent(e) {
+    document.getElementById('panel-title').textContent = show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location);
+    var dl = document.getElementById('fields');
+    clear(dl);
+    FIELDS.forEach(function (f) {
+      dl.appendChild(el('dt', { text: f[1] }));
+      dl.appendChild(el('dd', { 'data-field': f[0], text: show(e[f[0]]) }));
+    });
+    var ev = e.evidence || {};
+    dl.appendChild(el('dt', { text: 'evidence' }));
+    dl.appendChild(el('dd', { 'data-field': 'evidence', text: 'code points ' + show(ev.start) + '–' + show(ev.end) + ' in the ' +
+      (ev['in'] === 'body' ? 'article body' : 'report text') + ', rule ' + show(ev.rule) }));
+    var ul = document.getElementById('reviews');
+    clear(ul);
+    (e.reviews || []).forEach(function (r) {
+      ul.appendChild(el('li', { text: r.created_at + ' ' + r.reviewer + ': ' + r.action }));
+    });
+    document.getElementById('review-msg').textContent = '';
+  }
+
+  // The evidence span [start, end) counts Unicode code points, so the text is split with Array.from.
+  function renderReport(report, e) {
+    document.getElementById('report-name').textContent = show(report.title || report.file);
+    var box = document.getElementById('report-text');
+    clear(box);
+    var ev = e.evidence || {};
+    // "in": "body" offsets count in the article body (pages, feed items, JSON lines), "file" ones in the text as read
+    var text = (ev['in'] === 'body' ? report.body : report.text) || report.body || '';
+    var cps = Array.from(text);
+    var s = ev.start, t = ev.end;
+    if (typeof s !== 'number' || typeof t !== 'number' || s < 0 || t > cps.length || s > t) {
+      box.appendChild(document.createTextNode(text));
+      return;
+    }
+    var mark = el('mark', { id: 'evidence', text: cps.slice(s, t).join('') });
+    box.appendChild(document.createTextNode(cps.slice(0, s).join('')));
+    box.appendChild(mark);
+    box.appendChild(document.createTextNode(cps.slice(t).join('')));
+    mark.scrollIntoView({ block: 'center' });
+  }
+
+  // ------------------------------------------------------------------ review
+  var reviewer = document.getElementById('reviewer');
+  try { reviewer.value = localStorage.getItem('frontline.reviewer') || ''; } catch (ignored) { /* storage unavailable */ }
+  reviewer.addEventListener('input', function () {
+    try { localStorage.setItem('frontline.reviewer', reviewer.value); } catch (ignored) { /* storage unavailable */ }
+  });
+
+  function review(action) {
+    var id = state.selected;
+    var msg = document.getElementById('review-msg');
+    if (!id) { return; }
+    if (!reviewer.value.trim()) { msg.textContent = 'enter your name as reviewer first'; reviewer.focus(); return; }
+    msg.textContent = 'saving…';
+    fetch('/api/events/' + encodeURIComponent(id) + '/review', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: action, reviewer: reviewer.value.trim() })
+    }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(body.detail || body.error); }
+        state.byId[id].review_status = body.event.review_status;
+        var cell = document.querySelector('#events tbody tr[data-event-id="' + CSS.escape(id) + '"] .review-status');
+        if (cell) { cell.textContent = body.event.review_status; }
+        return getJson('/api/events/' + encodeURIComponent(id));
+      });
+    }).then(function (e) {
+      if (state.selected === id) { renderEvent(e); msg.textContent = 'saved: ' + e.review_status; }
+    }).catch(function (err) { msg.textContent = 'not saved: ' + (err.message || err); });
+  }
+  document.getElementById('confirm').addEventListener('click', function () { review('confirm'); });
+  document.getElementById('reject').addEventListener('click', function () { review('reject'); });
+  document.getElementById('close').addEventListener('click', function () {
+    document.getElementById('panel').hidden = true; state.selected = null; map.invalidateSize();
+  });
+
+  legend();
+  loadBasemap().catch(function (err) { status('base layer: ' + (err.message || err)); })
+    .then(loadEvents)
+    .then(function () { document.body.setAttribute('data-ready', 'true'); })
+    .catch(function (err) { status(String(err.message || err)); });
+})();
