@@ -174,6 +174,8 @@
         renderEvent(r[0]);
         renderReport(r[1], r[0]);
         map.invalidateSize();
+        var m = state.markers[id];
+        if (m && !map.getBounds().contains(m.getLatLng())) { map.panTo(m.getLatLng()); }
       }).catch(function (err) { status(String(err.message || err)); });
   }
 

@@ -1,0 +1,240 @@
+package io.frontline.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontline.Frontline;
+import io.frontline.KnowledgeBase;
+import io.frontline.knowledge.BundledKnowledge;
+import io.frontline.store.JdbcEventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analyst page in a real browser: Debian's chromium, headless, driven by Selenium through chromedriver, over a
+ * server on a random port with a temporary H2 store holding the seed and a report with a script tag in its text.
+ * Skips with a message when ../shared, chromium or chromedriver is missing, unless FRONTLINE_REQUIRE_SHARED=1 (CI),
+ * where it fails instead. Screenshots go to frontline-app/target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalystPageBrowserTest {
+    static final Path SEED = Path.of("..", "shared", "seed", "000_0f73b6b4984142d8.txt");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("frontline-app", "target", "screenshots");
+    static final String XSS_REPORT = "Aleppo, 20 September 2017.\n\n"
+            + "On 19 September 2017, Syrian government forces shelled the town of al-Bab. "
+            + "<script>window.__xss=1</script> Two civilians were killed.\n";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static JdbcEventStore store;
+    static ApiServer server;
+    static String base;
+    static WebDriver driver;
+    static JsonNode seedReport;
+    static JsonNode xssReport;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean required = "1".equals(System.getenv("FRONTLINE_REQUIRE_SHARED"));
+        require(Files.exists(SEED), required, "../shared is not beside this checkout (the seed report)");
+        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), required,
+                "chromium or chromedriver is missing (apt-get install chromium chromium-driver)");
+        KnowledgeBase kb = BundledKnowledge.load();
+        store = JdbcEventStore.embedded(dir.resolve("data"));
+        server = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 5_000_000);
+        base = "http://localhost:" + server.start(0);
+        seedReport = post("/api/reports?file=seed.txt", Files.readString(SEED, StandardCharsets.UTF_8));
+        xssReport = post("/api/reports?file=script.txt", XSS_REPORT);
+
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1400,1000");
+        o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static void require(boolean present, boolean required, String what) {
+        if (!present && required) {
+            throw new AssertionError("the browser test must run here (FRONTLINE_REQUIRE_SHARED=1) but " + what);
+        }
+        Assumptions.assumeTrue(present, "skipped: " + what);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static JsonNode post(String path, String text) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static void open() {
+        driver.get(base + "/");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    static void screenshot(String name) throws Exception {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** No error in the browser's console since the last call; a probe error shows that the console is read at all. */
+    static void assertNoConsoleErrors() {
+        ((JavascriptExecutor) driver).executeScript("console.error('frontline-console-probe')");
+        List<String> errors = new ArrayList<>();
+        boolean probe = false;
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getMessage().contains("frontline-console-probe")) {
+                probe = true;
+            } else if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(e.getMessage());
+            }
+        }
+        assertThat(probe).as("the console probe was read back").isTrue();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    static String panelEvent() {
+        return driver.findElement(By.id("panel")).getAttribute("data-event-id");
+    }
+
+    static WebElement waitForEvidence(String eventId) {
+        return waiting().until(d -> {
+            if (!eventId.equals(panelEvent())) {
+                return null;
+            }
+            List<WebElement> marks = d.findElements(By.cssSelector("#report-text mark"));
+            return marks.isEmpty() ? null : marks.get(0);
+        });
+    }
+
+    @Test
+    @Order(1)
+    void theSeedsEventsAreMarkersAndAClickShowsTheEvidenceHighlighted() throws Exception {
+        open();
+        Set<String> expected = new HashSet<>();
+        for (JsonNode e : seedReport.get("events")) {
+            if (!e.get("latitude").isNull()) {
+                expected.add(e.get("event_id").asText());
+            }
+        }
+        assertThat(expected).as("the seed has mapped events").isNotEmpty();
+        List<WebElement> markers = driver.findElements(By.cssSelector("path.event-marker[data-event-id]"));
+        Set<String> shown = new HashSet<>();
+        markers.forEach(m -> shown.add(m.getAttribute("data-event-id")));
+        assertThat(shown).containsAll(expected);
+        assertThat(driver.findElements(By.cssSelector("#events tbody tr"))).hasSize(
+                seedReport.get("events").size() + xssReport.get("events").size());
+        assertThat(driver.findElement(By.id("legend")).getText()).contains("Islamic State", "SDF", "Government");
+        screenshot("01-map");
+
+        String clicked = expected.iterator().next();
+        WebElement marker = driver.findElement(By.cssSelector("path.event-marker[data-event-id='" + clicked + "']"));
+        new Actions(driver).moveToElement(marker).click().perform();
+        // markers at one place overlap: the panel shows whichever is on top, one of the seed's
+        String id = waiting().until(d -> panelEvent());
+        assertThat(expected).contains(id);
+        WebElement mark = waitForEvidence(id);
+        JsonNode event = get("/api/events/" + id);
+        assertThat(mark.getDomProperty("textContent")).isEqualTo(event.get("evidence").get("text").asText());
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=sub_event_type]")).getText())
+                .isEqualTo(event.get("sub_event_type").asText());
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=fatalities]")).getText()).isNotEmpty();
+        // the text around the mark is the report's text before and after the evidence, by code points
+        String text = get("/api/reports/" + seedReport.get("id").asText()).get("text").asText();
+        int[] cps = text.codePoints().toArray();
+        int start = event.get("evidence").get("start").asInt();
+        String before = (String) ((JavascriptExecutor) driver).executeScript(
+                "var m = document.querySelector('#report-text mark'); return m.previousSibling ? m.previousSibling.textContent : '';");
+        assertThat(before).isEqualTo(new String(cps, 0, start));
+        screenshot("02-evidence");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(2)
+    void aScriptInAReportIsShownAsText() throws Exception {
+        open();
+        assertThat(xssReport.get("events").size()).as("the script report has an event").isPositive();
+        String id = xssReport.get("events").get(0).get("event_id").asText();
+        driver.findElement(By.cssSelector("#events tbody tr[data-event-id='" + id + "']")).click();
+        waitForEvidence(id);
+        WebElement text = driver.findElement(By.id("report-text"));
+        assertThat(text.getText()).contains("<script>window.__xss=1</script>");
+        assertThat(text.findElements(By.tagName("script"))).isEmpty();
+        Object xss = ((JavascriptExecutor) driver).executeScript("return typeof window.__xss;");
+        assertThat(xss).isEqualTo("undefined");
+        screenshot("03-script-as-text");
+        assertNoConsoleErrors();
+    }
+}
