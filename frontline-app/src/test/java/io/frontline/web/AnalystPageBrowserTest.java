@@ -237,4 +237,44 @@ class AnalystPageBrowserTest {
         screenshot("03-script-as-text");
         assertNoConsoleErrors();
     }
+
+    @Test
+    @Order(3)
+    void aReviewFromThePagePersistsAfterReload() throws Exception {
+        String confirmed = seedReport.get("events").get(0).get("event_id").asText();
+        String rejected = seedReport.get("events").get(1).get("event_id").asText();
+        open();
+        WebElement name = driver.findElement(By.id("reviewer"));
+        name.clear();
+        name.sendKeys("analyst-browser");
+        review(confirmed, "confirm", "confirmed");
+        review(rejected, "reject", "rejected");
+        screenshot("04-review");
+
+        open(); // a reload: what the page shows now comes from the store
+        assertThat(driver.findElement(By.id("reviewer")).getDomProperty("value")).isEqualTo("analyst-browser");
+        assertThat(row(confirmed).findElement(By.className("review-status")).getText()).isEqualTo("confirmed");
+        assertThat(row(rejected).findElement(By.className("review-status")).getText()).isEqualTo("rejected");
+        row(confirmed).click();
+        waitForEvidence(confirmed);
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=review_status]")).getText()).isEqualTo("confirmed");
+        assertThat(driver.findElement(By.id("reviews")).getText()).contains("analyst-browser: confirm");
+        assertThat(store.reviews(confirmed)).hasSize(1);
+        assertThat(store.reviews(confirmed).get(0).reviewer()).isEqualTo("analyst-browser");
+        assertThat(store.reviews(rejected).get(0).action()).isEqualTo("reject");
+        screenshot("05-review-after-reload");
+        assertNoConsoleErrors();
+    }
+
+    static WebElement row(String eventId) {
+        return driver.findElement(By.cssSelector("#events tbody tr[data-event-id='" + eventId + "']"));
+    }
+
+    static void review(String eventId, String button, String status) {
+        row(eventId).click();
+        waitForEvidence(eventId);
+        driver.findElement(By.id(button)).click();
+        waiting().until(d -> d.findElement(By.id("review-msg")).getText().equals("saved: " + status));
+        assertThat(row(eventId).findElement(By.className("review-status")).getText()).isEqualTo(status);
+    }
 }
