@@ -84,7 +84,6 @@ class AnalystPageBrowserTest {
         store = JdbcEventStore.embedded(dir.resolve("data"));
         server = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 5_000_000);
         base = "http://localhost:" + server.start(0);
-        seedReport = post("/api/reports?file=seed.txt", Files.readString(SEED, StandardCharsets.UTF_8));
         xssReport = post("/api/reports?file=script.txt", XSS_REPORT);
 
         ChromeOptions o = new ChromeOptions();
@@ -180,8 +179,24 @@ class AnalystPageBrowserTest {
 
     @Test
     @Order(1)
-    void theSeedsEventsAreMarkersAndAClickShowsTheEvidenceHighlighted() throws Exception {
+    void theSeedUploadedThroughThePageIsMappedAndAClickShowsTheEvidenceHighlighted() throws Exception {
         open();
+        driver.findElement(By.cssSelector("#ingest summary")).click();
+        driver.findElement(By.id("files")).sendKeys(SEED.toAbsolutePath().normalize().toString());
+        driver.findElement(By.id("add")).click();
+        String done = waiting().until(d -> {
+            String m = d.findElement(By.id("ingest-msg")).getText();
+            return m.startsWith("stored") ? m : null;
+        });
+        assertThat(done).startsWith("stored 1 (").contains("refused 0");
+        screenshot("00-uploaded");
+        for (JsonNode r : get("/api/reports?limit=100").get("reports")) {
+            if (r.get("file").asText().equals(SEED.getFileName().toString())) {
+                seedReport = get("/api/reports/" + r.get("id").asText());
+            }
+        }
+        assertThat(seedReport).as("the uploaded seed is stored under its file name").isNotNull();
+        assertThat(done).contains("(" + seedReport.get("events").size() + " events)");
         Set<String> expected = new HashSet<>();
         for (JsonNode e : seedReport.get("events")) {
             if (!e.get("latitude").isNull()) {

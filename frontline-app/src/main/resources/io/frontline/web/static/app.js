@@ -254,6 +254,57 @@
     document.getElementById('panel').hidden = true; state.selected = null; map.invalidateSize();
   });
 
+  // ------------------------------------------------------------------ ingest from the page
+  // Files and pasted text go one by one to POST /api/reports (text/plain, named by ?file=); the list reloads after.
+  function postReport(name, text) {
+    return fetch('/api/reports?file=' + encodeURIComponent(name), {
+      method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text
+    }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(name + ': ' + (body.detail || body.error)); }
+        return body;
+      });
+    });
+  }
+
+  function ingest() {
+    var files = Array.from(document.getElementById('files').files);
+    var paste = document.getElementById('paste');
+    var jobs = files.map(function (f) { return { name: f.name, text: function () { return f.text(); } }; });
+    if (paste.value.trim()) {
+      var n = document.getElementById('paste-name').value.trim() || 'pasted.txt';
+      var t = paste.value;
+      jobs.push({ name: n, text: function () { return Promise.resolve(t); } });
+    }
+    var msg = document.getElementById('ingest-msg');
+    var bar = document.getElementById('ingest-progress');
+    if (jobs.length === 0) { msg.textContent = 'choose files or paste a report first'; return; }
+    var add = document.getElementById('add');
+    add.disabled = true;
+    bar.hidden = false; bar.max = jobs.length; bar.value = 0;
+    var stored = 0, present = 0, events = 0, refused = [];
+    var chain = Promise.resolve();
+    jobs.forEach(function (job, i) {
+      chain = chain.then(function () {
+        msg.textContent = 'reading ' + (i + 1) + ' of ' + jobs.length + ': ' + job.name;
+        return job.text().then(function (text) { return postReport(job.name, text); }).then(function (body) {
+          if (body.stored) { stored++; events += (body.events || []).length; } else { present++; }
+        }).catch(function (err) { refused.push(String(err.message || err)); })
+          .then(function () { bar.value = i + 1; });
+      });
+    });
+    chain.then(function () {
+      document.getElementById('files').value = '';
+      paste.value = '';
+      return loadEvents();
+    }).then(function () {
+      msg.textContent = 'stored ' + stored + ' (' + events + ' events), already present ' + present +
+        ', refused ' + refused.length + (refused.length ? ': ' + refused.join('; ') : '');
+      add.disabled = false;
+    }).catch(function (err) { status(String(err.message || err)); add.disabled = false; });
+  }
+  document.getElementById('add').addEventListener('click', ingest);
+
   legend();
   loadBasemap().catch(function (err) { status('base layer: ' + (err.message || err)); })
     .then(loadEvents)
