@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -279,6 +280,50 @@ class AnalystPageBrowserTest {
         assertThat(store.reviews(rejected).get(0).action()).isEqualTo("reject");
         screenshot("05-review-after-reload");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(4)
+    void filtersNarrowTheMapAndTheListAsTheApiDoes() throws Exception {
+        open();
+        int all = driver.findElements(By.cssSelector("#events tbody tr")).size();
+        new Select(driver.findElement(By.name("side"))).selectByValue("sdf");
+        waitForQuery("side=sdf");
+        assertRowsAre(get("/api/events?limit=1000&side=sdf"));
+        screenshot("06-filter-sdf");
+        new Select(driver.findElement(By.name("side"))).selectByValue("");
+        new Select(driver.findElement(By.name("status"))).selectByValue("confirmed");
+        waitForQuery("status=confirmed");
+        assertRowsAre(get("/api/events?limit=1000&status=confirmed"));
+        driver.findElement(By.cssSelector("#filters button[type=reset]")).click();
+        waitForQuery("");
+        assertThat(driver.findElements(By.cssSelector("#events tbody tr"))).hasSize(all);
+        assertNoConsoleErrors();
+    }
+
+    static void waitForQuery(String contains) {
+        waiting().until(d -> {
+            String q = d.findElement(By.tagName("body")).getAttribute("data-query");
+            return q != null && (contains.isEmpty() ? q.isEmpty() : q.contains(contains));
+        });
+    }
+
+    static void assertRowsAre(JsonNode page) {
+        Set<String> expected = new HashSet<>();
+        Set<String> mapped = new HashSet<>();
+        for (JsonNode e : page.get("events")) {
+            expected.add(e.get("event_id").asText());
+            if (!e.get("latitude").isNull()) {
+                mapped.add(e.get("event_id").asText());
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        Set<String> rows = new HashSet<>();
+        driver.findElements(By.cssSelector("#events tbody tr")).forEach(r -> rows.add(r.getAttribute("data-event-id")));
+        Set<String> markers = new HashSet<>();
+        driver.findElements(By.cssSelector("path.event-marker")).forEach(m -> markers.add(m.getAttribute("data-event-id")));
+        assertThat(rows).isEqualTo(expected);
+        assertThat(markers).isEqualTo(mapped);
     }
 
     static WebElement row(String eventId) {

@@ -96,10 +96,20 @@
   }
 
   // ------------------------------------------------------------------ events
+  // the filter form's non-empty fields, as /api/events query parameters (the API checks them)
+  function filterQuery() {
+    var q = '';
+    Array.from(document.getElementById('filters').elements).forEach(function (f) {
+      if (f.name && f.value.trim() !== '') { q += '&' + encodeURIComponent(f.name) + '=' + encodeURIComponent(f.value.trim()); }
+    });
+    return q;
+  }
+
   function loadEvents() {
     var all = [];
+    var q = filterQuery();
     function page(offset) {
-      return getJson('/api/events?limit=1000&offset=' + offset).then(function (p) {
+      return getJson('/api/events?limit=1000&offset=' + offset + q).then(function (p) {
         all = all.concat(p.events);
         if (p.events.length > 0 && all.length < p.total && all.length < 20000) { return page(all.length); }
         return p.total;
@@ -111,7 +121,9 @@
       all.forEach(function (e) { state.byId[e.event_id] = e; });
       drawEvents();
       var mapped = all.filter(function (e) { return e.latitude !== null && e.longitude !== null; }).length;
-      status(total + ' events, ' + mapped + ' on the map' + (all.length < total ? ' (first ' + all.length + ' shown)' : ''));
+      status(total + ' events' + (q ? ' matching the filters' : '') + ', ' + mapped + ' on the map' +
+        (all.length < total ? ' (first ' + all.length + ' shown)' : ''));
+      document.body.setAttribute('data-query', q);
     });
   }
 
@@ -304,6 +316,20 @@
     }).catch(function (err) { status(String(err.message || err)); add.disabled = false; });
   }
   document.getElementById('add').addEventListener('click', ingest);
+
+  var filters = document.getElementById('filters');
+  var sideSelect = filters.elements.side;
+  Object.keys(SIDES).forEach(function (k) { sideSelect.appendChild(el('option', { value: k, text: SIDES[k][1] })); });
+  var reloading = null;
+  function reload() {
+    clearTimeout(reloading);
+    reloading = setTimeout(function () {
+      loadEvents().catch(function (err) { status(String(err.message || err)); });
+    }, 250);
+  }
+  filters.addEventListener('change', reload);
+  filters.addEventListener('submit', function (ev) { ev.preventDefault(); reload(); });
+  filters.addEventListener('reset', function () { setTimeout(reload, 0); });
 
   legend();
   loadBasemap().catch(function (err) { status('base layer: ' + (err.message || err)); })
