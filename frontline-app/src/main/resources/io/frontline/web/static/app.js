@@ -55,11 +55,11 @@
 
   function graticule() {
     var g = L.layerGroup();
-    for (var lon = 30; lon <= 48; lon++) {
-      L.polyline([[28, lon], [42, lon]], { color: '#b8c4ca', weight: lon % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
+    for (var lon = 20; lon <= 60; lon++) {
+      L.polyline([[20, lon], [50, lon]], { color: '#b8c4ca', weight: lon % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
     }
-    for (var lat = 28; lat <= 42; lat++) {
-      L.polyline([[lat, 30], [lat, 48]], { color: '#b8c4ca', weight: lat % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
+    for (var lat = 20; lat <= 50; lat++) {
+      L.polyline([[lat, 20], [lat, 60]], { color: '#b8c4ca', weight: lat % 5 === 0 ? 1 : 0.5, interactive: false, renderer: baseRenderer }).addTo(g);
     }
     return g;
   }
@@ -172,6 +172,7 @@
 
   function select(id) {
     state.selected = id;
+    if (history.replaceState) { history.replaceState(null, '', '#event=' + encodeURIComponent(id)); }
     document.querySelectorAll('#events tbody tr.selected').forEach(function (r) { r.classList.remove('selected'); });
     var row = document.querySelector('#events tbody tr[data-event-id="' + CSS.escape(id) + '"]');
     if (row) { row.classList.add('selected'); }
@@ -187,7 +188,7 @@
         renderReport(r[1], r[0]);
         map.invalidateSize();
         var m = state.markers[id];
-        if (m && !map.getBounds().contains(m.getLatLng())) { map.panTo(m.getLatLng()); }
+        if (m) { map.panTo(m.getLatLng()); }
       }).catch(function (err) { status(String(err.message || err)); });
   }
 
@@ -264,6 +265,7 @@
   document.getElementById('reject').addEventListener('click', function () { review('reject'); });
   document.getElementById('close').addEventListener('click', function () {
     document.getElementById('panel').hidden = true; state.selected = null; map.invalidateSize();
+    if (history.replaceState) { history.replaceState(null, '', location.pathname); }
   });
 
   // ------------------------------------------------------------------ ingest from the page
@@ -334,6 +336,12 @@
   legend();
   loadBasemap().catch(function (err) { status('base layer: ' + (err.message || err)); })
     .then(loadEvents)
+    .then(function () {
+      // a link to one event: /#event=ID opens its panel
+      var m = /^#event=(.+)$/.exec(location.hash);
+      var id = m ? decodeURIComponent(m[1]) : null;
+      return id && state.byId[id] ? select(id) : null;
+    })
     .then(function () { document.body.setAttribute('data-ready', 'true'); })
     .catch(function (err) { status(String(err.message || err)); });
 })();
