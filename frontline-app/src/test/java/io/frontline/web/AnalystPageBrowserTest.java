@@ -302,6 +302,59 @@ class AnalystPageBrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    @Order(5)
+    void aCorrectionWithAPlacePickedOnTheMapPersistsAfterReload() throws Exception {
+        JsonNode before = null;
+        for (JsonNode e : seedReport.get("events")) {
+            if (!e.get("latitude").isNull() && "unreviewed".equals(get("/api/events/" + e.get("event_id").asText()).get("review_status").asText())) {
+                before = e;
+                break;
+            }
+        }
+        assertThat(before).as("an unreviewed mapped event of the seed").isNotNull();
+        String id = before.get("event_id").asText();
+        driver.get(base + "/?correct=1#event=" + id);
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        waitForEvidence(id);
+        WebElement name = driver.findElement(By.id("reviewer"));
+        name.clear();
+        name.sendKeys("analyst-browser");
+        driver.findElement(By.id("correct-open")).click();
+        WebElement form = driver.findElement(By.id("correct"));
+        WebElement fatalities = form.findElement(By.name("fatalities"));
+        fatalities.clear();
+        fatalities.sendKeys("7");
+        new Select(form.findElement(By.name("side2"))).selectByValue("civilians");
+        driver.findElement(By.id("pick")).click();
+        new Actions(driver).moveToElement(driver.findElement(By.id("map")), -60, 40).click().perform();
+        String latBefore = before.get("latitude").asText();
+        waiting().until(d -> !form.findElement(By.name("latitude")).getDomProperty("value").equals(latBefore));
+        double lat = Double.parseDouble(form.findElement(By.name("latitude")).getDomProperty("value"));
+        double lon = Double.parseDouble(form.findElement(By.name("longitude")).getDomProperty("value"));
+        screenshot("07-correction");
+        driver.findElement(By.id("correct-save")).click();
+        waiting().until(d -> d.findElement(By.id("review-msg")).getText().equals("saved: corrected"));
+
+        driver.get(base + "/?reload=2#event=" + id);
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        waitForEvidence(id);
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=fatalities]")).getText()).isEqualTo("7");
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=side2]")).getText()).isEqualTo("civilians");
+        assertThat(driver.findElement(By.cssSelector("#fields [data-field=review_status]")).getText()).isEqualTo("corrected");
+        assertThat(row(id).findElement(By.className("review-status")).getText()).isEqualTo("corrected");
+        JsonNode after = get("/api/events/" + id);
+        assertThat(after.get("latitude").asDouble()).isEqualTo(lat);
+        assertThat(after.get("longitude").asDouble()).isEqualTo(lon);
+        assertThat(after.get("side1").asText()).isEqualTo(before.get("side1").asText());
+        JsonNode fields = after.get("reviews").get(after.get("reviews").size() - 1).get("fields");
+        assertThat(fields.get("fatalities").asInt()).isEqualTo(7);
+        assertThat(fields.has("side1")).as("only changed fields are sent").isFalse();
+        assertThat(driver.findElements(By.cssSelector("path.event-marker[data-event-id='" + id + "']"))).hasSize(1);
+        screenshot("08-corrected-after-reload");
+        assertNoConsoleErrors();
+    }
+
     static void waitForQuery(String contains) {
         waiting().until(d -> {
             String q = d.findElement(By.tagName("body")).getAttribute("data-query");

@@ -143,6 +143,7 @@
         el('td', { text: show(e.fatalities) }),
         el('td', { class: 'review-status', text: show(e.review_status) })
       ]);
+      if (e.event_id === state.selected) { tr.classList.add('selected'); }
       tr.addEventListener('click', function () { select(e.event_id); });
       tbody.appendChild(tr);
       if (e.latitude === null || e.longitude === null || e.latitude === undefined) { return; }
@@ -171,6 +172,7 @@
   ];
 
   function select(id) {
+    if (state.selected !== id) { closeCorrection(); }
     state.selected = id;
     if (history.replaceState) { history.replaceState(null, '', '#event=' + encodeURIComponent(id)); }
     document.querySelectorAll('#events tbody tr.selected').forEach(function (r) { r.classList.remove('selected'); });
@@ -193,6 +195,7 @@
   }
 
   function renderEvent(e) {
+    current = e;
     document.getElementById('panel-title').textContent = show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location);
     var dl = document.getElementById('fields');
     clear(dl);
@@ -240,7 +243,7 @@
     try { localStorage.setItem('frontline.reviewer', reviewer.value); } catch (ignored) { /* storage unavailable */ }
   });
 
-  function review(action) {
+  function review(action, fields) {
     var id = state.selected;
     var msg = document.getElementById('review-msg');
     if (!id) { return; }
@@ -248,7 +251,8 @@
     msg.textContent = 'saving…';
     fetch('/api/events/' + encodeURIComponent(id) + '/review', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: action, reviewer: reviewer.value.trim() })
+      body: JSON.stringify(fields ? { action: action, reviewer: reviewer.value.trim(), fields: fields }
+        : { action: action, reviewer: reviewer.value.trim() })
     }).then(function (r) {
       return r.json().then(function (body) {
         if (!r.ok) { throw new Error(body.detail || body.error); }
@@ -258,9 +262,76 @@
         return getJson('/api/events/' + encodeURIComponent(id));
       });
     }).then(function (e) {
-      if (state.selected === id) { renderEvent(e); msg.textContent = 'saved: ' + e.review_status; }
+      if (action === 'correct') { closeCorrection(); }
+      return (action === 'correct' ? loadEvents() : Promise.resolve()).then(function () {
+        if (state.selected === id) { renderEvent(e); msg.textContent = 'saved: ' + e.review_status; }
+      });
     }).catch(function (err) { msg.textContent = 'not saved: ' + (err.message || err); });
   }
+  // ------------------------------------------------------------------ correction
+  var correctForm = document.getElementById('correct');
+  var CORRECT_FIELDS = ['event_date', 'event_type', 'sub_event_type', 'side1', 'actor1', 'side2', 'actor2', 'location',
+    'latitude', 'longitude', 'fatalities', 'notes'];
+  ['side1', 'side2'].forEach(function (n) {
+    Object.keys(SIDES).forEach(function (k) { correctForm.elements[n].appendChild(el('option', { value: k, text: SIDES[k][1] })); });
+  });
+  var current = null;
+  var picking = false;
+  var pickMarker = null;
+
+  function openCorrection() {
+    if (!current) { return; }
+    CORRECT_FIELDS.forEach(function (n) {
+      var v = current[n] === null || current[n] === undefined ? '' : String(current[n]);
+      var f = correctForm.elements[n];
+      if (f.tagName === 'SELECT' && !Array.from(f.options).some(function (o) { return o.value === v; })) {
+        f.appendChild(el('option', { value: v, text: v || '–' }));
+      }
+      f.value = v;
+    });
+    correctForm.hidden = false;
+  }
+  function closeCorrection() {
+    correctForm.hidden = true;
+    picking = false;
+    document.getElementById('map').classList.remove('picking');
+    if (pickMarker) { map.removeLayer(pickMarker); pickMarker = null; }
+  }
+  // only the fields that differ from the event, typed as the API wants them
+  function changedFields() {
+    var out = {};
+    CORRECT_FIELDS.forEach(function (n) {
+      var raw = correctForm.elements[n].value.trim();
+      var old = current[n] === null || current[n] === undefined ? '' : String(current[n]);
+      if (raw === old) { return; }
+      if (n === 'latitude' || n === 'longitude') { out[n] = raw === '' ? null : parseFloat(raw); } else if (n === 'fatalities') { out[n] = parseInt(raw, 10); } else { out[n] = raw === '' ? null : raw; }
+    });
+    return out;
+  }
+  map.on('click', function (ev) {
+    if (!picking) { return; }
+    picking = false;
+    document.getElementById('map').classList.remove('picking');
+    correctForm.elements.latitude.value = ev.latlng.lat.toFixed(5);
+    correctForm.elements.longitude.value = ev.latlng.lng.toFixed(5);
+    document.getElementById('review-msg').textContent = 'place picked; save the correction to keep it';
+    if (pickMarker) { map.removeLayer(pickMarker); }
+    pickMarker = L.circleMarker(ev.latlng, { radius: 9, color: '#000', weight: 2, dashArray: '3 3', fill: false, className: 'pick-marker' }).addTo(map);
+  });
+  document.getElementById('pick').addEventListener('click', function () {
+    picking = true;
+    document.getElementById('map').classList.add('picking');
+    document.getElementById('review-msg').textContent = 'click the map where the event happened';
+  });
+  document.getElementById('correct-open').addEventListener('click', openCorrection);
+  document.getElementById('correct-cancel').addEventListener('click', closeCorrection);
+  correctForm.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var fields = changedFields();
+    if (Object.keys(fields).length === 0) { document.getElementById('review-msg').textContent = 'nothing changed'; return; }
+    review('correct', fields);
+  });
+
   document.getElementById('confirm').addEventListener('click', function () { review('confirm'); });
   document.getElementById('reject').addEventListener('click', function () { review('reject'); });
   document.getElementById('close').addEventListener('click', function () {
