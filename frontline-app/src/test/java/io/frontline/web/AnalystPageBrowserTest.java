@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -352,6 +353,38 @@ class AnalystPageBrowserTest {
         assertThat(fields.has("side1")).as("only changed fields are sent").isFalse();
         assertThat(driver.findElements(By.cssSelector("path.event-marker[data-event-id='" + id + "']"))).hasSize(1);
         screenshot("08-corrected-after-reload");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(6)
+    void theTimelineShowsTheEventsUpToTheChosenDay() throws Exception {
+        open();
+        JsonNode all = get("/api/events?limit=1000");
+        String first = null;
+        for (JsonNode e : all.get("events")) {
+            String d = e.get("event_date").asText(null);
+            if (d != null && (first == null || d.compareTo(first) < 0)) {
+                first = d;
+            }
+        }
+        assertThat(driver.findElement(By.id("day-label")).getText()).isEqualTo("all dates");
+        WebElement day = driver.findElement(By.id("day"));
+        day.sendKeys(Keys.HOME);
+        assertThat(driver.findElement(By.id("day-label")).getText()).isEqualTo(first);
+        Set<String> expected = new HashSet<>();
+        for (JsonNode e : all.get("events")) {
+            if (first.equals(e.get("event_date").asText(null))) {
+                expected.add(e.get("event_id").asText());
+            }
+        }
+        Set<String> rows = new HashSet<>();
+        driver.findElements(By.cssSelector("#events tbody tr")).forEach(r -> rows.add(r.getAttribute("data-event-id")));
+        assertThat(rows).isEqualTo(expected);
+        screenshot("09-timeline-first-day");
+        day.sendKeys(Keys.END);
+        assertThat(driver.findElement(By.id("day-label")).getText()).isEqualTo("all dates");
+        assertThat(driver.findElements(By.cssSelector("#events tbody tr"))).hasSize(all.get("events").size());
         assertNoConsoleErrors();
     }
 

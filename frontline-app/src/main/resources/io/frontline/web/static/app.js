@@ -119,20 +119,75 @@
       state.events = all;
       state.byId = {};
       all.forEach(function (e) { state.byId[e.event_id] = e; });
-      drawEvents();
       var mapped = all.filter(function (e) { return e.latitude !== null && e.longitude !== null; }).length;
-      status(total + ' events' + (q ? ' matching the filters' : '') + ', ' + mapped + ' on the map' +
-        (all.length < total ? ' (first ' + all.length + ' shown)' : ''));
+      state.summary = total + ' events' + (q ? ' matching the filters' : '') + ', ' + mapped + ' on the map' +
+        (all.length < total ? ' (first ' + all.length + ' loaded)' : '');
+      timelineRange();
+      drawEvents();
       document.body.setAttribute('data-query', q);
     });
   }
+
+  // ------------------------------------------------------------------ timeline
+  // The slider runs over every calendar day from the first to the last event date; its last position is "all dates"
+  // (undated events included). Elsewhere the map and list show the dated events up to that day, or a window before it.
+  var DAY_MS = 86400000;
+  var daySlider = document.getElementById('day');
+  var windowSelect = document.getElementById('window');
+  var timeline = { first: null, days: 0 };
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function dayMs(iso) { return Date.parse(iso + 'T00:00:00Z'); }
+  function timelineRange() {
+    var dates = state.events.map(function (e) { return e.event_date; }).filter(Boolean).sort();
+    var wasAll = Number(daySlider.value) >= Number(daySlider.max);
+    var before = wasAll || timeline.first === null ? null : dayMs(timeline.first) + Number(daySlider.value) * DAY_MS;
+    timeline.first = dates.length ? dates[0] : null;
+    timeline.days = dates.length ? Math.round((dayMs(dates[dates.length - 1]) - dayMs(dates[0])) / DAY_MS) + 1 : 0;
+    daySlider.max = String(timeline.days);
+    if (before === null) {
+      daySlider.value = daySlider.max;
+    } else {
+      daySlider.value = String(Math.max(0, Math.min(timeline.days, Math.round((before - dayMs(timeline.first)) / DAY_MS))));
+    }
+    dayLabel();
+  }
+  function selectedDay() {
+    return Number(daySlider.value) >= timeline.days || timeline.first === null ? null
+      : isoDay(dayMs(timeline.first) + Number(daySlider.value) * DAY_MS);
+  }
+  function dayLabel() { document.getElementById('day-label').textContent = selectedDay() || 'all dates'; }
+  function visible(e) {
+    var d = selectedDay();
+    if (d === null) { return true; }
+    if (!e.event_date || e.event_date > d) { return false; }
+    var w = Number(windowSelect.value);
+    return w === 0 || e.event_date > isoDay(dayMs(d) - w * DAY_MS);
+  }
+  var playing = null;
+  function stop() { clearInterval(playing); playing = null; document.getElementById('play').textContent = '▶'; }
+  document.getElementById('play').addEventListener('click', function () {
+    if (playing) { stop(); return; }
+    if (Number(daySlider.value) >= timeline.days) { daySlider.value = '0'; }
+    document.getElementById('play').textContent = '❚❚';
+    dayLabel(); drawEvents();
+    playing = setInterval(function () {
+      daySlider.value = String(Number(daySlider.value) + 1);
+      dayLabel(); drawEvents();
+      if (Number(daySlider.value) >= timeline.days) { stop(); }
+    }, 400);
+  });
+  daySlider.addEventListener('input', function () { dayLabel(); drawEvents(); });
+  windowSelect.addEventListener('change', drawEvents);
 
   function drawEvents() {
     eventLayer.clearLayers();
     state.markers = {};
     var tbody = document.querySelector('#events tbody');
     clear(tbody);
-    state.events.forEach(function (e) {
+    var shown = state.events.filter(visible);
+    var day = selectedDay();
+    status((state.summary || '') + (day === null ? '' : '; ' + shown.length + ' shown for ' + day));
+    shown.forEach(function (e) {
       var s1 = el('span', { class: 'sw' }); s1.style.background = sideColour(e.side1);
       var s2 = el('span', { class: 'sw' }); s2.style.background = sideColour(e.side2);
       var tr = el('tr', { 'data-event-id': e.event_id }, [
