@@ -206,7 +206,7 @@ class AnalystPageBrowserTest {
             }
         }
         assertThat(expected).as("the seed has mapped events").isNotEmpty();
-        List<WebElement> markers = driver.findElements(By.cssSelector("path.event-marker[data-event-id]"));
+        List<WebElement> markers = driver.findElements(By.cssSelector(".event-marker[data-event-id]"));
         Set<String> shown = new HashSet<>();
         markers.forEach(m -> shown.add(m.getAttribute("data-event-id")));
         assertThat(shown).containsAll(expected);
@@ -216,7 +216,7 @@ class AnalystPageBrowserTest {
         screenshot("01-map");
 
         String clicked = expected.iterator().next();
-        WebElement marker = driver.findElement(By.cssSelector("path.event-marker[data-event-id='" + clicked + "']"));
+        WebElement marker = driver.findElement(By.cssSelector(".event-marker[data-event-id='" + clicked + "']"));
         new Actions(driver).moveToElement(marker).click().perform();
         // markers at one place overlap: the panel shows whichever is on top, one of the seed's
         String id = waiting().until(d -> panelEvent());
@@ -351,7 +351,7 @@ class AnalystPageBrowserTest {
         JsonNode fields = after.get("reviews").get(after.get("reviews").size() - 1).get("fields");
         assertThat(fields.get("fatalities").asInt()).isEqualTo(7);
         assertThat(fields.has("side1")).as("only changed fields are sent").isFalse();
-        assertThat(driver.findElements(By.cssSelector("path.event-marker[data-event-id='" + id + "']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector(".event-marker[data-event-id='" + id + "']"))).hasSize(1);
         screenshot("08-corrected-after-reload");
         assertNoConsoleErrors();
     }
@@ -408,7 +408,7 @@ class AnalystPageBrowserTest {
         Set<String> rows = new HashSet<>();
         driver.findElements(By.cssSelector("#events tbody tr")).forEach(r -> rows.add(r.getAttribute("data-event-id")));
         Set<String> markers = new HashSet<>();
-        driver.findElements(By.cssSelector("path.event-marker")).forEach(m -> markers.add(m.getAttribute("data-event-id")));
+        driver.findElements(By.cssSelector(".event-marker")).forEach(m -> markers.add(m.getAttribute("data-event-id")));
         assertThat(rows).isEqualTo(expected);
         assertThat(markers).isEqualTo(mapped);
     }

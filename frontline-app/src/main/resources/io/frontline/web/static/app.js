@@ -19,6 +19,32 @@
   };
   function sideColour(side) { return (SIDES[side] || SIDES.unknown)[0]; }
 
+  // symbol shape by ACLED event type; fill: side 1, ring: side 2
+  var SHAPES = {
+    'Battles': ['circle', 'Battles'],
+    'Explosions/Remote violence': ['triangle', 'Explosions/Remote violence'],
+    'Violence against civilians': ['square', 'Violence against civilians'],
+    'Strategic developments': ['diamond', 'Strategic developments'],
+    'Protests': ['pentagon', 'Protests'],
+    'Riots': ['cross', 'Riots']
+  };
+  var SVG = 'http://www.w3.org/2000/svg';
+  function symbol(type, side1, side2) {
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('width', '18'); svg.setAttribute('height', '18'); svg.setAttribute('viewBox', '0 0 18 18');
+    var shape = (SHAPES[type] || ['other'])[0];
+    var points = {
+      triangle: '9,1.5 16.5,16 1.5,16', square: '2.5,2.5 15.5,2.5 15.5,15.5 2.5,15.5', diamond: '9,1 17,9 9,17 1,9',
+      pentagon: '9,1.5 16.5,7 13.5,16 4.5,16 1.5,7', cross: '6,1.5 12,1.5 12,6 16.5,6 16.5,12 12,12 12,16.5 6,16.5 6,12 1.5,12 1.5,6 6,6'
+    }[shape];
+    var s = document.createElementNS(SVG, points ? 'polygon' : 'circle');
+    if (points) { s.setAttribute('points', points); } else { s.setAttribute('cx', '9'); s.setAttribute('cy', '9'); s.setAttribute('r', shape === 'circle' ? '7' : '5'); }
+    s.setAttribute('fill', sideColour(side1)); s.setAttribute('fill-opacity', '0.9');
+    s.setAttribute('stroke', sideColour(side2)); s.setAttribute('stroke-width', '3');
+    svg.appendChild(s);
+    return svg;
+  }
+
   var state = { events: [], byId: {}, markers: {}, selected: null };
 
   function el(tag, attrs, children) {
@@ -89,6 +115,13 @@
       Object.keys(SIDES).forEach(function (k) {
         var i = el('i'); i.style.background = SIDES[k][0];
         d.appendChild(el('div', { 'data-side': k }, [i, SIDES[k][1]]));
+      });
+      d.appendChild(el('div', { class: 'legend-head', text: 'shape: event type' }));
+      Object.keys(SHAPES).forEach(function (k) {
+        var row = el('div', { 'data-type': k });
+        row.appendChild(symbol(k, 'unknown', 'unknown'));
+        row.appendChild(document.createTextNode(' ' + SHAPES[k][1]));
+        d.appendChild(row);
       });
       return d;
     };
@@ -202,11 +235,12 @@
       tr.addEventListener('click', function () { select(e.event_id); });
       tbody.appendChild(tr);
       if (e.latitude === null || e.longitude === null || e.latitude === undefined) { return; }
-      var m = L.circleMarker([e.latitude, e.longitude], {
-        radius: 7, fillColor: sideColour(e.side1), fillOpacity: 0.85, color: sideColour(e.side2), weight: 3,
-        className: 'event-marker'
+      var m = L.marker([e.latitude, e.longitude], {
+        icon: L.divIcon({ className: 'event-marker', html: symbol(e.event_type, e.side1, e.side2), iconSize: [18, 18] }),
+        title: '', alt: show(e.sub_event_type) + ', ' + show(e.location)
       });
-      m.bindTooltip(show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location));
+      // a DOM node, not a string: Leaflet puts string tooltips in as HTML
+      m.bindTooltip(el('span', { text: show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location) }));
       m.on('click', function () { select(e.event_id); });
       m.addTo(eventLayer);
       m.getElement().setAttribute('data-event-id', e.event_id);
