@@ -385,7 +385,25 @@ class AnalystPageBrowserTest {
         day.sendKeys(Keys.END);
         assertThat(driver.findElement(By.id("day-label")).getText()).isEqualTo("all dates");
         assertThat(driver.findElements(By.cssSelector("#events tbody tr"))).hasSize(all.get("events").size());
+        // the weekly chart counts every dated event once, by side and by type
+        driver.findElement(By.cssSelector("#chart-box summary")).click();
+        int dated = 0;
+        for (JsonNode e : all.get("events")) {
+            dated += e.get("event_date").isNull() ? 0 : 1;
+        }
+        assertThat(chartTotal()).isEqualTo(dated);
+        new Select(driver.findElement(By.id("chart-by"))).selectByValue("type");
+        assertThat(chartTotal()).isEqualTo(dated);
+        screenshot("10-chart");
         assertNoConsoleErrors();
+    }
+
+    static int chartTotal() {
+        int n = 0;
+        for (WebElement r : driver.findElements(By.cssSelector("#chart rect[data-count]"))) {
+            n += Integer.parseInt(r.getAttribute("data-count"));
+        }
+        return n;
     }
 
     static void waitForQuery(String contains) {

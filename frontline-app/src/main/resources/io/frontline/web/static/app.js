@@ -212,6 +212,71 @@
   daySlider.addEventListener('input', function () { dayLabel(); drawEvents(); });
   windowSelect.addEventListener('change', drawEvents);
 
+  // ------------------------------------------------------------------ chart: events per week (Monday to Sunday)
+  var TYPE_COLOURS = { 'Battles': '#d62728', 'Explosions/Remote violence': '#ff7f0e', 'Violence against civilians': '#9467bd',
+    'Strategic developments': '#1f77b4', 'Protests': '#2ca02c', 'Riots': '#8c564b' };
+  function weekOf(iso) {
+    var ms = dayMs(iso);
+    var dow = (new Date(ms).getUTCDay() + 6) % 7; // Monday 0
+    return isoDay(ms - dow * DAY_MS);
+  }
+  function drawChart(events) {
+    var box = document.getElementById('chart');
+    clear(box);
+    var by = document.getElementById('chart-by').value;
+    var keyOf = by === 'type' ? function (e) { return e.event_type || 'unknown'; } : function (e) { return e.side1 || 'unknown'; };
+    var colourOf = by === 'type' ? function (k) { return TYPE_COLOURS[k] || '#999999'; } : sideColour;
+    var weeks = {};
+    var keys = {};
+    events.forEach(function (e) {
+      if (!e.event_date) { return; }
+      var w = weekOf(e.event_date);
+      var k = keyOf(e);
+      weeks[w] = weeks[w] || {};
+      weeks[w][k] = (weeks[w][k] || 0) + 1;
+      keys[k] = true;
+    });
+    var names = Object.keys(weeks).sort();
+    if (names.length === 0) { box.appendChild(el('p', { text: 'no dated events' })); return; }
+    // every week from the first to the last, empty ones included
+    var all = [];
+    for (var t = dayMs(names[0]); t <= dayMs(names[names.length - 1]); t += 7 * DAY_MS) { all.push(isoDay(t)); }
+    var max = 1;
+    all.forEach(function (w) {
+      var n = 0; Object.keys(weeks[w] || {}).forEach(function (k) { n += weeks[w][k]; }); max = Math.max(max, n);
+    });
+    var W = 600, H = 120, bw = W / all.length;
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+    svg.setAttribute('preserveAspectRatio', 'none');
+    all.forEach(function (w, i) {
+      var y = H;
+      Object.keys(keys).sort().forEach(function (k) {
+        var n = (weeks[w] || {})[k] || 0;
+        if (!n) { return; }
+        var h = n / max * (H - 4);
+        y -= h;
+        var r = document.createElementNS(SVG, 'rect');
+        r.setAttribute('x', String(i * bw + bw * 0.1)); r.setAttribute('width', String(bw * 0.8));
+        r.setAttribute('y', String(y)); r.setAttribute('height', String(h));
+        r.setAttribute('fill', colourOf(k)); r.setAttribute('data-count', String(n)); r.setAttribute('data-week', w);
+        var title = document.createElementNS(SVG, 'title');
+        title.textContent = 'week of ' + w + ': ' + n + ' ' + k;
+        r.appendChild(title);
+        svg.appendChild(r);
+      });
+    });
+    box.appendChild(svg);
+    var legendRow = el('div', { class: 'keys' });
+    Object.keys(keys).sort().forEach(function (k) {
+      var i = el('i', { class: 'sw' }); i.style.background = colourOf(k);
+      legendRow.appendChild(el('span', {}, [i, by === 'side' && SIDES[k] ? SIDES[k][1] : k]));
+    });
+    box.appendChild(el('div', { text: 'weeks ' + all[0] + ' to ' + all[all.length - 1] + ', at most ' + max + ' events a week' }));
+    box.appendChild(legendRow);
+  }
+  document.getElementById('chart-by').addEventListener('change', function () { drawChart(state.events.filter(visible)); });
+
   function drawEvents() {
     eventLayer.clearLayers();
     state.markers = {};
@@ -220,6 +285,7 @@
     var shown = state.events.filter(visible);
     var day = selectedDay();
     status((state.summary || '') + (day === null ? '' : '; ' + shown.length + ' shown for ' + day));
+    drawChart(shown);
     shown.forEach(function (e) {
       var s1 = el('span', { class: 'sw' }); s1.style.background = sideColour(e.side1);
       var s2 = el('span', { class: 'sw' }); s2.style.background = sideColour(e.side2);
