@@ -321,8 +321,10 @@ class AnalystPageBrowserTest {
         WebElement name = driver.findElement(By.id("reviewer"));
         name.clear();
         name.sendKeys("analyst-browser");
-        driver.findElement(By.id("correct-open")).click();
         WebElement form = driver.findElement(By.id("correct"));
+        assertThat(form.isDisplayed()).as("the correction form is folded until asked for").isFalse();
+        driver.findElement(By.id("correct-open")).click();
+        assertThat(form.isDisplayed()).isTrue();
         WebElement fatalities = form.findElement(By.name("fatalities"));
         fatalities.clear();
         fatalities.sendKeys("7");
