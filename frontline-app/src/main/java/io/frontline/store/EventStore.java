@@ -50,6 +50,9 @@ public interface EventStore extends AutoCloseable {
 
     List<ReviewAction> reviews(String eventId);
 
+    /** The audit trail: every review action of every event, oldest first. */
+    Page<ReviewAction> reviewLog(int limit, int offset);
+
     long eventCount();
 
     @Override

@@ -640,6 +640,26 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public synchronized Page<ReviewAction> reviewLog(int limit, int offset) {
+        return read(() -> {
+            List<ReviewAction> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
+                    + "FROM review_actions ORDER BY id LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String f = rs.getString("fields");
+                        out.add(new ReviewAction(rs.getLong("id"), rs.getString("event_id"), rs.getString("action"),
+                                rs.getString("reviewer"), f == null ? Map.of() : parse(f), rs.getObject("created_at", OffsetDateTime.class)));
+                    }
+                }
+            }
+            return new Page<>(out, count("SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
+        });
+    }
+
+    @Override
     public synchronized long eventCount() {
         return read(() -> count("SELECT COUNT(*) FROM events", List.of()));
     }

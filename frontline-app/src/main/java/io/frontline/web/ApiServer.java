@@ -86,6 +86,7 @@ public final class ApiServer {
         get("/api/events", this::events);
         get("/api/events/{id}", this::event);
         post("/api/events/{id}/review", this::review);
+        get("/api/reviews", this::reviewLog);
         get("/api/claims", this::claims);
         get("/api/places", this::places);
         get("/api/basemap", this::basemap);
@@ -264,6 +265,34 @@ public final class ApiServer {
         Map<String, Object> out = review(ra);
         out.put("event", store.event(id).map(StoredEvent::json).orElse(null));
         json(ctx, 201, out);
+    }
+
+    /** The audit trail: JSON pages, or {@code format=csv}: every action as RFC 4180 CSV (a download). */
+    private void reviewLog(Context ctx) {
+        allow(ctx, Set.of("limit", "offset", "format"));
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (format.equals("json")) {
+            Page<ReviewAction> p = store.reviewLog(limit(ctx), offset(ctx));
+            json(ctx, 200, page("reviews", p.items().stream().map(ApiServer::review).toList(), p));
+            return;
+        }
+        if (!format.equals("csv")) {
+            throw new BadFilterException("format", "expected json or csv, got '" + format + "'");
+        }
+        Page<ReviewAction> p = store.reviewLog(ctx.queryParam("limit") == null ? Integer.MAX_VALUE : limit(ctx), offset(ctx));
+        StringWriter sw = new StringWriter();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(sw, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            csv.printRecord("id", "event_id", "action", "reviewer", "created_at", "fields");
+            for (ReviewAction ra : p.items()) {
+                csv.printRecord(ra.id(), ra.eventId(), ra.action(), ra.reviewer(), ra.createdAt().toString(),
+                        ra.fields().isEmpty() ? "" : JSON.writeValueAsString(ra.fields()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ctx.header("X-Total-Count", String.valueOf(p.total()));
+        ctx.header("Content-Disposition", "attachment; filename=\"frontline-reviews.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(sw.toString());
     }
 
     private static Map<String, Object> review(ReviewAction ra) {

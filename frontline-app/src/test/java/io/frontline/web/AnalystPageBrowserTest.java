@@ -280,6 +280,11 @@ class AnalystPageBrowserTest {
         assertThat(store.reviews(confirmed)).hasSize(1);
         assertThat(store.reviews(confirmed).get(0).reviewer()).isEqualTo("analyst-browser");
         assertThat(store.reviews(rejected).get(0).action()).isEqualTo("reject");
+        // the page links the audit trail; it lists both actions
+        String audit = driver.findElement(By.id("audit")).getAttribute("href");
+        assertThat(audit).isEqualTo(base + "/api/reviews?format=csv");
+        String csv = HTTP.send(HttpRequest.newBuilder(URI.create(audit)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv).contains("," + confirmed + ",confirm,analyst-browser,", "," + rejected + ",reject,analyst-browser,");
         screenshot("05-review-after-reload");
         assertNoConsoleErrors();
     }

@@ -186,6 +186,24 @@ class ApiServerTest {
     }
 
     @Test
+    void theAuditTrailListsEveryReviewAsJsonAndCsv() throws Exception {
+        Res posted = post("/api/reports?file=al-bab.md", "text/markdown", sample("2016-11-24-al-bab-front.md"));
+        String id = posted.json().get("events").get(0).get("event_id").asText();
+        assertThat(post("/api/events/" + id + "/review", "application/json", "{\"action\":\"confirm\",\"reviewer\":\"auditor, \\\"A\\\"\"}").status()).isEqualTo(201);
+        Res page = get("/api/reviews?limit=1000");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(page.json().get("reviews").size());
+        assertThat(page.json().get("reviews").findValuesAsText("reviewer")).contains("auditor, \"A\"");
+        Res csv = get("/api/reviews?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("id,event_id,action,reviewer,created_at,fields\r\n")
+                .contains("," + id + ",confirm,\"auditor, \"\"A\"\"\",");
+        assertThat(csv.body().split("\r\n")).hasSize(1 + (int) page.json().get("total").asLong());
+        assertError(get("/api/reviews?format=xml"), 400, "format");
+    }
+
+    @Test
     void theBaseLayerIsTheGazetteerAndItsHull() throws Exception {
         Res r = get("/api/basemap");
         assertThat(r.status()).isEqualTo(200);
