@@ -244,7 +244,11 @@ class AnalystPageBrowserTest {
         open();
         assertThat(xssReport.get("events").size()).as("the script report has an event").isPositive();
         String id = xssReport.get("events").get(0).get("event_id").asText();
-        driver.findElement(By.cssSelector("#events tbody tr[data-event-id='" + id + "']")).click();
+        // through the list of reports: the script report's row opens its first event
+        driver.findElement(By.cssSelector("#reports-box summary")).click();
+        WebElement report = driver.findElement(By.cssSelector("#reports tbody tr[data-report-id='" + xssReport.get("id").asText() + "']"));
+        assertThat(report.getText()).contains(xssReport.get("events").size() + "");
+        report.click();
         waitForEvidence(id);
         WebElement text = driver.findElement(By.id("report-text"));
         assertThat(text.getText()).contains("<script>window.__xss=1</script>");

@@ -537,13 +537,38 @@
       document.getElementById('files').value = '';
       paste.value = '';
       return loadEvents();
-    }).then(function () {
+    }).then(loadReports).then(function () {
       msg.textContent = 'stored ' + stored + ' (' + events + ' events), already present ' + present +
         ', refused ' + refused.length + (refused.length ? ': ' + refused.join('; ') : '');
       add.disabled = false;
     }).catch(function (err) { status(String(err.message || err)); add.disabled = false; });
   }
   document.getElementById('add').addEventListener('click', ingest);
+
+  // ------------------------------------------------------------------ reports
+  // the stored reports, newest first; a click opens the report's first event
+  function loadReports() {
+    return getJson('/api/reports?limit=1000').then(function (p) {
+      document.getElementById('reports-count').textContent = '(' + p.total + ')';
+      var tbody = document.querySelector('#reports tbody');
+      clear(tbody);
+      p.reports.forEach(function (r) {
+        var tr = el('tr', { 'data-report-id': r.id }, [
+          el('td', { text: show(r.title || r.file) }),
+          el('td', { text: show(r.source) }),
+          el('td', { text: show(r.published) }),
+          el('td', { text: show(r.event_count) }),
+          el('td', { text: show(r.ingested_at).slice(0, 16).replace('T', ' ') })
+        ]);
+        tr.title = r.file;
+        tr.addEventListener('click', function () {
+          var first = state.events.filter(function (e) { return e.report_id === r.id; })[0];
+          if (first) { select(first.event_id); } else { status('no event of ' + r.file + ' is shown (none, or filtered out)'); }
+        });
+        tbody.appendChild(tr);
+      });
+    });
+  }
 
   var filters = document.getElementById('filters');
   var sideSelect = filters.elements.side;
@@ -562,6 +587,7 @@
   legend();
   loadBasemap().catch(function (err) { status('base layer: ' + (err.message || err)); })
     .then(loadEvents)
+    .then(loadReports)
     .then(function () {
       // a link to one event: /#event=ID opens its panel
       var m = /^#event=(.+)$/.exec(location.hash);
