@@ -58,8 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalystPageBrowserTest {
     static final Path SEED = Path.of("..", "shared", "seed", "000_0f73b6b4984142d8.txt");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; FRONTLINE_CHROMIUM and FRONTLINE_CHROMEDRIVER name others. */
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FRONTLINE_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("FRONTLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("frontline-app", "target", "screenshots");
     static final String XSS_REPORT = "Aleppo, 20 September 2017.\n\n"
             + "On 19 September 2017, Syrian government forces shelled the town of al-Bab. "
@@ -81,7 +82,8 @@ class AnalystPageBrowserTest {
         boolean required = "1".equals(System.getenv("FRONTLINE_REQUIRE_SHARED"));
         require(Files.exists(SEED), required, "../shared is not beside this checkout (the seed report)");
         require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), required,
-                "chromium or chromedriver is missing (apt-get install chromium chromium-driver)");
+                "chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "; apt-get install chromium chromium-driver, or set FRONTLINE_CHROMIUM and FRONTLINE_CHROMEDRIVER)");
         KnowledgeBase kb = BundledKnowledge.load();
         store = JdbcEventStore.embedded(dir.resolve("data"));
         server = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 5_000_000);
@@ -104,6 +106,10 @@ class AnalystPageBrowserTest {
     private static void require(boolean present, boolean required, String what) {
         if (!present && required) {
             throw new AssertionError("the browser test must run here (FRONTLINE_REQUIRE_SHARED=1) but " + what);
+        }
+        if (!present) {
+            // a class-level skip leaves no per-test message in Surefire's summary, so say it on the console too
+            System.err.println("AnalystPageBrowserTest skipped: " + what);
         }
         Assumptions.assumeTrue(present, "skipped: " + what);
     }
