@@ -23,7 +23,7 @@ public interface EventStore extends AutoCloseable {
     /** Reports, newest stored first: id, file, title, publisher, source, published, event_count, claim_count, ingested_at. */
     Page<Map<String, Object>> reports(int limit, int offset);
 
-    /** One report: its contract object (body included), its events (as stored) and claims. */
+    /** One report: its contract object (body included), the text it was read from ({@code text}), its events (as stored) and claims. */
     Optional<Map<String, Object>> report(String id);
 
     Page<StoredEvent> events(EventFilter filter, int limit, int offset);
@@ -49,6 +49,9 @@ public interface EventStore extends AutoCloseable {
     Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields);
 
     List<ReviewAction> reviews(String eventId);
+
+    /** The audit trail: every review action of every event, oldest first. */
+    Page<ReviewAction> reviewLog(int limit, int offset);
 
     long eventCount();
 

@@ -461,7 +461,7 @@ public class JdbcEventStore implements EventStore {
     public synchronized Optional<Map<String, Object>> report(String id) {
         return read(() -> {
             Map<String, Object> m;
-            try (PreparedStatement ps = conn.prepareStatement("SELECT report_json, content_hash, source, ingested_at FROM reports WHERE id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT report_json, content_hash, source, ingested_at, text FROM reports WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -471,6 +471,8 @@ public class JdbcEventStore implements EventStore {
                     m.put("content_hash", rs.getString(2));
                     m.put("source", rs.getString(3));
                     m.put("ingested_at", rs.getObject(4, OffsetDateTime.class).toString());
+                    // the text as read: evidence offsets with "in": "file" count code points in it, "body" ones in "body"
+                    m.put("text", rs.getString(5));
                 }
             }
             List<Object> events = new ArrayList<>();
@@ -634,6 +636,26 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public synchronized Page<ReviewAction> reviewLog(int limit, int offset) {
+        return read(() -> {
+            List<ReviewAction> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
+                    + "FROM review_actions ORDER BY id LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String f = rs.getString("fields");
+                        out.add(new ReviewAction(rs.getLong("id"), rs.getString("event_id"), rs.getString("action"),
+                                rs.getString("reviewer"), f == null ? Map.of() : parse(f), rs.getObject("created_at", OffsetDateTime.class)));
+                    }
+                }
+            }
+            return new Page<>(out, count("SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
         });
     }
 

@@ -20,6 +20,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.frontline.gazetteer.GazetteerFile;
+import io.frontline.gazetteer.Place;
+import io.frontline.knowledge.BundledKnowledge;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -68,6 +72,13 @@ public final class ApiServer {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = maxBody;
+            // the analyst page (index.html, app.js, app.css) at "/", and Leaflet from its WebJar at /webjars/
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/io/frontline/web/static";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
         });
         get("/api/reports", this::reports);
         get("/api/reports/{id}", this::report);
@@ -75,8 +86,10 @@ public final class ApiServer {
         get("/api/events", this::events);
         get("/api/events/{id}", this::event);
         post("/api/events/{id}/review", this::review);
+        get("/api/reviews", this::reviewLog);
         get("/api/claims", this::claims);
         get("/api/places", this::places);
+        get("/api/basemap", this::basemap);
         get("/openapi.json", ctx -> {
             try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
                 ctx.contentType("application/json").result(in.readAllBytes());
@@ -254,6 +267,34 @@ public final class ApiServer {
         json(ctx, 201, out);
     }
 
+    /** The audit trail: JSON pages, or {@code format=csv}: every action as RFC 4180 CSV (a download). */
+    private void reviewLog(Context ctx) {
+        allow(ctx, Set.of("limit", "offset", "format"));
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (format.equals("json")) {
+            Page<ReviewAction> p = store.reviewLog(limit(ctx), offset(ctx));
+            json(ctx, 200, page("reviews", p.items().stream().map(ApiServer::review).toList(), p));
+            return;
+        }
+        if (!format.equals("csv")) {
+            throw new BadFilterException("format", "expected json or csv, got '" + format + "'");
+        }
+        Page<ReviewAction> p = store.reviewLog(ctx.queryParam("limit") == null ? Integer.MAX_VALUE : limit(ctx), offset(ctx));
+        StringWriter sw = new StringWriter();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(sw, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            csv.printRecord("id", "event_id", "action", "reviewer", "created_at", "fields");
+            for (ReviewAction ra : p.items()) {
+                csv.printRecord(ra.id(), ra.eventId(), ra.action(), ra.reviewer(), ra.createdAt().toString(),
+                        ra.fields().isEmpty() ? "" : JSON.writeValueAsString(ra.fields()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ctx.header("X-Total-Count", String.valueOf(p.total()));
+        ctx.header("Content-Disposition", "attachment; filename=\"frontline-reviews.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(sw.toString());
+    }
+
     private static Map<String, Object> review(ReviewAction ra) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", ra.id());
@@ -302,6 +343,76 @@ public final class ApiServer {
         doc.put("query", q);
         doc.put("places", out);
         json(ctx, 200, doc);
+    }
+
+    private Map<String, Object> basemap;
+
+    /**
+     * The page's offline base layer: every bundled gazetteer place as a point and the convex hull of them all
+     * (an outline of where the gazetteer has places, not a border), as {@code [longitude, latitude]} pairs.
+     */
+    private void basemap(Context ctx) {
+        allow(ctx, Set.of());
+        synchronized (this) {
+            if (basemap == null) {
+                basemap = basemap(GazetteerFile.parse(BundledKnowledge.lines("gazetteer/sy-places.tsv"), "bundled gazetteer", Map.of()));
+            }
+        }
+        ctx.header("Cache-Control", "max-age=3600");
+        json(ctx, 200, basemap);
+    }
+
+    static Map<String, Object> basemap(List<Place> places) {
+        List<double[]> pts = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Place p : places) {
+            double lat = p.point().lat();
+            double lon = p.point().lon();
+            if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+                leftOut.add(p.id() + " " + p.name()); // impossible coordinates in the source data
+                continue;
+            }
+            pts.add(new double[]{round4(lon), round4(lat)});
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", "bundled gazetteer (sy-places.tsv): Wikipedia contributors CC BY-SA 4.0, GeoNames CC BY 4.0");
+        m.put("places", pts);
+        m.put("left_out", leftOut);
+        m.put("hull", convexHull(pts));
+        return m;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /** Andrew's monotone chain; the hull counter-clockwise, not closed. */
+    static List<double[]> convexHull(List<double[]> points) {
+        List<double[]> p = new ArrayList<>(points);
+        p.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        if (p.size() < 3) {
+            return p;
+        }
+        double[][] h = new double[2 * p.size()][];
+        int k = 0;
+        for (double[] q : p) {
+            while (k >= 2 && cross(h[k - 2], h[k - 1], q) <= 0) {
+                k--;
+            }
+            h[k++] = q;
+        }
+        for (int i = p.size() - 2, t = k + 1; i >= 0; i--) {
+            double[] q = p.get(i);
+            while (k >= t && cross(h[k - 2], h[k - 1], q) <= 0) {
+                k--;
+            }
+            h[k++] = q;
+        }
+        return new ArrayList<>(java.util.Arrays.asList(h).subList(0, k - 1));
+    }
+
+    private static double cross(double[] o, double[] a, double[] b) {
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
     }
 
     // ---------------------------------------------------------------- helpers

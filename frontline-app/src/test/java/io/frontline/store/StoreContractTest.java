@@ -176,5 +176,11 @@ abstract class StoreContractTest {
             assertThat(r.reviewer()).isEqualTo("analyst2");
             assertThat(r.fields()).containsEntry("fatalities", 4);
         });
+        // the whole audit trail, oldest first, in pages
+        var log = store().reviewLog(1000, 0);
+        assertThat(log.total()).isEqualTo(log.items().size());
+        assertThat(log.items().stream().map(ReviewAction::eventId).toList()).endsWith("a-001", "a-002", "a-003");
+        assertThat(store().reviewLog(1, (int) log.total() - 2).items()).singleElement()
+                .satisfies(r -> assertThat(r.reviewer()).isEqualTo("analyst2"));
     }
 }

@@ -186,6 +186,72 @@ class ApiServerTest {
     }
 
     @Test
+    void theAuditTrailListsEveryReviewAsJsonAndCsv() throws Exception {
+        Res posted = post("/api/reports?file=al-bab.md", "text/markdown", sample("2016-11-24-al-bab-front.md"));
+        String id = posted.json().get("events").get(0).get("event_id").asText();
+        assertThat(post("/api/events/" + id + "/review", "application/json", "{\"action\":\"confirm\",\"reviewer\":\"auditor, \\\"A\\\"\"}").status()).isEqualTo(201);
+        Res page = get("/api/reviews?limit=1000");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(page.json().get("reviews").size());
+        assertThat(page.json().get("reviews").findValuesAsText("reviewer")).contains("auditor, \"A\"");
+        Res csv = get("/api/reviews?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("id,event_id,action,reviewer,created_at,fields\r\n")
+                .contains("," + id + ",confirm,\"auditor, \"\"A\"\"\",");
+        assertThat(csv.body().split("\r\n")).hasSize(1 + (int) page.json().get("total").asLong());
+        assertError(get("/api/reviews?format=xml"), 400, "format");
+    }
+
+    @Test
+    void theBaseLayerIsTheGazetteerAndItsHull() throws Exception {
+        Res r = get("/api/basemap");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("places").size()).isGreaterThan(6000);
+        JsonNode hull = r.json().get("hull");
+        assertThat(hull.size()).isBetween(3, 200);
+        for (JsonNode p : hull) {
+            assertThat(p.get(0).asDouble()).as("longitude").isBetween(35.0, 43.0);
+            assertThat(p.get(1).asDouble()).as("latitude").isBetween(32.0, 38.0);
+        }
+        // the hull holds every place: each lies on the inner side of every edge (counter-clockwise)
+        for (JsonNode q : r.json().get("places")) {
+            for (int i = 0; i < hull.size(); i++) {
+                JsonNode a = hull.get(i);
+                JsonNode b = hull.get((i + 1) % hull.size());
+                double cross = (b.get(0).asDouble() - a.get(0).asDouble()) * (q.get(1).asDouble() - a.get(1).asDouble())
+                        - (b.get(1).asDouble() - a.get(1).asDouble()) * (q.get(0).asDouble() - a.get(0).asDouble());
+                assertThat(cross).isGreaterThanOrEqualTo(-1e-9);
+            }
+        }
+    }
+
+    @Test
+    void theAnalystPageAndLeafletAreServedFromTheJar() throws Exception {
+        Res page = get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/webjars/leaflet/").doesNotContain("http://", "https://");
+        assertThat(get("/app.js").status()).isEqualTo(200);
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").status()).isEqualTo(200);
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReportCarriesTheTextItsFileOffsetsCountIn() throws Exception {
+        Res posted = post("/api/reports?file=desert.txt", "text/plain", sample("2017-09-20-desert-front.txt"));
+        Res r = get("/api/reports/" + posted.json().get("id").asText());
+        String text = r.json().get("text").asText();
+        assertThat(text).isEqualTo(sample("2017-09-20-desert-front.txt"));
+        for (JsonNode e : r.json().get("events")) {
+            JsonNode ev = e.get("evidence");
+            assertThat(ev.get("in").asText()).isEqualTo("file");
+            int[] cps = text.codePoints().toArray();
+            assertThat(new String(cps, ev.get("start").asInt(), ev.get("end").asInt() - ev.get("start").asInt()))
+                    .isEqualTo(ev.get("text").asText());
+        }
+    }
+
+    @Test
     void placesAreLookedUpInTheGazetteer() throws Exception {
         Res r = get("/api/places?q=" + URLEncoder.encode("Deir Ezzor", StandardCharsets.UTF_8) + "&limit=3");
         assertThat(r.status()).isEqualTo(200);
