@@ -124,6 +124,9 @@ public final class GazetteerBuilder {
         } catch (NumberFormatException e) {
             return null;
         }
+        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            return null; // a typo in the source (Kharab Suluq's longitude 366514): no place is better than a wrong one
+        }
         String mark = f[2].strip();
         String label = f[3].strip();
         if (label.isEmpty()) {
