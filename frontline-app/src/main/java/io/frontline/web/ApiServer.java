@@ -80,6 +80,14 @@ public final class ApiServer {
             });
             cfg.staticFiles.enableWebjars();
         });
+        // security headers on every answer; no CORS headers are sent, so other origins cannot read the API from a browser
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        });
         get("/api/reports", this::reports);
         get("/api/reports/{id}", this::report);
         post("/api/reports", this::postReport);

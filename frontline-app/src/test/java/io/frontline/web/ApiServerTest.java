@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -277,6 +278,19 @@ class ApiServerTest {
         JsonNode schemas = r.json().get("components").get("schemas");
         for (String ref : r.json().findValuesAsText("$ref")) {
             assertThat(schemas.has(ref.substring(ref.lastIndexOf('/') + 1))).as(ref).isTrue();
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeadersAndNoCorsGrant() throws Exception {
+        for (String path : List.of("/", "/api/events", "/api/no-such-endpoint")) {
+            Res r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", "https://elsewhere.example").GET());
+            var h = r.raw().headers();
+            assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(h.firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(h.firstValue("Content-Security-Policy").orElse("")).as(path).contains("script-src 'self'")
+                    .contains("frame-ancestors 'none'");
+            assertThat(h.firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
         }
     }
 }
