@@ -65,11 +65,7 @@ public final class MinHash {
                 if (sig[0] == Long.MAX_VALUE) {
                     continue; // an empty text is nobody's duplicate
                 }
-                long h = b;
-                for (int r = 0; r < ROWS; r++) {
-                    h = mix(h * 31 + sig[b * ROWS + r]);
-                }
-                buckets.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
+                buckets.computeIfAbsent(band(sig, b), k -> new ArrayList<>()).add(i);
             }
             for (List<Integer> bucket : buckets.values()) {
                 for (int x = 0; x < bucket.size(); x++) {
@@ -85,6 +81,29 @@ public final class MinHash {
         }
         out.sort((p, q) -> p[0] != q[0] ? Integer.compare(p[0], q[0]) : Integer.compare(p[1], q[1]));
         return out;
+    }
+
+    /**
+     * The bucket keys of a signature, one per band (two signatures are candidates when any key agrees); empty for
+     * the signature of an empty text, which is nobody's duplicate.
+     */
+    public static long[] bandKeys(long[] sig) {
+        if (sig[0] == Long.MAX_VALUE) {
+            return new long[0];
+        }
+        long[] out = new long[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            out[b] = band(sig, b);
+        }
+        return out;
+    }
+
+    private static long band(long[] sig, int b) {
+        long h = b;
+        for (int r = 0; r < ROWS; r++) {
+            h = mix(h * 31 + sig[b * ROWS + r]);
+        }
+        return h;
     }
 
     /** SplitMix64's finaliser: a good 64-bit mixer. */

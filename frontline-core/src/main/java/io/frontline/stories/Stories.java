@@ -75,11 +75,7 @@ public final class Stories {
             parent[i] = i;
         }
         for (int[] pair : MinHash.candidatePairs(signatures)) {
-            long[] a = shingles.get(pair[0]);
-            long[] b = shingles.get(pair[1]);
-            boolean same = Shingles.jaccard(a, b) >= SAME_JACCARD
-                    || (Math.min(a.length, b.length) >= MIN_SHINGLES_FOR_CONTAINMENT && Shingles.containment(a, b) >= SAME_CONTAINMENT);
-            if (same) {
+            if (sameStory(shingles.get(pair[0]), shingles.get(pair[1]))) {
                 int x = find(parent, pair[0]);
                 int y = find(parent, pair[1]);
                 parent[Math.max(x, y)] = Math.min(x, y);
@@ -94,6 +90,15 @@ public final class Stories {
             out.add(story(members));
         }
         return out;
+    }
+
+    /**
+     * Whether two bodies' shingle sets ({@link Shingles#of}) are copies of one story: Jaccard at least
+     * {@value #SAME_JACCARD}, or one holds at least {@value #SAME_CONTAINMENT} of the other's shingles.
+     */
+    public static boolean sameStory(long[] a, long[] b) {
+        return Shingles.jaccard(a, b) >= SAME_JACCARD
+                || (Math.min(a.length, b.length) >= MIN_SHINGLES_FOR_CONTAINMENT && Shingles.containment(a, b) >= SAME_CONTAINMENT);
     }
 
     private static int find(int[] parent, int i) {
