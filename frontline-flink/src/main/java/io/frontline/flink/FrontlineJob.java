@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * The job's topology, the same for live feeds (Kafka, streaming) and archive reprocessing (files, batch):
  * <pre>
- * reports -> extract (core pipeline, parallel) -> story index (keyed: one key) -> stories (keyed by story)
+ * reports -> (rebalance) extract (core pipeline, parallel) -> story index (keyed: one key) -> stories (keyed by story)
  *         -> events, claims (side output) -> control (keyed by place) -> control changes
  * </pre>
  * and the sinks: a Kafka topic and a table per output.
@@ -26,7 +26,9 @@ public final class FrontlineJob {
     }
 
     public static Outputs topology(DataStream<ReportInput> inputs) {
-        SingleOutputStreamOperator<ExtractedReport> extracted = inputs.flatMap(new ExtractFunction())
+        // spread over every task: a topic's records may sit in fewer partitions than there are tasks (a producer
+        // without keys fills one partition per batch), and extraction is the costly step
+        SingleOutputStreamOperator<ExtractedReport> extracted = inputs.rebalance().flatMap(new ExtractFunction())
                 .name("extract").uid("extract");
         SingleOutputStreamOperator<ExtractedReport> storied = extracted.keyBy(r -> StoryIndexFunction.KEY, Types.INT)
                 .process(new StoryIndexFunction()).name("story-index").uid("story-index");
