@@ -2,7 +2,6 @@ package io.frontline.flink;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.List;
  */
 public record JobOptions(String bootstrap, String inputTopic, String eventsTopic, String claimsTopic, String controlTopic,
                          String group, DeliveryGuarantee guarantee, String transactionPrefix, JdbcTarget jdbc,
-                         long checkpointMs, int parallelism, Path archive, boolean bounded) implements Serializable {
+                         long checkpointMs, int parallelism, Path archive, boolean bounded) {
     public static final String USAGE = """
             options:
               --bootstrap HOST:PORT     Kafka bootstrap servers (source and sinks)
