@@ -346,7 +346,7 @@ final class StoreAnalysis {
                     continue;
                 }
                 for (Event o : x.events()) {
-                    if (stories.corroboratingStories(o, st).contains(own.id())) {
+                    if (sameEvent(e, o)) {
                         Map<String, Object> em = new LinkedHashMap<>();
                         em.put("event_id", o.eventId());
                         em.put("report_id", x.report().id());
@@ -368,6 +368,32 @@ final class StoreAnalysis {
         m.put("assessed_confidence", a.confidence());
         m.put("confidence_reasons", a.reasons());
         return Optional.of(m);
+    }
+
+    /** Stories' corroboration rule for one pair: the same place (phonetic key), the same sides either way round, dates at most 3 days apart. */
+    static boolean sameEvent(Event a, Event b) {
+        if (a.location() == null || b.location() == null || a.eventDate() == null || b.eventDate() == null) {
+            return false;
+        }
+        String pa = io.frontline.gazetteer.NameKey.phonetic(a.location());
+        if (pa.isEmpty() || !pa.equals(io.frontline.gazetteer.NameKey.phonetic(b.location()))) {
+            return false;
+        }
+        boolean sides = a.side1().equals(b.side1()) && a.side2().equals(b.side2()) || a.side1().equals(b.side2()) && a.side2().equals(b.side1());
+        LocalDate da = ControlModelDates.parse(a.eventDate());
+        LocalDate db = ControlModelDates.parse(b.eventDate());
+        return sides && da != null && db != null && Math.abs(da.toEpochDay() - db.toEpochDay()) <= Stories.DATE_WINDOW_DAYS;
+    }
+
+    /** ISO dates, null when not one. */
+    private static final class ControlModelDates {
+        static LocalDate parse(String s) {
+            try {
+                return LocalDate.parse(s);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /**
