@@ -437,11 +437,17 @@ class AnalystPageBrowserTest {
     @Test
     @Order(7)
     void theControlLayerShowsAreasFrontsAndPlacesOfTheDay() throws Exception {
+        String arima = null;
         try (var files = Files.list(SAMPLES)) {
             for (Path f : files.sorted().toList()) {
-                post("/api/reports?file=" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8));
+                for (JsonNode e : post("/api/reports?file=" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)).get("events")) {
+                    if (e.get("location").asText("").equals("Arima") && e.get("sub_event_type").asText().contains("overtakes")) {
+                        arima = e.get("event_id").asText();
+                    }
+                }
             }
         }
+        assertThat(arima).as("the samples' capture of Arima").isNotNull();
         open();
         // at "all dates" the layer shows control on the last event date
         String date = waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-control-date"));
@@ -460,7 +466,18 @@ class AnalystPageBrowserTest {
                 .hasSize(control.get("features").size() - places - areas
                         - (int) java.util.stream.StreamSupport.stream(control.get("features").spliterator(), false)
                         .filter(f -> f.get("properties").get("kind").asText().equals("pocket")).count());
+        String turkey = "path.control-area[fill='#9467bd']";
+        assertThat(driver.findElements(By.cssSelector(turkey))).as("Turkey holds nothing yet").isEmpty();
         screenshot("11-control");
+        // a reviewed correction feeds the control model: Arima taken by Turkey instead of the SDF gives Turkey an area
+        HttpResponse<String> corrected = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + arima + "/review"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"action\": \"correct\", \"reviewer\": \"analyst-browser\", \"fields\": {\"side1\": \"turkey\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        open();
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-control-date") != null);
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane " + turkey))).hasSize(1);
         // the checkbox hides the layer
         driver.findElement(By.id("control-on")).click();
         waiting().until(d -> d.findElements(By.cssSelector(".leaflet-control-pane path")).isEmpty());

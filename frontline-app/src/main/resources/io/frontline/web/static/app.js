@@ -470,7 +470,9 @@
     var ev = state.byId[id];
     clear(document.getElementById('story'));
     return Promise.all([getJson('/api/events/' + encodeURIComponent(id)), getJson('/api/reports/' + encodeURIComponent(ev.report_id)),
-      getJson('/api/events/' + encodeURIComponent(id) + '/story').catch(function () { return null; })])
+      // a rejected event is in no story (the API answers 404, which the console would log as an error)
+      ev.review_status === 'rejected' ? Promise.resolve(null)
+        : getJson('/api/events/' + encodeURIComponent(id) + '/story').catch(function () { return null; })])
       .then(function (r) {
         if (state.selected !== id) { return; }
         renderEvent(r[0]);
@@ -544,6 +546,9 @@
         cl.appendChild(li);
       });
       box.appendChild(cl);
+    }
+    if (!st && state.byId[state.selected] && state.byId[state.selected].review_status === 'rejected') {
+      box.appendChild(el('div', { class: 'sub', text: 'Rejected: not counted in stories, corroboration or control.' }));
     }
     var claims = (report && report.claims) || [];
     if (claims.length) {
