@@ -13,7 +13,9 @@ import io.frontline.gazetteer.Gazetteer;
 import io.frontline.gazetteer.GazetteerIndex;
 import io.frontline.gazetteer.Place;
 import io.frontline.ingest.Report;
+import io.frontline.store.EventFilter;
 import io.frontline.store.EventStore;
+import io.frontline.store.StoredEvent;
 import io.frontline.store.Page;
 import io.frontline.stories.Assessment;
 import io.frontline.stories.SourceProfile;
@@ -68,7 +70,19 @@ final class StoreAnalysis {
     /** The stored reports as a batch, with their stories, observations and control model. */
     record Snapshot(List<Extraction> extractions, Map<Report, Map<String, Object>> summaries, Map<String, Event> events,
                     Map<Event, Report> reportOf, Stories stories, List<Observation> observations, ControlModel model,
-                    ControlModel seeded, int rejected) {
+                    Map<Story, int[]> counts, int rejected) {
+    }
+
+    private Snapshot seededFor;
+    private ControlModel seeded;
+
+    /** The model started from the map snapshot, built when first asked for. */
+    private ControlModel seeded(Snapshot s) {
+        if (seededFor != s) {
+            seeded = seed() == null ? s.model() : ControlModel.build(seed(), s.observations());
+            seededFor = s;
+        }
+        return seeded;
     }
 
     synchronized Snapshot snapshot() {
@@ -81,48 +95,71 @@ final class StoreAnalysis {
         return snapshot;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Reports never change once stored: each is read once. Events are read again on every rebuild (reviews change them). */
+    private final Map<String, Report> reports = new HashMap<>();
+    private final Map<String, Map<String, Object>> reportSummaries = new HashMap<>();
+
     private Snapshot build() {
-        List<Extraction> xs = new ArrayList<>();
-        Map<Report, Map<String, Object>> summaries = new IdentityHashMap<>();
-        Map<String, Event> events = new HashMap<>();
-        Map<Event, Report> reportOf = new IdentityHashMap<>();
-        int rejected = 0;
+        List<String> order = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
             Page<Map<String, Object>> page = store.reports(1000, offset);
             for (Map<String, Object> summary : page.items()) {
-                Optional<Map<String, Object>> full = store.report((String) summary.get("id"));
-                if (full.isEmpty()) {
-                    continue;
+                String id = (String) summary.get("id");
+                order.add(id);
+                reportSummaries.put(id, summary);
+                if (!reports.containsKey(id)) {
+                    store.report(id).ifPresent(r -> reports.put(id, report(r)));
                 }
-                Map<String, Object> r = full.get();
-                Report report = report(r);
-                List<Event> evs = new ArrayList<>();
-                for (Object o : (List<Object>) r.getOrDefault("events", List.of())) {
-                    Map<String, Object> e = (Map<String, Object>) o;
-                    if ("rejected".equals(e.get("review_status"))) {
-                        rejected++;
-                        continue; // a rejected event is no evidence of anything
-                    }
-                    Event ev = event(e);
-                    evs.add(ev);
-                    events.put(ev.eventId(), ev);
-                    reportOf.put(ev, report);
-                }
-                xs.add(new Extraction(report, evs, List.of(), List.of()));
-                summaries.put(report, summary);
             }
             if (page.items().size() < 1000) {
                 break;
             }
         }
+        Map<String, List<StoredEvent>> byReport = new HashMap<>();
+        store.scan(EventFilter.ALL, e -> byReport.computeIfAbsent(e.reportId(), k -> new ArrayList<>()).add(e));
         // the store lists newest stored first; read them oldest first, as files would be read
-        java.util.Collections.reverse(xs);
+        java.util.Collections.reverse(order);
+        List<Extraction> xs = new ArrayList<>();
+        Map<Report, Map<String, Object>> summaries = new IdentityHashMap<>();
+        Map<String, Event> events = new HashMap<>();
+        Map<Event, Report> reportOf = new IdentityHashMap<>();
+        int rejected = 0;
+        for (String id : order) {
+            Report report = reports.get(id);
+            if (report == null) {
+                continue;
+            }
+            List<StoredEvent> stored = new ArrayList<>(byReport.getOrDefault(id, List.of()));
+            stored.sort(java.util.Comparator.comparing(StoredEvent::id)); // ids are the report's id and its sequence number
+            List<Event> evs = new ArrayList<>();
+            for (StoredEvent se : stored) {
+                if ("rejected".equals(se.reviewStatus())) {
+                    rejected++;
+                    continue; // a rejected event is no evidence of anything
+                }
+                Event ev = event(se.contract());
+                evs.add(ev);
+                events.put(ev.eventId(), ev);
+                reportOf.put(ev, report);
+            }
+            xs.add(new Extraction(report, evs, List.of(), List.of()));
+            summaries.put(report, reportSummaries.get(id));
+        }
         Stories stories = Stories.of(xs);
         List<Observation> obs = Observations.of(xs, stories, profiles);
         ControlModel model = ControlModel.build(null, obs);
-        ControlModel seeded = seed() == null ? null : ControlModel.build(seed(), obs);
-        return new Snapshot(xs, summaries, events, reportOf, stories, obs, model, seeded, rejected);
+        // per story: its events (copies counted once) and how many of them another story corroborates
+        Map<Story, int[]> counts = new IdentityHashMap<>();
+        for (Extraction x : xs) {
+            int[] c = counts.computeIfAbsent(stories.storyOf(x.report()), k -> new int[2]);
+            for (Event e : x.events()) {
+                if (stories.duplicateOf(e).isEmpty()) {
+                    c[0]++;
+                    c[1] += stories.corroboration(e) > 1 ? 1 : 0;
+                }
+            }
+        }
+        return new Snapshot(xs, summaries, events, reportOf, stories, obs, model, counts, rejected);
     }
 
     private ControlMarks.Seed seed() {
@@ -213,7 +250,7 @@ final class StoreAnalysis {
         if (cached != null) {
             return cached;
         }
-        ControlModel model = seedMap && s.seeded() != null ? s.seeded() : s.model();
+        ControlModel model = seedMap ? seeded(s) : s.model();
         List<ControlState> states = model.on(date);
         ControlAreas areas = ControlAreas.of(states, boundary());
         if (bbox != null) {
@@ -271,26 +308,13 @@ final class StoreAnalysis {
         m.put("origin", st.origin().id());
         m.put("origin_source", st.originSource());
         List<Object> reports = new ArrayList<>();
-        int events = 0;
-        int corroborated = 0;
         for (Report r : st.reports()) {
             reports.add(reportRef(r, s.summaries().get(r)));
         }
-        for (Extraction x : s.extractions()) {
-            if (s.stories().storyOf(x.report()) != st) {
-                continue;
-            }
-            for (Event e : x.events()) {
-                if (s.stories().duplicateOf(e).isPresent()) {
-                    continue;
-                }
-                events++;
-                corroborated += s.stories().corroboration(e) > 1 ? 1 : 0;
-            }
-        }
+        int[] c = s.counts().getOrDefault(st, new int[2]);
         m.put("reports", reports);
-        m.put("events", events);
-        m.put("corroborated_events", corroborated);
+        m.put("events", c[0]);
+        m.put("corroborated_events", c[1]);
         return m;
     }
 

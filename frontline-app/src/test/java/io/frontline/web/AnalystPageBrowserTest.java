@@ -559,6 +559,7 @@ class AnalystPageBrowserTest {
         search.sendKeys("Syrian Democratic");
         waiting().until(d -> !d.findElements(By.cssSelector("#search-results li[data-kind=actor]")).isEmpty());
         search.sendKeys(Keys.ENTER);
+        waiting().until(d -> String.valueOf(d.findElement(By.tagName("body")).getAttribute("data-search")).startsWith("actor:"));
         waitForQuery("actor=");
         String actor = driver.findElement(By.name("actor")).getDomProperty("value");
         assertThat(actor).contains("Syrian Democratic");

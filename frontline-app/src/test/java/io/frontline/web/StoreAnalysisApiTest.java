@@ -99,6 +99,9 @@ class StoreAnalysisApiTest {
     @Test
     @Order(1)
     void controlUsesTheReviewedCorrectionsAndLeavesRejectedEventsOut() throws Exception {
+        JsonNode quiet = post("/api/reports?file=quiet.txt", "Aleppo, 1 May 2016.\n\nThe weather was calm and markets opened as usual.\n",
+                "text/plain", 201);
+        assertThat(quiet.get("events")).as("a report without events is read back too").isEmpty();
         JsonNode report = post("/api/reports?file=arima.md", CAPTURE, "text/plain", 201);
         String id = captureOfArima(report).get("event_id").asText();
 

@@ -805,7 +805,7 @@
   function goPlace(pl) {
     if (searchMarker) { map.removeLayer(searchMarker); }
     searchMarker = L.circleMarker([pl.latitude, pl.longitude], { radius: 14, color: '#000', weight: 2, fill: false, className: 'search-marker', interactive: false }).addTo(map);
-    map.setView([pl.latitude, pl.longitude], 11);
+    map.setView([pl.latitude, pl.longitude], 11, { animate: false });
     status('place ' + pl.name + (pl.admin1 ? ', ' + pl.admin1 : '') + ' (' + pl.latitude.toFixed(4) + ', ' + pl.longitude.toFixed(4) + ')');
     document.body.setAttribute('data-search', 'place:' + pl.id);
   }
@@ -814,7 +814,7 @@
     loadEvents().then(function () {
       var pts = state.events.filter(function (e) { return e.latitude !== null && e.longitude !== null; })
         .map(function (e) { return [e.latitude, e.longitude]; });
-      if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 11 }); }
+      if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 11, animate: false }); }
       document.body.setAttribute('data-search', 'actor:' + actor);
     }).catch(function (err) { status(String(err.message || err)); });
   }
