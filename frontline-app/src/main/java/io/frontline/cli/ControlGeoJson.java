@@ -18,11 +18,11 @@ import java.util.Map;
  * ({@code front}), pockets ({@code pocket}) and the places themselves ({@code place}), each with {@code controller}
  * and {@code as_of}.
  */
-final class ControlGeoJson {
+public final class ControlGeoJson {
     private ControlGeoJson() {
     }
 
-    static Map<String, Object> of(List<ControlState> states, ControlAreas areas, LocalDate date) {
+    public static Map<String, Object> of(List<ControlState> states, ControlAreas areas, LocalDate date) {
         String asOf = date.toString();
         List<Object> features = new ArrayList<>();
         areas.areas().forEach((controller, g) -> features.add(feature(geometry(g), props(controller, "area", asOf))));

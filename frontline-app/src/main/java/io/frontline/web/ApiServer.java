@@ -58,6 +58,7 @@ public final class ApiServer {
     private final Gazetteer gazetteer;
     private final long maxBody;
     private final List<Route> routes = new ArrayList<>();
+    private final StoreAnalysis analysis;
     private Javalin app;
 
     public ApiServer(EventStore store, Frontline frontline, Gazetteer gazetteer, long maxBody) {
@@ -65,6 +66,7 @@ public final class ApiServer {
         this.frontline = frontline;
         this.gazetteer = gazetteer;
         this.maxBody = maxBody;
+        this.analysis = new StoreAnalysis(store, gazetteer, BundledKnowledge.sources(null));
     }
 
     /** Starts on {@code port} (0: any free port) and returns the port. */
@@ -98,6 +100,10 @@ public final class ApiServer {
         get("/api/claims", this::claims);
         get("/api/places", this::places);
         get("/api/basemap", this::basemap);
+        get("/api/control", this::control);
+        get("/api/events/{id}/story", this::eventStory);
+        get("/api/stories", this::stories);
+        get("/api/sources", this::sources);
         get("/openapi.json", ctx -> {
             try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
                 ctx.contentType("application/json").result(in.readAllBytes());
@@ -353,6 +359,51 @@ public final class ApiServer {
         json(ctx, 200, doc);
     }
 
+    /** Control on a date over the stored events (corrections applied, rejected events left out) as GeoJSON. */
+    private void control(Context ctx) {
+        allow(ctx, Set.of("date", "bbox", "seed_map"));
+        String d = ctx.queryParam("date");
+        if (d == null || d.isBlank()) {
+            throw new BadFilterException("date", "is required: YYYY-MM-DD");
+        }
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.parse(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadFilterException("date", "expected YYYY-MM-DD, got '" + d + "'");
+        }
+        double[] bbox = ctx.queryParam("bbox") == null ? null : EventFilter.parse(Map.of("bbox", ctx.queryParam("bbox")), n -> null).bbox();
+        String seed = ctx.queryParam("seed_map");
+        if (seed != null && !seed.equals("true") && !seed.equals("false")) {
+            throw new BadFilterException("seed_map", "expected true or false, got '" + seed + "'");
+        }
+        json(ctx, 200, analysis.control(date, bbox, "true".equals(seed)), "application/geo+json");
+    }
+
+    private void eventStory(Context ctx) {
+        allow(ctx, Set.of());
+        String id = ctx.pathParam("id");
+        json(ctx, 200, analysis.eventStory(id).orElseThrow(() -> new ApiError(404, "not_found",
+                "no event with id " + id + (store.event(id).isPresent() ? " outside the rejected ones" : ""))));
+    }
+
+    private void stories(Context ctx) {
+        allow(ctx, Set.of("limit", "offset", "min_reports"));
+        int min = ctx.queryParam("min_reports") == null ? 1 : intParam(ctx, "min_reports", 1, Integer.MAX_VALUE);
+        List<Map<String, Object>> all = analysis.stories().stream().filter(s -> ((List<?>) s.get("reports")).size() >= min).toList();
+        int limit = limit(ctx);
+        int offset = offset(ctx);
+        List<Map<String, Object>> items = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        json(ctx, 200, page("stories", items, new Page<>(items, all.size(), limit, offset)));
+    }
+
+    private void sources(Context ctx) {
+        allow(ctx, Set.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sources", analysis.sources());
+        json(ctx, 200, m);
+    }
+
     private Map<String, Object> basemap;
 
     /**
@@ -488,8 +539,12 @@ public final class ApiServer {
     }
 
     private static void json(Context ctx, int status, Object body) {
+        json(ctx, status, body, "application/json");
+    }
+
+    private static void json(Context ctx, int status, Object body, String type) {
         try {
-            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+            ctx.status(status).contentType(type).result(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

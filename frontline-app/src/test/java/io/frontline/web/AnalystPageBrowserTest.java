@@ -415,6 +415,205 @@ class AnalystPageBrowserTest {
         assertNoConsoleErrors();
     }
 
+    static final Path SAMPLES = Path.of("samples");
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static int zoom() {
+        return Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-zoom"));
+    }
+
+    /** Every mapped event that is shown: as a marker of its own or counted in a cluster marker. */
+    static int markersAndClustered() {
+        int n = driver.findElements(By.cssSelector(".event-marker[data-event-id]")).size();
+        for (WebElement c : driver.findElements(By.cssSelector(".cluster-marker[data-count]"))) {
+            n += Integer.parseInt(c.getAttribute("data-count"));
+        }
+        return n;
+    }
+
+    @Test
+    @Order(7)
+    void theControlLayerShowsAreasFrontsAndPlacesOfTheDay() throws Exception {
+        String arima = null;
+        try (var files = Files.list(SAMPLES)) {
+            for (Path f : files.sorted().toList()) {
+                for (JsonNode e : post("/api/reports?file=" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)).get("events")) {
+                    if (e.get("location").asText("").equals("Arima") && e.get("sub_event_type").asText().contains("overtakes")) {
+                        arima = e.get("event_id").asText();
+                    }
+                }
+            }
+        }
+        assertThat(arima).as("the samples' capture of Arima").isNotNull();
+        open();
+        // at "all dates" the layer shows control on the last event date
+        String date = waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-control-date"));
+        JsonNode control = get("/api/control?date=" + date);
+        int places = 0;
+        int areas = 0;
+        for (JsonNode f : control.get("features")) {
+            places += f.get("properties").get("kind").asText().equals("place") ? 1 : 0;
+            areas += f.get("properties").get("kind").asText().equals("area") ? 1 : 0;
+        }
+        assertThat(places).as("the samples and the seed hold places on " + date).isPositive();
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane svg path"))).hasSizeGreaterThan(0);
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane path.control-place"))).hasSize(places);
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane path.control-area"))).hasSize(areas);
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane path.control-front")))
+                .hasSize(control.get("features").size() - places - areas
+                        - (int) java.util.stream.StreamSupport.stream(control.get("features").spliterator(), false)
+                        .filter(f -> f.get("properties").get("kind").asText().equals("pocket")).count());
+        String turkey = "path.control-area[fill='#9467bd']";
+        assertThat(driver.findElements(By.cssSelector(turkey))).as("Turkey holds nothing yet").isEmpty();
+        screenshot("11-control");
+        // a reviewed correction feeds the control model: Arima taken by Turkey instead of the SDF gives Turkey an area
+        HttpResponse<String> corrected = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + arima + "/review"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"action\": \"correct\", \"reviewer\": \"analyst-browser\", \"fields\": {\"side1\": \"turkey\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        open();
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-control-date") != null);
+        assertThat(driver.findElements(By.cssSelector(".leaflet-control-pane " + turkey))).hasSize(1);
+        // the checkbox hides the layer
+        driver.findElement(By.id("control-on")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".leaflet-control-pane path")).isEmpty());
+        driver.findElement(By.id("control-on")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".leaflet-control-pane path")).isEmpty());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(8)
+    void playReplaysTheDaysWithTheirControlAndPauses() throws Exception {
+        open();
+        WebElement day = driver.findElement(By.id("day"));
+        day.sendKeys(Keys.HOME);
+        String first = driver.findElement(By.id("day-label")).getText();
+        waiting().until(d -> first.equals(d.findElement(By.tagName("body")).getAttribute("data-control-date")));
+        new Select(driver.findElement(By.id("speed"))).selectByValue("60");
+        driver.findElement(By.id("play")).click();
+        waiting().until(d -> d.findElement(By.id("day-label")).getText().compareTo(first) > 0);
+        driver.findElement(By.id("play")).click(); // pause
+        assertThat(driver.findElement(By.id("play")).getText()).isEqualTo("▶");
+        String paused = driver.findElement(By.id("day-label")).getText();
+        Thread.sleep(300);
+        assertThat(driver.findElement(By.id("day-label")).getText()).as("paused").isEqualTo(paused);
+        assertThat(paused).isGreaterThan(first);
+        // the control drawn is that of the day the replay stopped at
+        waiting().until(d -> paused.equals(d.findElement(By.tagName("body")).getAttribute("data-control-date")));
+        for (WebElement r : driver.findElements(By.cssSelector("#events tbody tr td:first-child"))) {
+            assertThat(r.getText()).isLessThanOrEqualTo(paused);
+        }
+        screenshot("12-replay-paused");
+        day.sendKeys(Keys.END);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(9)
+    void lowZoomClustersTheMarkersAndAClickOnAClusterZoomsIn() throws Exception {
+        open();
+        int mapped = 0;
+        for (JsonNode e : get("/api/events?limit=1000").get("events")) {
+            mapped += e.get("latitude").isNull() ? 0 : 1;
+        }
+        assertThat(zoom()).as("the first view shows every marker").isGreaterThanOrEqualTo(6);
+        assertThat(driver.findElements(By.cssSelector(".cluster-marker"))).isEmpty();
+        while (zoom() >= 5) {
+            int z = zoom();
+            driver.findElement(By.cssSelector(".leaflet-control-zoom-out")).click();
+            waiting().until(d -> zoom() < z);
+        }
+        List<WebElement> clusters = driver.findElements(By.cssSelector(".cluster-marker[data-count]"));
+        assertThat(clusters).isNotEmpty();
+        assertThat(markersAndClustered()).as("every mapped event is in a marker or a cluster").isEqualTo(mapped);
+        screenshot("13-clusters");
+        WebElement biggest = clusters.stream().max(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.getAttribute("data-count")))).get();
+        new Actions(driver).moveToElement(biggest).click().perform();
+        waiting().until(d -> zoom() >= 6);
+        waiting().until(d -> d.findElements(By.cssSelector(".cluster-marker")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector(".event-marker[data-event-id]"))).isNotEmpty();
+        screenshot("14-cluster-zoomed");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(10)
+    void searchZoomsToAPlaceOrFiltersByAnActor() throws Exception {
+        open();
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("Raqqa");
+        waiting().until(d -> !d.findElements(By.cssSelector("#search-results li[data-kind=place]")).isEmpty());
+        assertThat(driver.findElement(By.id("search-results")).getText()).contains("Raqqa");
+        search.sendKeys(Keys.ENTER);
+        waiting().until(d -> String.valueOf(d.findElement(By.tagName("body")).getAttribute("data-search")).startsWith("place:"));
+        assertThat(zoom()).isEqualTo(11);
+        assertThat(driver.findElement(By.id("status")).getText()).contains("Raqqa");
+        assertThat(driver.findElements(By.cssSelector("path.search-marker"))).hasSize(1);
+        screenshot("15-search-place");
+        search.clear();
+        search.sendKeys("Syrian Democratic");
+        waiting().until(d -> !d.findElements(By.cssSelector("#search-results li[data-kind=actor]")).isEmpty());
+        search.sendKeys(Keys.ENTER);
+        waiting().until(d -> String.valueOf(d.findElement(By.tagName("body")).getAttribute("data-search")).startsWith("actor:"));
+        waitForQuery("actor=");
+        String actor = driver.findElement(By.name("actor")).getDomProperty("value");
+        assertThat(actor).contains("Syrian Democratic");
+        assertRowsAre(get("/api/events?limit=1000&actor=" + java.net.URLEncoder.encode(actor, StandardCharsets.UTF_8)));
+        driver.findElement(By.cssSelector("#filters button[type=reset]")).click();
+        waitForQuery("");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(11)
+    void thePanelShowsTheStoryTheCorroboratingReportsAndTheAssessment() throws Exception {
+        String id = seedReport.get("events").get(2).get("event_id").asText();
+        driver.get(base + "/?story=1#event=" + id);
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        waitForEvidence(id);
+        JsonNode story = get("/api/events/" + id + "/story");
+        WebElement box = waiting().until(d -> {
+            WebElement b = d.findElement(By.id("story"));
+            return b.getText().contains("Story and corroboration") ? b : null;
+        });
+        assertThat(box.findElement(By.cssSelector("[data-field=source_reliability]")).getText())
+                .isEqualTo(story.get("source_reliability").asText());
+        assertThat(box.findElement(By.cssSelector("[data-field=assessed_confidence]")).getText())
+                .startsWith(story.get("assessed_confidence").asText());
+        assertThat(box.findElements(By.cssSelector("#corroborating > li"))).hasSize(story.get("corroborated_by").size());
+        assertThat(box.findElements(By.cssSelector("#story-reports > li"))).hasSize(story.get("story").get("reports").size() - 1);
+        assertThat(box.getText()).contains(story.get("corroboration").asInt() == 1 ? "only its own story" : "independent stories");
+        screenshot("16-story");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(12)
+    void theSourcesViewListsEveryPublisherWithItsProfileAndCounts() throws Exception {
+        open();
+        driver.findElement(By.id("view-sources")).click();
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-sources") != null);
+        assertThat(driver.findElement(By.id("map")).isDisplayed()).isFalse();
+        Set<String> expected = new HashSet<>();
+        for (JsonNode s : get("/api/sources").get("sources")) {
+            expected.add(s.get("name").asText());
+        }
+        Set<String> rows = new HashSet<>();
+        driver.findElements(By.cssSelector("#sources tbody tr")).forEach(r -> rows.add(r.getAttribute("data-source")));
+        assertThat(rows).isEqualTo(expected).contains("Global Research", "South Front", "Frontline Samples");
+        assertThat(driver.findElement(By.cssSelector("#sources tr[data-source='South Front']")).getText()).contains("low", "Media Bias/Fact Check");
+        assertThat(driver.findElements(By.cssSelector("#stories tbody tr"))).hasSize(get("/api/stories?limit=1000").get("total").asInt());
+        screenshot("17-sources");
+        driver.findElement(By.id("view-map")).click();
+        assertThat(driver.findElement(By.id("map")).isDisplayed()).isTrue();
+        assertNoConsoleErrors();
+    }
+
     static int chartTotal() {
         int n = 0;
         for (WebElement r : driver.findElements(By.cssSelector("#chart rect[data-count]"))) {

@@ -133,11 +133,14 @@ public final class Stories {
 
     // ---- corroboration -------------------------------------------------------------------------------------
 
-    private record Located(Event event, Story story, String place, String sides, LocalDate date) {
+    private record Located(Event event, Story story, String place, String sides, LocalDate date, int seq) {
     }
 
     private void corroborate(List<Extraction> xs) {
-        Map<String, List<Located>> byPlace = new HashMap<>();
+        // earlier events by place, sides and day: only the days within the window are looked at (a list per place
+        // made this quadratic in the events of one place); matches are taken in the order they were seen
+        Map<String, Map<Long, List<Located>>> byPlace = new HashMap<>();
+        int seq = 0;
         Map<Event, Extraction> owner = new IdentityHashMap<>();
         for (Extraction x : xs) {
             for (Event e : x.events()) {
@@ -157,21 +160,24 @@ public final class Stories {
                     continue;
                 }
                 String sides = e.side1().compareTo(e.side2()) <= 0 ? e.side1() + "|" + e.side2() : e.side2() + "|" + e.side1();
-                Located here = new Located(e, s, place, sides, d);
-                List<Located> same = byPlace.computeIfAbsent(place, k -> new ArrayList<>());
+                Located here = new Located(e, s, place, sides, d, seq++);
+                Map<Long, List<Located>> same = byPlace.computeIfAbsent(place + "#" + sides, k -> new HashMap<>());
+                List<Located> near = new ArrayList<>();
+                for (long day = d.toEpochDay() - DATE_WINDOW_DAYS; day <= d.toEpochDay() + DATE_WINDOW_DAYS; day++) {
+                    near.addAll(same.getOrDefault(day, List.of()));
+                }
+                near.sort(Comparator.comparingInt(Located::seq));
                 Set<String> ids = new LinkedHashSet<>(List.of(s.id()));
-                for (Located other : same) {
-                    if (other.sides.equals(sides) && Math.abs(other.date.toEpochDay() - d.toEpochDay()) <= DATE_WINDOW_DAYS) {
-                        ids.add(other.story.id());
-                        corroborating.get(other.event).add(s.id());
-                        if (other.story == s && other.event != e && !duplicateOf.containsKey(e)
-                                && owner.get(other.event) != x) {
-                            duplicateOf.put(e, duplicateOf.getOrDefault(other.event, other.event));
-                        }
+                for (Located other : near) {
+                    ids.add(other.story.id());
+                    corroborating.get(other.event).add(s.id());
+                    if (other.story == s && other.event != e && !duplicateOf.containsKey(e)
+                            && owner.get(other.event) != x) {
+                        duplicateOf.put(e, duplicateOf.getOrDefault(other.event, other.event));
                     }
                 }
                 corroborating.put(e, ids);
-                same.add(here);
+                same.computeIfAbsent(d.toEpochDay(), k -> new ArrayList<>()).add(here);
             }
         }
     }

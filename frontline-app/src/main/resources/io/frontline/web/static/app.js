@@ -77,6 +77,11 @@
     .setView([35.0, 38.5], 6);
   map.attributionControl.setPrefix(false);
   var baseRenderer = L.canvas({ padding: 0.2 });
+  // control areas, front lines and held places: their own pane above the base layer and below the event markers
+  map.createPane('control');
+  map.getPane('control').style.zIndex = 410;
+  var controlRenderer = L.svg({ pane: 'control', padding: 0.2 });
+  var controlLayer = L.layerGroup().addTo(map);
   var eventLayer = L.layerGroup().addTo(map);
 
   function graticule() {
@@ -155,6 +160,7 @@
       var mapped = all.filter(function (e) { return e.latitude !== null && e.longitude !== null; }).length;
       state.summary = total + ' events' + (q ? ' matching the filters' : '') + ', ' + mapped + ' on the map' +
         (all.length < total ? ' (first ' + all.length + ' loaded)' : '');
+      controlCache = {};
       timelineRange();
       drawEvents();
       document.body.setAttribute('data-query', q);
@@ -188,7 +194,12 @@
     return Number(daySlider.value) >= timeline.days || timeline.first === null ? null
       : isoDay(dayMs(timeline.first) + Number(daySlider.value) * DAY_MS);
   }
-  function dayLabel() { document.getElementById('day-label').textContent = selectedDay() || 'all dates'; }
+  function dayLabel() { document.getElementById('day-label').textContent = selectedDay() || 'all dates'; drawControl(); }
+  // the date whose control is drawn: the selected day, or at "all dates" the last event date
+  function controlDay() {
+    if (timeline.first === null) { return null; }
+    return selectedDay() || isoDay(dayMs(timeline.first) + (timeline.days - 1) * DAY_MS);
+  }
   function visible(e) {
     var d = selectedDay();
     if (d === null) { return true; }
@@ -196,21 +207,81 @@
     var w = Number(windowSelect.value);
     return w === 0 || e.event_date > isoDay(dayMs(d) - w * DAY_MS);
   }
+  // ▶ replays day by day at the chosen speed (events up to the day and the control of that day); ❚❚ pauses
   var playing = null;
-  function stop() { clearInterval(playing); playing = null; document.getElementById('play').textContent = '▶'; }
+  var speedSelect = document.getElementById('speed');
+  function stop() {
+    clearTimeout(playing); playing = null;
+    document.getElementById('play').textContent = '▶'; document.getElementById('play').title = 'replay day by day';
+  }
+  function tick() {
+    daySlider.value = String(Number(daySlider.value) + 1);
+    dayLabel(); drawEvents();
+    if (Number(daySlider.value) >= timeline.days) { stop(); return; }
+    playing = setTimeout(tick, Number(speedSelect.value));
+  }
   document.getElementById('play').addEventListener('click', function () {
     if (playing) { stop(); return; }
     if (Number(daySlider.value) >= timeline.days) { daySlider.value = '0'; }
-    document.getElementById('play').textContent = '❚❚';
+    document.getElementById('play').textContent = '❚❚'; document.getElementById('play').title = 'pause';
     dayLabel(); drawEvents();
-    playing = setInterval(function () {
-      daySlider.value = String(Number(daySlider.value) + 1);
-      dayLabel(); drawEvents();
-      if (Number(daySlider.value) >= timeline.days) { stop(); }
-    }, 400);
+    playing = setTimeout(tick, Number(speedSelect.value));
   });
   daySlider.addEventListener('input', function () { dayLabel(); drawEvents(); });
   windowSelect.addEventListener('change', drawEvents);
+
+  // ------------------------------------------------------------------ control: areas, front lines, places held on the day
+  // GET /api/control?date=D folds the stored events (corrections applied, rejected ones left out) up to D. Answers are
+  // kept per date until the events or reviews change; a late answer for another date is dropped.
+  var controlCache = {};
+  var controlWanted = null;
+  var controlToggle = document.getElementById('control-on');
+  function resetControl() { controlCache = {}; drawControl(); }
+  function drawControl() {
+    var d = controlToggle.checked ? controlDay() : null;
+    controlWanted = d;
+    if (d === null) { controlLayer.clearLayers(); document.body.removeAttribute('data-control-date'); return; }
+    var got = controlCache[d] ? Promise.resolve(controlCache[d]) : getJson('/api/control?date=' + d).then(function (fc) {
+      controlCache[d] = fc; return fc;
+    });
+    got.then(function (fc) {
+      if (controlWanted !== d) { return; }
+      renderControl(fc);
+      document.body.setAttribute('data-control-date', d);
+      document.body.setAttribute('data-control-features', String(fc.features.length));
+    }).catch(function (err) { status('control: ' + (err.message || err)); });
+  }
+  function renderControl(fc) {
+    controlLayer.clearLayers();
+    var kinds = { area: [], pocket: [], front: [], place: [] };
+    fc.features.forEach(function (f) { (kinds[f.properties.kind] || []).push(f); });
+    // areas first, then pockets over them, fronts over both, places on top
+    kinds.area.concat(kinds.pocket).forEach(function (f) {
+      L.geoJSON(f, { renderer: controlRenderer, pane: 'control', interactive: false, style: {
+        color: sideColour(f.properties.controller), weight: 0.5, opacity: 0.6,
+        fillColor: sideColour(f.properties.controller), fillOpacity: f.properties.kind === 'pocket' ? 0.3 : 0.18,
+        className: 'control-' + f.properties.kind } }).addTo(controlLayer);
+    });
+    kinds.front.forEach(function (f) {
+      L.geoJSON(f, { renderer: controlRenderer, pane: 'control', interactive: false, style: {
+        color: '#000', weight: 2.5, opacity: 0.8, dashArray: '6 3', className: 'control-front' } }).addTo(controlLayer);
+    });
+    kinds.place.forEach(function (f) {
+      var p = f.properties;
+      var c = f.geometry.coordinates;
+      var m = L.circleMarker([c[1], c[0]], { renderer: controlRenderer, pane: 'control', radius: 5,
+        color: p.status === 'held' ? '#222' : '#555', weight: 1.5, dashArray: p.status === 'held' ? null : '2 2',
+        fillColor: p.controller ? sideColour(p.controller) : '#ffffff', fillOpacity: p.status === 'uncertain' ? 0.2 : 0.9,
+        className: 'control-place' });
+      var ids = (p.evidence || []).map(function (e) { return e.event_id; });
+      m.bindTooltip(el('span', { text: show(p.name) + ': ' + (p.controller ? (SIDES[p.controller] || [0, p.controller])[1] : 'holder unknown') +
+        ', ' + p.status + (p.since ? ' since ' + p.since : '') + (p.others && p.others.length ? '; also ' + p.others.join(', ') : '') +
+        ' · evidence ' + ids.join(', ') }));
+      m.on('click', function () { var id = ids.filter(function (i) { return state.byId[i]; }).pop(); if (id) { select(id); } });
+      m.addTo(controlLayer);
+    });
+  }
+  controlToggle.addEventListener('change', drawControl);
 
   // ------------------------------------------------------------------ chart: events per week (Monday to Sunday)
   var TYPE_COLOURS = { 'Battles': '#d62728', 'Explosions/Remote violence': '#ff7f0e', 'Violence against civilians': '#9467bd',
@@ -286,6 +357,7 @@
     var day = selectedDay();
     status((state.summary || '') + (day === null ? '' : '; ' + shown.length + ' shown for ' + day));
     drawChart(shown);
+    state.shown = shown;
     shown.forEach(function (e) {
       var s1 = el('span', { class: 'sw' }); s1.style.background = sideColour(e.side1);
       var s2 = el('span', { class: 'sw' }); s2.style.background = sideColour(e.side2);
@@ -300,19 +372,77 @@
       if (e.event_id === state.selected) { tr.classList.add('selected'); }
       tr.addEventListener('click', function () { select(e.event_id); });
       tbody.appendChild(tr);
-      if (e.latitude === null || e.longitude === null || e.latitude === undefined) { return; }
-      var m = L.marker([e.latitude, e.longitude], {
-        icon: L.divIcon({ className: 'event-marker', html: symbol(e.event_type, e.side1, e.side2), iconSize: [18, 18] }),
-        title: '', alt: show(e.sub_event_type) + ', ' + show(e.location)
-      });
-      // a DOM node, not a string: Leaflet puts string tooltips in as HTML
-      m.bindTooltip(el('span', { text: show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location) }));
-      m.on('click', function () { select(e.event_id); });
-      m.addTo(eventLayer);
-      m.getElement().setAttribute('data-event-id', e.event_id);
-      state.markers[e.event_id] = m;
+    });
+    drawMarkers();
+  }
+
+  // Below CLUSTER_BELOW_ZOOM the mapped events are grouped on a grid of CELL pixels: a cell with one event shows it,
+  // a cell with more shows a cluster marker with their count, coloured by the most frequent side 1; a click zooms in.
+  var CLUSTER_BELOW_ZOOM = 6;
+  var CELL = 60;
+  function drawMarkers() {
+    eventLayer.clearLayers();
+    state.markers = {};
+    var z = map.getZoom();
+    document.body.setAttribute('data-zoom', String(z));
+    var mapped = (state.shown || []).filter(function (e) {
+      return e.latitude !== null && e.longitude !== null && e.latitude !== undefined && e.longitude !== undefined;
+    });
+    if (z >= CLUSTER_BELOW_ZOOM) { mapped.forEach(eventMarker); return; }
+    var cells = {};
+    var order = [];
+    mapped.forEach(function (e) {
+      var p = map.project([e.latitude, e.longitude], z);
+      var k = Math.floor(p.x / CELL) + ':' + Math.floor(p.y / CELL);
+      if (!cells[k]) { cells[k] = []; order.push(k); }
+      cells[k].push(e);
+    });
+    order.forEach(function (k) {
+      if (cells[k].length === 1) { eventMarker(cells[k][0]); } else { clusterMarker(cells[k]); }
     });
   }
+  function eventMarker(e) {
+    var m = L.marker([e.latitude, e.longitude], {
+      icon: L.divIcon({ className: 'event-marker', html: symbol(e.event_type, e.side1, e.side2), iconSize: [18, 18] }),
+      title: '', alt: show(e.sub_event_type) + ', ' + show(e.location)
+    });
+    // a DOM node, not a string: Leaflet puts string tooltips in as HTML
+    m.bindTooltip(el('span', { text: show(e.event_date) + ' · ' + show(e.sub_event_type) + ' · ' + show(e.location) }));
+    m.on('click', function () { select(e.event_id); });
+    m.addTo(eventLayer);
+    m.getElement().setAttribute('data-event-id', e.event_id);
+    state.markers[e.event_id] = m;
+  }
+  function clusterMarker(events) {
+    var bySide = {};
+    var lat = 0, lon = 0;
+    events.forEach(function (e) {
+      bySide[e.side1 || 'unknown'] = (bySide[e.side1 || 'unknown'] || 0) + 1;
+      lat += e.latitude; lon += e.longitude;
+    });
+    var sides = Object.keys(bySide).sort(function (a, b) { return bySide[b] - bySide[a] || (a < b ? -1 : 1); });
+    var size = Math.min(44, 22 + Math.round(Math.log(events.length) * 5));
+    var box = el('div', { text: String(events.length) });
+    box.style.background = sideColour(sides[0]);
+    box.style.width = box.style.height = box.style.lineHeight = size + 'px';
+    var m = L.marker([lat / events.length, lon / events.length], {
+      icon: L.divIcon({ className: 'cluster-marker', html: box, iconSize: [size, size] }), title: '',
+      alt: events.length + ' events', zIndexOffset: 1000
+    });
+    m.bindTooltip(el('span', { text: events.length + ' events: ' + sides.map(function (k) {
+      return (SIDES[k] || [0, k])[1] + ' ' + bySide[k];
+    }).join(', ') + ' (click to zoom in)' }));
+    m.on('click', function () {
+      var b = L.latLngBounds(events.map(function (e) { return [e.latitude, e.longitude]; }));
+      var z = Math.min(map.getMaxZoom(), Math.max(CLUSTER_BELOW_ZOOM, map.getBoundsZoom(b.pad(0.3))));
+      map.setView(b.getCenter(), z);
+    });
+    m.addTo(eventLayer);
+    var node = m.getElement();
+    node.setAttribute('data-count', String(events.length));
+    node.setAttribute('data-side', sides[0]);
+  }
+  map.on('zoomend', drawMarkers);
 
   // ------------------------------------------------------------------ event panel
   var FIELDS = [
@@ -338,10 +468,15 @@
     panel.setAttribute('data-event-id', id);
     document.getElementById('panel-title').textContent = 'loading…';
     var ev = state.byId[id];
-    return Promise.all([getJson('/api/events/' + encodeURIComponent(id)), getJson('/api/reports/' + encodeURIComponent(ev.report_id))])
+    clear(document.getElementById('story'));
+    return Promise.all([getJson('/api/events/' + encodeURIComponent(id)), getJson('/api/reports/' + encodeURIComponent(ev.report_id)),
+      // a rejected event is in no story (the API answers 404, which the console would log as an error)
+      ev.review_status === 'rejected' ? Promise.resolve(null)
+        : getJson('/api/events/' + encodeURIComponent(id) + '/story').catch(function () { return null; })])
       .then(function (r) {
         if (state.selected !== id) { return; }
         renderEvent(r[0]);
+        renderStory(r[2], r[1]);
         renderReport(r[1], r[0]);
         map.invalidateSize();
         var m = state.markers[id];
@@ -368,6 +503,66 @@
       ul.appendChild(el('li', { text: r.created_at + ' ' + r.reviewer + ': ' + r.action }));
     });
     document.getElementById('review-msg').textContent = '';
+  }
+
+  // The story of the event across the stored reports (GET /api/events/{id}/story), the corroborating stories with
+  // their matching events, the assessed confidence with its reasons, and the report's claims with their status.
+  function reportLabel(r) {
+    return show(r.title || r.file) + ' (' + show(r.publisher || r.source) + (r.published ? ', ' + r.published : '') + ')';
+  }
+  function renderStory(st, report) {
+    var box = document.getElementById('story');
+    clear(box);
+    if (st) {
+      box.appendChild(el('h3', { text: 'Story and corroboration' }));
+      var dl = el('dl', { class: 'kv' });
+      function row(k, v, field) { dl.appendChild(el('dt', { text: k })); dl.appendChild(el('dd', { 'data-field': field, text: v })); }
+      row('source reliability', st.source_reliability, 'source_reliability');
+      row('assessed confidence', String(st.assessed_confidence) + ' — ' + st.confidence_reasons.join('; '), 'assessed_confidence');
+      row('corroboration', st.corroboration === 1 ? 'only its own story' : st.corroboration + ' independent stories', 'corroboration');
+      row('duplicate of', show(st.duplicate_of), 'duplicate_of');
+      box.appendChild(dl);
+      var others = st.story.reports.filter(function (r) { return r.id !== st.report_id; });
+      box.appendChild(el('div', { class: 'sub', text: 'Other reports of this story (' + st.story.id + '): ' + (others.length ? '' : 'none') }));
+      var ul = el('ul', { id: 'story-reports' });
+      others.forEach(function (r) {
+        var li = el('li', { 'data-report-id': r.id, class: 'link', text: reportLabel(r) });
+        li.addEventListener('click', function () { openReport(r.id); });
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      box.appendChild(el('div', { class: 'sub', text: 'Corroborated by: ' + (st.corroborated_by.length ? '' : 'no other story') }));
+      var cl = el('ul', { id: 'corroborating' });
+      st.corroborated_by.forEach(function (s) {
+        var li = el('li', { 'data-story': s.id }, [show(s.origin_source) + ': ' + s.reports.map(reportLabel).join('; ')]);
+        var evs = el('ul');
+        s.events.forEach(function (o) {
+          var ei = el('li', { 'data-event-id': o.event_id, class: state.byId[o.event_id] ? 'link' : '',
+            text: show(o.event_date) + ' · ' + show(o.sub_event_type) + ' · ' + show(o.location) + (o.attribution ? ' (per ' + o.attribution + ')' : '') });
+          ei.addEventListener('click', function () { if (state.byId[o.event_id]) { select(o.event_id); } });
+          evs.appendChild(ei);
+        });
+        li.appendChild(evs);
+        cl.appendChild(li);
+      });
+      box.appendChild(cl);
+    }
+    if (!st && state.byId[state.selected] && state.byId[state.selected].review_status === 'rejected') {
+      box.appendChild(el('div', { class: 'sub', text: 'Rejected: not counted in stories, corroboration or control.' }));
+    }
+    var claims = (report && report.claims) || [];
+    if (claims.length) {
+      box.appendChild(el('div', { class: 'sub', text: 'Claims and predictions in this report:' }));
+      var ol = el('ul', { id: 'claims' });
+      claims.forEach(function (c) {
+        ol.appendChild(el('li', { text: c.status + (c.attribution ? ', per ' + c.attribution : '') + ': ' + show(c.text) }));
+      });
+      box.appendChild(ol);
+    }
+  }
+  function openReport(reportId) {
+    var first = state.events.filter(function (e) { return e.report_id === reportId; })[0];
+    if (first) { select(first.event_id); } else { status('no event of that report is shown (none, rejected, or filtered out)'); }
   }
 
   // The evidence span [start, end) counts Unicode code points, so the text is split with Array.from.
@@ -418,6 +613,7 @@
       });
     }).then(function (e) {
       if (action === 'correct') { closeCorrection(); }
+      resetControl();
       return (action === 'correct' ? loadEvents() : Promise.resolve()).then(function () {
         if (state.selected === id) { renderEvent(e); msg.textContent = 'saved: ' + e.review_status; }
       });
@@ -561,14 +757,120 @@
           el('td', { text: show(r.ingested_at).slice(0, 16).replace('T', ' ') })
         ]);
         tr.title = r.file;
-        tr.addEventListener('click', function () {
-          var first = state.events.filter(function (e) { return e.report_id === r.id; })[0];
-          if (first) { select(first.event_id); } else { status('no event of ' + r.file + ' is shown (none, or filtered out)'); }
-        });
+        tr.addEventListener('click', function () { openReport(r.id); });
         tbody.appendChild(tr);
       });
     });
   }
+
+  // ------------------------------------------------------------------ search: a place (gazetteer) or an actor (loaded events)
+  var search = document.getElementById('search');
+  var results = document.getElementById('search-results');
+  var searchMarker = null;
+  var searching = 0;
+  function findActors(q) {
+    var n = {};
+    var lq = q.toLowerCase();
+    state.events.forEach(function (e) {
+      [e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2].forEach(function (a) {
+        if (a && a.toLowerCase().indexOf(lq) >= 0) { n[a] = (n[a] || 0) + 1; }
+      });
+    });
+    return Object.keys(n).sort(function (a, b) { return n[b] - n[a]; }).slice(0, 5).map(function (a) { return { actor: a, count: n[a] }; });
+  }
+  function runSearch() {
+    var q = search.value.trim();
+    var mine = ++searching;
+    if (q.length < 2) { results.hidden = true; clear(results); return Promise.resolve([]); }
+    return getJson('/api/places?limit=5&q=' + encodeURIComponent(q)).catch(function () { return { places: [] }; }).then(function (p) {
+      if (mine !== searching) { return []; }
+      var items = findActors(q).map(function (a) {
+        return { kind: 'actor', label: 'actor: ' + a.actor + ' (' + a.count + ' events)', go: function () { goActor(a.actor); } };
+      }).concat(p.places.map(function (pl) {
+        return { kind: 'place', label: 'place: ' + pl.name + (pl.admin1 ? ', ' + pl.admin1 : '') + ' (' + pl.id + ')', go: function () { goPlace(pl); } };
+      }));
+      clear(results);
+      items.forEach(function (it, i) {
+        var li = el('li', { 'data-kind': it.kind, text: it.label });
+        if (i === 0) { li.classList.add('first'); }
+        li.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(it); });
+        results.appendChild(li);
+      });
+      if (!items.length) { results.appendChild(el('li', { class: 'none', text: 'no place or actor matches' })); }
+      results.hidden = false;
+      return items;
+    });
+  }
+  function pick(it) { results.hidden = true; it.go(); }
+  function goPlace(pl) {
+    if (searchMarker) { map.removeLayer(searchMarker); }
+    searchMarker = L.circleMarker([pl.latitude, pl.longitude], { radius: 14, color: '#000', weight: 2, fill: false, className: 'search-marker', interactive: false }).addTo(map);
+    map.setView([pl.latitude, pl.longitude], 11, { animate: false });
+    status('place ' + pl.name + (pl.admin1 ? ', ' + pl.admin1 : '') + ' (' + pl.latitude.toFixed(4) + ', ' + pl.longitude.toFixed(4) + ')');
+    document.body.setAttribute('data-search', 'place:' + pl.id);
+  }
+  function goActor(actor) {
+    filters.elements.actor.value = actor;
+    loadEvents().then(function () {
+      var pts = state.events.filter(function (e) { return e.latitude !== null && e.longitude !== null; })
+        .map(function (e) { return [e.latitude, e.longitude]; });
+      if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 11, animate: false }); }
+      document.body.setAttribute('data-search', 'actor:' + actor);
+    }).catch(function (err) { status(String(err.message || err)); });
+  }
+  var searchTimer = null;
+  search.addEventListener('input', function () { clearTimeout(searchTimer); searchTimer = setTimeout(runSearch, 200); });
+  search.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      clearTimeout(searchTimer);
+      runSearch().then(function (items) { if (items.length) { pick(items[0]); } });
+    } else if (ev.key === 'Escape') { results.hidden = true; }
+  });
+  search.addEventListener('blur', function () { setTimeout(function () { results.hidden = true; }, 150); });
+
+  // ------------------------------------------------------------------ sources view
+  function showView(name) {
+    document.getElementById('sources-view').hidden = name !== 'sources';
+    document.getElementById('left').hidden = name === 'sources';
+    document.getElementById('panel').hidden = name === 'sources' || state.selected === null;
+    document.getElementById('view-map').classList.toggle('active', name !== 'sources');
+    document.getElementById('view-sources').classList.toggle('active', name === 'sources');
+    if (name === 'sources') { loadSources(); } else { map.invalidateSize(); }
+  }
+  function loadSources() {
+    return Promise.all([getJson('/api/sources'), getJson('/api/stories?limit=1000')]).then(function (r) {
+      var tbody = document.querySelector('#sources tbody');
+      clear(tbody);
+      r[0].sources.forEach(function (s) {
+        tbody.appendChild(el('tr', { 'data-source': s.name, class: s.profiled ? 'profiled' : '' }, [
+          el('td', { text: s.name + (s.aliases.length ? ' (' + s.aliases.join(', ') + ')' : '') }),
+          el('td', { class: 'rel-' + s.reliability, text: s.reliability }),
+          el('td', { text: show(s.basis) }),
+          el('td', { text: show(s.alignment) }),
+          el('td', { text: String(s.reports) }),
+          el('td', { text: String(s.events) }),
+          el('td', { text: s.corroboration_rate === null ? '–' : s.corroborated_events + ' (' + Math.round(s.corroboration_rate * 100) + '%)' })
+        ]));
+      });
+      document.getElementById('stories-count').textContent = '(' + r[1].total + ')';
+      var sb = document.querySelector('#stories tbody');
+      clear(sb);
+      r[1].stories.forEach(function (s) {
+        var reports = el('td');
+        s.reports.forEach(function (rep) {
+          var a = el('div', { class: 'link', 'data-report-id': rep.id, text: reportLabel(rep) });
+          a.addEventListener('click', function () { showView('map'); openReport(rep.id); });
+          reports.appendChild(a);
+        });
+        sb.appendChild(el('tr', { 'data-story': s.id }, [el('td', { text: s.id }), el('td', { text: show(s.origin_source) }), reports,
+          el('td', { text: String(s.events) }), el('td', { text: String(s.corroborated_events) })]));
+      });
+      document.body.setAttribute('data-sources', String(r[0].sources.length));
+    }).catch(function (err) { status('sources: ' + (err.message || err)); });
+  }
+  document.getElementById('view-map').addEventListener('click', function () { showView('map'); });
+  document.getElementById('view-sources').addEventListener('click', function () { showView('sources'); });
 
   var filters = document.getElementById('filters');
   var sideSelect = filters.elements.side;
