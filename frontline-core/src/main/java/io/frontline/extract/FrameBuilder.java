@@ -287,6 +287,16 @@ public final class FrameBuilder {
                     }
                 }
             }
+            if (inScope.isEmpty() && region == null && possessivePart(s, tr.last + 1, scopeEnd)) {
+                // "reached the Tabqa Dam and were fighting ISIL at its entrance": "its" is the place named just before
+                for (int k = places.size() - 1; k >= 0; k--) {
+                    PlaceMention p = places.get(k);
+                    if (p.lastToken() < tr.first && p.role() == PlaceMention.Role.EVENT) {
+                        inScope.add(p);
+                        break;
+                    }
+                }
+            }
             String placeRef = null;
             if (inScope.isEmpty()) {
                 // "took two villages east of al-Bab", "shelled positions near X": the event is near its anchor,
@@ -531,6 +541,9 @@ public final class FrameBuilder {
     }
 
     private static boolean isPassive(Sentence s, int first) {
+        if (s.token(first).lower().endsWith("ing")) {
+            return false; // "were fighting", "is shelling": progressive, not passive
+        }
         for (int k = first - 1; k >= Math.max(0, first - 3); k--) {
             String w = s.token(k).lower();
             if (PASSIVE_AUX.contains(w)) {
@@ -628,6 +641,19 @@ public final class FrameBuilder {
                     return next.equals("support") || next.equals("the") && k + 2 < i && s.token(k + 2).is("support")
                             || prev.equals("together") || prev.equals(",");
                 }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parts of a place that a possessive refers back through: "its entrance", "its outskirts". */
+    private static final Set<String> PLACE_PARTS = Set.of("entrance", "entrances", "outskirts", "gates", "gate", "perimeter",
+            "walls", "edges", "edge", "vicinity", "periphery", "centre", "center", "fringes", "approaches", "suburbs");
+
+    private static boolean possessivePart(Sentence s, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (s.token(k).is("its") && PLACE_PARTS.contains(s.token(k + 1).lower())) {
                 return true;
             }
         }
