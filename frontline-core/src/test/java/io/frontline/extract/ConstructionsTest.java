@@ -290,4 +290,24 @@ class ConstructionsTest {
         assertThat(e.side1()).isEqualTo("turkey");
         assertThat(e.subEventType()).isEqualTo("Government regains territory");
     }
+
+    @Test
+    void placeNamesKeepTitleWordsTheGazetteerKnowsAndNumberedUnits() {
+        // "Sheikh" is a title before a person's name, but part of a village name the gazetteer has
+        Event e = only("On 4 November 2016, Turkish artillery shelled Sheikh Issa.");
+        assertThat(e.location()).isEqualTo("Sheikh Issa");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        // a unit word with its number continues the name before it
+        Event b = only("On 2 August 2014, ISIL captured the Infantry Brigade 93 base after a week of fighting.");
+        assertThat(b.location()).startsWith("Infantry Brigade 93");
+    }
+
+    @Test
+    void progressiveVerbsAreNotPassiveAndItsPartReferToThePlaceJustNamed() {
+        Event e = only("On 12 May 2017, the SDF had reached the Baath Dam and were fighting ISIL at its gates.");
+        assertThat(e.location()).startsWith("Baath");
+        assertThat(e.side1()).isEqualTo("sdf");
+        assertThat(e.side2()).isEqualTo("islamic_state");
+        assertThat(e.provenance().get("actor1").rule()).doesNotContain("passive");
+    }
 }
