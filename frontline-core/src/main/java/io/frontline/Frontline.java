@@ -463,6 +463,11 @@ public final class Frontline {
                 e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
+    /** A definite reference to fighting already reported: "in the fighting", "during the clashes". */
+    private static final java.util.regex.Pattern EARLIER_FIGHTING = java.util.regex.Pattern.compile(
+            "\\b(?:in|during|since)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attack|assault|offensive|strikes?|raids?"
+                    + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,
                             Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
@@ -481,7 +486,8 @@ public final class Frontline {
                 paragraph = sa.sentence().paragraph();
                 paragraphAnchors.clear();
                 lastPlace = null;
-                lastEvent = -1;
+                // "... were killed in the fighting" in the next paragraph still counts the deaths of the event before
+                lastEvent = lastEvent >= 0 && EARLIER_FIGHTING.matcher(sa.sentence().text()).find() ? lastEvent : -1;
             }
             Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);

@@ -170,7 +170,7 @@ public final class ContextResolver {
         String best = null;
         int n = 0;
         for (Map.Entry<String, Integer> e : bySide.entrySet()) {
-            if (sides.opposed(side, e.getKey(), on) && e.getValue() > n) {
+            if (sides.opposed(side, e.getKey(), on) && e.getValue() > n && !inGroup(e.getKey(), group)) {
                 best = e.getKey();
                 n = e.getValue();
             }
@@ -191,13 +191,18 @@ public final class ContextResolver {
                                       java.time.LocalDate on) {
         for (int k : order) {
             for (ActorMention a : report.get(k).actors()) {
-                if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a)
+                if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a) && !inGroup(a.actor().side(), group)
                         && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
                     return a;
                 }
             }
         }
         return null;
+    }
+
+    /** A side fighting in the frame's own group ("HTS and the FSA captured X") is not its opponent. */
+    private static boolean inGroup(String side, List<ActorMention> group) {
+        return group.stream().anyMatch(g -> g.actor() != null && g.actor().side().equals(side));
     }
 
     private static String where(ActorMention a, List<SentenceAnalysis> report, int i) {
