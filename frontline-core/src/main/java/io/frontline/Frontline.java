@@ -319,14 +319,20 @@ public final class Frontline {
     /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
     private static Map<PlaceMention, PlaceResolver.Anchor> sentenceAnchors(PlaceResolver resolver, SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
         Map<PlaceMention, PlaceResolver.Anchor> out = new LinkedHashMap<>();
+        Map<PlaceMention, Boolean> loose = new HashMap<>();
         for (PlaceMention p : sa.places()) {
             if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
                 PlaceResolver.Resolution r = resolveInFocus(resolver, p, focus);
                 if (r.located()) {
                     out.put(p, anchor(p, r));
+                    loose.put(p, r.method().startsWith("gazetteer-fuzzy"));
                 }
             }
         }
+        // "the Jabal Al-Akrad region of northern Latakia": a loosely matched reference point far from a well matched
+        // one of the same sentence is a wrong match (a Jabal Akra near Damascus), not a second front
+        out.entrySet().removeIf(e -> loose.get(e.getKey()) && out.entrySet().stream().anyMatch(o -> !loose.get(o.getKey())
+                && o.getValue().point().distanceKm(e.getValue().point()) > Math.max(100, o.getValue().radiusKm())));
         return out;
     }
 

@@ -132,6 +132,12 @@ public final class ContextResolver {
             }
             if (a.reference().equals("@state")) {
                 out.add(a.resolved(defaultState, "state forces of the report's country"));
+            } else if (a.reference().equals("@jihadist")) {
+                // "the jihadist factions": a jihadist group the report names, the nearest first
+                ActorMention j = nearestOfSides(JIHADIST_SIDES, other, report, i, on);
+                if (j != null) {
+                    out.add(a.resolved(j.actor(), "jihadist group named " + where(j, report, i)));
+                }
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
@@ -140,6 +146,28 @@ public final class ContextResolver {
             }
         }
         return out;
+    }
+
+    private static final java.util.Set<String> JIHADIST_SIDES = java.util.Set.of("hts", "islamic_state");
+
+    /** The actor of one of {@code wanted} named nearest sentence i (before it first), not allied to {@code other}. */
+    private ActorMention nearestOfSides(java.util.Set<String> wanted, List<ActorMention> other, List<SentenceAnalysis> report, int i,
+                                        java.time.LocalDate on) {
+        String otherSide = other.isEmpty() || other.get(0).actor() == null ? null : other.get(0).actor().side();
+        for (int d = 0; d < report.size(); d++) {
+            for (int k : new int[] {i - d, i + d}) {
+                if (k < 0 || k >= report.size() || d > 0 && k == i) {
+                    continue;
+                }
+                for (ActorMention m : report.get(k).actors()) {
+                    if (m.actor() != null && wanted.contains(m.actor().side())
+                            && (otherSide == null || sides.opposed(otherSide, m.actor().side(), on))) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The opposed actor named in sentence i or earlier in its paragraph, or null. */

@@ -264,6 +264,9 @@ public final class FrameBuilder {
                 placeFrom = clauseStart;
             }
             for (PlaceMention p : places) {
+                if (attribution != null && attribution.span.contains(p.span())) {
+                    continue; // "according to a military source in Latakia": where the speaker is, not the event
+                }
                 if (p.firstToken() >= placeFrom && p.firstToken() < scopeEnd && (p.firstToken() > tr.last || p.lastToken() < tr.first)) {
                     if (p.role() == PlaceMention.Role.EVENT && !container(s, p, places)) {
                         inScope.add(p);

@@ -252,8 +252,9 @@ public final class PlaceRecognizer {
             return between;
         }
         int k = first - 1;
-        while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city"))) {
-            k--;
+        while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city")
+                || s.token(k).lower().endsWith("ern") && BEARINGS.containsKey(s.token(k).lower()))) {
+            k--; // "the countryside of northern Latakia"
         }
         if (k < 0) {
             return null;

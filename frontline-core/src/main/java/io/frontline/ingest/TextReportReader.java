@@ -38,6 +38,7 @@ public final class TextReportReader {
     /** "Published on 11 November 2017", "Posted: March 3, 2016", "14 September 2017": a paragraph that only dates the report. */
     private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|date)\\s*(?:on|:)?\\s*)?"
             + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE_DATE = Pattern.compile("\\s*(?:[-–—|,]|\\bon\\b)\\s*((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_LINE = Pattern.compile("^(region|theme|themes|in-depth report|topics?|tags?|categor(?:y|ies)|section)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_SOURCE = Pattern.compile("\\b(?:the )?original source of this (?:article|report|piece) is\\s+(.+?)\\.?$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern ARTICLES_BY = Pattern.compile("^(?:articles|posts|more) by\\s*:?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
@@ -110,7 +111,17 @@ public final class TextReportReader {
         }
         if (!paragraphs.isEmpty()) {
             // "BEIRUT, March 23, 2017 (Reuters) - ...": the agency and date of a wire story
-            Dateline.at(paragraphs.get(0).of(clean)).ifPresent(d -> {
+            Span opening = paragraphs.get(0);
+            Optional<Dateline> line = Dateline.at(opening.of(clean));
+            line.ifPresent(d -> {
+                // the dateline names where the story was filed, not where its events happened: it is metadata
+                int lead = 0;
+                String first = opening.of(clean);
+                while (lead < first.length() && Character.isWhitespace(first.charAt(lead))) {
+                    lead++;
+                }
+                removed.add(new Removed(new Span(opening.start() + lead, opening.start() + d.length()), "metadata", "dateline"));
+                paragraphs.set(0, new Span(opening.start() + d.length(), opening.end()));
                 if (meta.published == null && d.date() != null) {
                     meta.published = d.date();
                 }
@@ -141,7 +152,16 @@ public final class TextReportReader {
         }
         Matcher m = BYLINE.matcher(p);
         if (m.matches() && !p.endsWith(".")) {
-            meta.authors.addAll(names(m.group(1)));
+            String who = m.group(1);
+            // "By Leith Aboufadel - Jan 12, 2016": a byline that also dates the report
+            Matcher dated = BYLINE_DATE.matcher(who);
+            if (dated.find() && CalendarDates.find(dated.group(1)).isPresent()) {
+                if (meta.published == null) {
+                    meta.published = CalendarDates.find(dated.group(1)).get();
+                }
+                who = who.substring(0, dated.start());
+            }
+            meta.authors.addAll(names(who));
             return Optional.of("byline");
         }
         m = DATELINE.matcher(p);

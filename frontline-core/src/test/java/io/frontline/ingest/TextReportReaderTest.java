@@ -114,7 +114,8 @@ class TextReportReaderTest {
                 + "BEIRUT, March 23, 2017 (Reuters) - Rebels said on Thursday they had repelled an army assault.\n");
         assertThat(r.published()).isEqualTo(LocalDate.of(2017, 3, 23));
         assertThat(r.publisher()).isEqualTo("Reuters");
-        assertThat(r.body()).startsWith("BEIRUT, March 23, 2017 (Reuters) - Rebels said");
+        assertThat(r.body()).startsWith("Rebels said"); // where the story was filed is no event place
+        assertThat(r.removed()).extracting(Removed::rule).contains("dateline");
         // an agency signing without brackets, and no date in the dateline
         Report sana = TestData.frontline().read("sana.txt", "Army units advance in Deir Ezzor countryside\n\n"
                 + "Deir Ezzor, SANA \u2013 Army units on Saturday advanced towards the town of al-Mayadin.\n");
