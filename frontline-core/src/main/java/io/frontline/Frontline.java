@@ -319,14 +319,20 @@ public final class Frontline {
     /** Anchors of one sentence: reference points ("countryside of X") and regions ("X province"), resolved. */
     private static Map<PlaceMention, PlaceResolver.Anchor> sentenceAnchors(PlaceResolver resolver, SentenceAnalysis sa, List<PlaceResolver.Anchor> focus) {
         Map<PlaceMention, PlaceResolver.Anchor> out = new LinkedHashMap<>();
+        Map<PlaceMention, Boolean> loose = new HashMap<>();
         for (PlaceMention p : sa.places()) {
             if (p.role() == PlaceMention.Role.ANCHOR || p.role() == PlaceMention.Role.REGION) {
                 PlaceResolver.Resolution r = resolveInFocus(resolver, p, focus);
                 if (r.located()) {
                     out.put(p, anchor(p, r));
+                    loose.put(p, r.method().startsWith("gazetteer-fuzzy"));
                 }
             }
         }
+        // "the Jabal Al-Akrad region of northern Latakia": a loosely matched reference point far from a well matched
+        // one of the same sentence is a wrong match (a Jabal Akra near Damascus), not a second front
+        out.entrySet().removeIf(e -> loose.get(e.getKey()) && out.entrySet().stream().anyMatch(o -> !loose.get(o.getKey())
+                && o.getValue().point().distanceKm(e.getValue().point()) > Math.max(100, o.getValue().radiusKm())));
         return out;
     }
 
@@ -463,6 +469,11 @@ public final class Frontline {
                 e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
+    /** A definite reference to fighting already reported: "in the fighting", "during the clashes". */
+    private static final java.util.regex.Pattern EARLIER_FIGHTING = java.util.regex.Pattern.compile(
+            "\\b(?:in|during|since)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attack|assault|offensive|strikes?|raids?"
+                    + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,
                             Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
@@ -481,7 +492,8 @@ public final class Frontline {
                 paragraph = sa.sentence().paragraph();
                 paragraphAnchors.clear();
                 lastPlace = null;
-                lastEvent = -1;
+                // "... were killed in the fighting" in the next paragraph still counts the deaths of the event before
+                lastEvent = lastEvent >= 0 && EARLIER_FIGHTING.matcher(sa.sentence().text()).find() ? lastEvent : -1;
             }
             Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);

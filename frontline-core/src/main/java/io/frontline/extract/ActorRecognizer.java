@@ -172,6 +172,15 @@ public final class ActorRecognizer {
         if (n == null || n.target == null) {
             n = aliases.next.get(key(head, true));
         }
+        // "rebel-held", "regime-controlled", "militant-held": the plural or "forces" form is the registered name
+        for (String form : List.of(head + "s", head + " forces")) {
+            if (n == null || n.target == null) {
+                n = aliases;
+                for (String w : form.split(" ")) {
+                    n = n == null ? null : n.next.get(key(w, true));
+                }
+            }
+        }
         if (n == null || n.target == null) {
             return null;
         }

@@ -132,6 +132,12 @@ public final class ContextResolver {
             }
             if (a.reference().equals("@state")) {
                 out.add(a.resolved(defaultState, "state forces of the report's country"));
+            } else if (a.reference().equals("@jihadist")) {
+                // "the jihadist factions": a jihadist group the report names, the nearest first
+                ActorMention j = nearestOfSides(JIHADIST_SIDES, other, report, i, on);
+                if (j != null) {
+                    out.add(a.resolved(j.actor(), "jihadist group named " + where(j, report, i)));
+                }
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
@@ -140,6 +146,28 @@ public final class ContextResolver {
             }
         }
         return out;
+    }
+
+    private static final java.util.Set<String> JIHADIST_SIDES = java.util.Set.of("hts", "islamic_state");
+
+    /** The actor of one of {@code wanted} named nearest sentence i (before it first), not allied to {@code other}. */
+    private ActorMention nearestOfSides(java.util.Set<String> wanted, List<ActorMention> other, List<SentenceAnalysis> report, int i,
+                                        java.time.LocalDate on) {
+        String otherSide = other.isEmpty() || other.get(0).actor() == null ? null : other.get(0).actor().side();
+        for (int d = 0; d < report.size(); d++) {
+            for (int k : new int[] {i - d, i + d}) {
+                if (k < 0 || k >= report.size() || d > 0 && k == i) {
+                    continue;
+                }
+                for (ActorMention m : report.get(k).actors()) {
+                    if (m.actor() != null && wanted.contains(m.actor().side())
+                            && (otherSide == null || sides.opposed(otherSide, m.actor().side(), on))) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The opposed actor named in sentence i or earlier in its paragraph, or null. */
@@ -170,7 +198,7 @@ public final class ContextResolver {
         String best = null;
         int n = 0;
         for (Map.Entry<String, Integer> e : bySide.entrySet()) {
-            if (sides.opposed(side, e.getKey(), on) && e.getValue() > n) {
+            if (sides.opposed(side, e.getKey(), on) && e.getValue() > n && !inGroup(e.getKey(), group)) {
                 best = e.getKey();
                 n = e.getValue();
             }
@@ -191,13 +219,18 @@ public final class ContextResolver {
                                       java.time.LocalDate on) {
         for (int k : order) {
             for (ActorMention a : report.get(k).actors()) {
-                if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a)
+                if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a) && !inGroup(a.actor().side(), group)
                         && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
                     return a;
                 }
             }
         }
         return null;
+    }
+
+    /** A side fighting in the frame's own group ("HTS and the FSA captured X") is not its opponent. */
+    private static boolean inGroup(String side, List<ActorMention> group) {
+        return group.stream().anyMatch(g -> g.actor() != null && g.actor().side().equals(side));
     }
 
     private static String where(ActorMention a, List<SentenceAnalysis> report, int i) {

@@ -33,6 +33,7 @@ public final class Fatalities {
                     + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
+                    + "(?:\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},)?"
                     + "\\s+(?:(?:were|was|had been|have been|being|are|got)\\s+)?(?:\\w+ly\\s+|reported\\s+|confirmed\\s+|said to have been\\s+|believed\\s+)?(?:killed|slain|executed|dead|beheaded|massacred)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIED = Pattern.compile(
@@ -44,6 +45,7 @@ public final class Fatalities {
             + QUALIFIER + NUM + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONE_NUMBER = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM, Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern APPOSITION = Pattern.compile("\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE = Pattern.compile("(?:between )?(\\d+)\\s*(?:–|—|-|to|and)\\s*(\\d+)");
 
     private Fatalities() {
@@ -60,7 +62,8 @@ public final class Fatalities {
                 int total = 0;
                 if (p == PASSIVE || p == DIED) {
                     // "120 ISIL fighters and 35 pro-government fighters were killed": every number counts
-                    Matcher each = ONE_NUMBER.matcher(m.group());
+                    // "six civilians, including three children, were killed": the apposition counts no one again
+                    Matcher each = ONE_NUMBER.matcher(APPOSITION.matcher(m.group()).replaceAll(" "));
                     while (each.find()) {
                         total += valueOf(each.group(1));
                     }

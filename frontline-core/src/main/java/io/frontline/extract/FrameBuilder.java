@@ -264,6 +264,9 @@ public final class FrameBuilder {
                 placeFrom = clauseStart;
             }
             for (PlaceMention p : places) {
+                if (attribution != null && attribution.span.contains(p.span())) {
+                    continue; // "according to a military source in Latakia": where the speaker is, not the event
+                }
                 if (p.firstToken() >= placeFrom && p.firstToken() < scopeEnd && (p.firstToken() > tr.last || p.lastToken() < tr.first)) {
                     if (p.role() == PlaceMention.Role.EVENT && !container(s, p, places)) {
                         inScope.add(p);
@@ -284,6 +287,16 @@ public final class FrameBuilder {
                         if (p.lastToken() < tr.first && p.role() == PlaceMention.Role.REGION && fronted(s, p)) {
                             region = p;
                         }
+                    }
+                }
+            }
+            if (inScope.isEmpty() && region == null && possessivePart(s, tr.last + 1, scopeEnd)) {
+                // "reached the Tabqa Dam and were fighting ISIL at its entrance": "its" is the place named just before
+                for (int k = places.size() - 1; k >= 0; k--) {
+                    PlaceMention p = places.get(k);
+                    if (p.lastToken() < tr.first && p.role() == PlaceMention.Role.EVENT) {
+                        inScope.add(p);
+                        break;
                     }
                 }
             }
@@ -453,10 +466,33 @@ public final class FrameBuilder {
     }
 
     private static boolean coordinated(Sentence s, ActorMention a, ActorMention b) {
+        if (appositionThenAnd(s, a.lastToken() + 1, b.firstToken())) {
+            return true; // "HTS, an alliance of jihadist groups, and Jaish al-Izza"
+        }
         for (int k = a.lastToken() + 1; k < b.firstToken(); k++) {
             String w = s.token(k).lower();
             if (!Set.of(",", "and", "the", "(", ")", "its", "their", "allied", "also", "as", "well", "&").contains(w)) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /** ", an alliance of jihadist groups, and (the)": a noun phrase set off by commas, then "and". */
+    private static boolean appositionThenAnd(Sentence s, int from, int to) {
+        if (to - from < 5 || to - from > 14 || !s.token(from).text().equals(",")
+                || !Set.of("a", "an", "the", "one").contains(s.token(from + 1).lower())) {
+            return false;
+        }
+        int and = s.token(to - 1).is("the") ? to - 2 : to - 1;
+        if (!s.token(and).is("and") || !s.token(and - 1).text().equals(",")) {
+            return false;
+        }
+        for (int k = from + 2; k < and - 1; k++) {
+            String w = s.token(k).text();
+            if (w.equals(",") || w.equals(";") || s.token(k).lower().endsWith("ed") && !s.token(k).lower().endsWith("-backed")
+                    && k > from + 2 && !s.token(k - 1).is("the") && !s.token(k - 1).is("a")) {
+                return false; // a verb inside: a clause, not an apposition
             }
         }
         return true;
@@ -480,6 +516,11 @@ public final class FrameBuilder {
             if (first >= s.size()) {
                 continue;
             }
+            for (ActorMention a : actors) {
+                if (a.firstToken() <= first && first <= a.lastToken() && a.lastToken() < last) {
+                    first = a.lastToken() + 1; // "[government helicopters] dropped": the actor's own word opens no trigger
+                }
+            }
             final int f0 = first;
             final int l0 = last;
             // a trigger word inside an actor's name ("Syrian Democratic Forces") is not a trigger
@@ -495,6 +536,7 @@ public final class FrameBuilder {
         // overlapping matches: keep the longest, then the strongest
         found.sort(Comparator.comparingInt((Trig t) -> t.first).thenComparingInt(t -> -(t.last - t.first)));
         List<Trig> out = new ArrayList<>();
+        int goalEnd = -1;
         for (Trig t : found) {
             Trig prev = out.isEmpty() ? null : out.get(out.size() - 1);
             if (prev != null && t.first <= prev.last) {
@@ -510,14 +552,49 @@ public final class FrameBuilder {
             }
             // "repelled an attempt by X to recapture Y": the goal of the repelled attempt did not happen; Y is where
             // the repel took place
-            if (prev != null && prev.kind == TriggerClass.REPEL && t.first - prev.last <= 10 && t.first > 0
-                    && s.token(t.first - 1).is("to") && (t.kind.changesControl() || t.kind == TriggerClass.ENTER
-                    || t.kind == TriggerClass.ADVANCE)) {
+            if (prev != null && prev.kind == TriggerClass.REPEL && t.first > 0 && s.token(t.first - 1).is("to")
+                    && (t.kind.changesControl() || t.kind == TriggerClass.ENTER || t.kind == TriggerClass.ADVANCE)
+                    && (t.first - prev.last <= 10 || goalOfRepelledAttempt(s, prev.last, t.first))) {
+                goalEnd = t.last;
+                continue;
+            }
+            if (goalEnd >= 0 && t.first == goalEnd + 2 && s.token(goalEnd + 1).is("and")) {
+                goalEnd = t.last; // "to storm and retake X": both verbs are the goal
+                continue;
+            }
+            // "dismantled explosive devices and landmines": the mines are what was disrupted, not another bombing
+            if (prev != null && prev.kind == TriggerClass.DISRUPTED && t.kind.isRemote() && joinedByList(s, prev.last, t.first)) {
                 continue;
             }
             out.add(t);
         }
         return out;
+    }
+
+    /** "repelled an attempt by X and allied militias to retake Y": an attack noun right after the repel, then "to". */
+    private static boolean goalOfRepelledAttempt(Sentence s, int repelLast, int goal) {
+        boolean attempt = false;
+        for (int k = repelLast + 1; k < goal; k++) {
+            String w = s.token(k).text();
+            if (w.equals(",") || w.equals(";") || s.token(k).is("but") || s.token(k).is("after")) {
+                return false;
+            }
+            attempt |= k <= repelLast + 3 && ATTACK_NOUNS.contains(s.token(k).lower());
+        }
+        return attempt;
+    }
+
+    /** Only list words ("and", "or", commas) stand between two triggers. */
+    private static boolean joinedByList(Sentence s, int aLast, int bFirst) {
+        if (bFirst - aLast > 3) {
+            return false;
+        }
+        for (int k = aLast + 1; k < bFirst; k++) {
+            if (!s.token(k).is("and") && !s.token(k).is("or") && !s.token(k).text().equals(",")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean coordinatedTriggers(Sentence s, Trig a, Trig b) {
@@ -531,6 +608,9 @@ public final class FrameBuilder {
     }
 
     private static boolean isPassive(Sentence s, int first) {
+        if (s.token(first).lower().endsWith("ing")) {
+            return false; // "were fighting", "is shelling": progressive, not passive
+        }
         for (int k = first - 1; k >= Math.max(0, first - 3); k--) {
             String w = s.token(k).lower();
             if (PASSIVE_AUX.contains(w)) {
@@ -628,6 +708,19 @@ public final class FrameBuilder {
                     return next.equals("support") || next.equals("the") && k + 2 < i && s.token(k + 2).is("support")
                             || prev.equals("together") || prev.equals(",");
                 }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parts of a place that a possessive refers back through: "its entrance", "its outskirts". */
+    private static final Set<String> PLACE_PARTS = Set.of("entrance", "entrances", "outskirts", "gates", "gate", "perimeter",
+            "walls", "edges", "edge", "vicinity", "periphery", "centre", "center", "fringes", "approaches", "suburbs");
+
+    private static boolean possessivePart(Sentence s, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (s.token(k).is("its") && PLACE_PARTS.contains(s.token(k + 1).lower())) {
                 return true;
             }
         }

@@ -59,8 +59,9 @@ public final class PlaceRecognizer {
             }
             // drop leading words that are never places ("Meanwhile", "The")
             int first = i;
-            while (first <= j && words.is("not-place", s.token(first).text()) && !numbered(s, first)) {
-                first++;
+            while (first <= j && words.is("not-place", s.token(first).text()) && !numbered(s, first)
+                    && !(first < j && gazetteer.knows(text(s, first, j)))) {
+                first++; // "Sheikh Issa", a name the gazetteer knows, keeps its title-like first word
             }
             if (first > j) {
                 i = j + 1;
@@ -104,8 +105,9 @@ public final class PlaceRecognizer {
             return false;
         }
         if (startsName(t)) {
+            // "Artillery Regiment 121": a numbered unit word continues a name like any other capitalised word
             return !words.is("not-place", t.text()) || t.text().equals("East") || t.text().equals("North")
-                    || t.text().equals("South") || t.text().equals("West");
+                    || t.text().equals("South") || t.text().equals("West") || numbered(s, k);
         }
         // a lowercase article between capitalised words: "Tall al Hawa", "Khan ash Shih"
         return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised();
@@ -250,8 +252,9 @@ public final class PlaceRecognizer {
             return between;
         }
         int k = first - 1;
-        while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city"))) {
-            k--;
+        while (k >= 0 && (s.token(k).is("the") || s.token(k).is("city")
+                || s.token(k).lower().endsWith("ern") && BEARINGS.containsKey(s.token(k).lower()))) {
+            k--; // "the countryside of northern Latakia"
         }
         if (k < 0) {
             return null;

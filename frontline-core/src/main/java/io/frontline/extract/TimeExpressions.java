@@ -42,6 +42,7 @@ public final class TimeExpressions {
     private static final Pattern RANGE_DASH = Pattern.compile("\\b" + D + "\\s*[-–]\\s*" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
     private static final Pattern DMY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*(?:the\\s+)?" + D + "\\s+(?:of\\s+)?" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MDY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*" + M + "\\s+" + D + "\\b" + Y, Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_RANGE = Pattern.compile("\\b(?:between|from)\\s+" + M + "(?:,?\\s+(\\d{4}))?\\s+(?:and|to|until|through|-|–)\\s+" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PART = Pattern.compile("\\b(early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\\s-]+" + M + Y, Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH = Pattern.compile("\\b(in|during|throughout|by|since|until)\\s+" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_DAY = Pattern.compile("\\b(the (?:next|following) (?:day|morning|evening|night)|a day later|the day after|the next morning|the following morning|overnight)\\b", Pattern.CASE_INSENSITIVE);
@@ -57,7 +58,7 @@ public final class TimeExpressions {
 
     /** The first time expression of the sentence, resolved; empty when it has none. */
     public static Optional<When> find(String s, Context ctx) {
-        for (Finder f : List.<Finder>of(TimeExpressions::range, TimeExpressions::calendar, TimeExpressions::part,
+        for (Finder f : List.<Finder>of(TimeExpressions::range, TimeExpressions::monthRange, TimeExpressions::calendar, TimeExpressions::part,
                 TimeExpressions::month, TimeExpressions::relative, TimeExpressions::deictic)) {
             Optional<When> w = f.find(s, ctx);
             if (w.isPresent()) {
@@ -107,6 +108,26 @@ public final class TimeExpressions {
                     return Optional.of(new When(fixYear(d.get(), m.group(4) != null, ctx), 2, m.start(), m.end(), "date-range"));
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** "Between January and April 2017", "from May to July": a period of months, dated in its first month. */
+    private static Optional<When> monthRange(String s, Context ctx) {
+        Matcher m = MONTH_RANGE.matcher(s);
+        while (m.find()) {
+            if (!isMonthWord(m.group(1)) && !isMonthWord(m.group(3))) {
+                continue; // "from May to July" has one unambiguous month
+            }
+            int from = Months.month(m.group(1));
+            int to = Months.month(m.group(3));
+            String yearText = m.group(2) != null ? m.group(2) : m.group(4);
+            int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
+            if (m.group(2) == null && m.group(4) != null && from > to) {
+                year--; // "between November and February 2015" starts in 2014
+            }
+            LocalDate d = LocalDate.of(year, from, 15);
+            return Optional.of(new When(fixYear(d, yearText != null, ctx), 3, m.start(), m.end(), "month-range"));
         }
         return Optional.empty();
     }
@@ -247,6 +268,10 @@ public final class TimeExpressions {
                         return inPeriod;
                     }
                 }
+            }
+            if (ctx.published() != null && byNarrative.isAfter(ctx.published().plusDays(1))
+                    && !byNarrative.minusYears(1).isBefore(ctx.narrative().minusDays(366))) {
+                return byNarrative.minusYears(1); // reported events do not come after the report
             }
             return byNarrative;
         }

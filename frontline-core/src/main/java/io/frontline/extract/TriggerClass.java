@@ -28,6 +28,11 @@ public enum TriggerClass {
                 || this == CLASH || this == ADVANCE;
     }
 
+    /** Remote violence: explosives, shelling, air strikes, chemical weapons, grenades. */
+    public boolean isRemote() {
+        return this == SHELL || this == AIR || this == SUICIDE || this == IED || this == CHEMICAL || this == GRENADE;
+    }
+
     /** A change of who holds the place. */
     public boolean changesControl() {
         return this == TAKE || this == LOSE || this == FALL || this == HANDOVER;

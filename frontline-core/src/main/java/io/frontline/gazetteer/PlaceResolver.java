@@ -66,7 +66,7 @@ public final class PlaceResolver {
                 }
                 if (ratio <= 1.0) {
                     // closer to the anchor is likelier, and so is a larger place of the same name
-                    double s = c.score() - 0.05 * ratio + 0.05 * prominence(c.place());
+                    double s = c.score() - 0.12 * ratio + 0.05 * prominence(c.place());
                     if (s > bestScore) {
                         bestScore = s;
                         best = c;

@@ -35,6 +35,10 @@ public final class TextReportReader {
 
     private static final Pattern BYLINE = Pattern.compile("^by\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");
+    /** "Published on 11 November 2017", "Posted: March 3, 2016", "14 September 2017": a paragraph that only dates the report. */
+    private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|date)\\s*(?:on|:)?\\s*)?"
+            + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE_DATE = Pattern.compile("\\s*(?:[-–—|,]|\\bon\\b)\\s*((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_LINE = Pattern.compile("^(region|theme|themes|in-depth report|topics?|tags?|categor(?:y|ies)|section)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_SOURCE = Pattern.compile("\\b(?:the )?original source of this (?:article|report|piece) is\\s+(.+?)\\.?$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern ARTICLES_BY = Pattern.compile("^(?:articles|posts|more) by\\s*:?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
@@ -105,6 +109,29 @@ public final class TextReportReader {
             paragraphs.add(b.span);
             seenBody = true;
         }
+        if (!paragraphs.isEmpty()) {
+            // "BEIRUT, March 23, 2017 (Reuters) - ...": the agency and date of a wire story
+            Span opening = paragraphs.get(0);
+            Optional<Dateline> line = Dateline.at(opening.of(clean));
+            line.ifPresent(d -> {
+                // the dateline names where the story was filed, not where its events happened: it is metadata
+                int lead = 0;
+                String first = opening.of(clean);
+                while (lead < first.length() && Character.isWhitespace(first.charAt(lead))) {
+                    lead++;
+                }
+                removed.add(new Removed(new Span(opening.start() + lead, opening.start() + d.length()), "metadata", "dateline"));
+                paragraphs.set(0, new Span(opening.start() + d.length(), opening.end()));
+                if (meta.published == null && d.date() != null) {
+                    meta.published = d.date();
+                }
+                if (d.agency() != null && meta.publisher == null) {
+                    meta.publisher = d.agency();
+                } else if (d.agency() != null && meta.originalSource == null && !d.agency().equalsIgnoreCase(meta.publisher)) {
+                    meta.originalSource = d.agency();
+                }
+            });
+        }
         removed.sort((a, b) -> a.span().compareTo(b.span()));
         return new Report(idOf(text), file, meta.title, meta.publisher, meta.originalSource, meta.published,
                 dedupe(meta.authors), meta.credits, meta.tags, text, clean, paragraphs, headings, removed);
@@ -125,7 +152,16 @@ public final class TextReportReader {
         }
         Matcher m = BYLINE.matcher(p);
         if (m.matches() && !p.endsWith(".")) {
-            meta.authors.addAll(names(m.group(1)));
+            String who = m.group(1);
+            // "By Leith Aboufadel - Jan 12, 2016": a byline that also dates the report
+            Matcher dated = BYLINE_DATE.matcher(who);
+            if (dated.find() && CalendarDates.find(dated.group(1)).isPresent()) {
+                if (meta.published == null) {
+                    meta.published = CalendarDates.find(dated.group(1)).get();
+                }
+                who = who.substring(0, dated.start());
+            }
+            meta.authors.addAll(names(who));
             return Optional.of("byline");
         }
         m = DATELINE.matcher(p);
@@ -157,7 +193,18 @@ public final class TextReportReader {
     }
 
     private Optional<String> trailingMetadata(String p, Meta meta) {
-        Matcher m = ORIGINAL_SOURCE.matcher(p);
+        Matcher m = DATE_LINE.matcher(p);
+        if (m.matches() && onlyDate(p)) {
+            Optional<LocalDate> d = CalendarDates.find(m.group(2));
+            if (d.isPresent()) {
+                String how = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+                if (meta.published == null && !how.contains("updated")) {
+                    meta.published = d.get();
+                }
+                return Optional.of("date-line");
+            }
+        }
+        m = ORIGINAL_SOURCE.matcher(p);
         if (m.find()) {
             meta.originalSource = m.group(1).strip();
             return Optional.of("original-source");
@@ -174,6 +221,16 @@ public final class TextReportReader {
             return Optional.of("credits");
         }
         return Optional.empty();
+    }
+
+    /** Nothing but a date, a time and the words that introduce them. */
+    private static boolean onlyDate(String p) {
+        String rest = p.toLowerCase(Locale.ROOT)
+                .replaceAll("\\b(?:" + io.frontline.text.Months.PATTERN.toLowerCase(Locale.ROOT) + ")", " ")
+                .replaceAll("\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b", " ")
+                .replaceAll("\\b(?:first|published|posted|updated|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th)\\b", " ")
+                .replaceAll("[\\d\\s,./:+-]", "");
+        return rest.isEmpty();
     }
 
     private static boolean paragraphsLookLikeAuthorRepeat(String p, Meta meta) {

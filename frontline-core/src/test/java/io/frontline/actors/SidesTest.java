@@ -24,6 +24,9 @@ class SidesTest {
         Sides s = TestData.knowledge().actors().sides();
         assertThat(s.opposed("opposition", "hts", LocalDate.of(2015, 9, 9))).isFalse();
         assertThat(s.opposed("opposition", "hts", LocalDate.of(2019, 1, 10))).isTrue();
+        assertThat(s.opposed("opposition", "hts", LocalDate.of(2017, 2, 1))).isTrue();
+        assertThat(s.opposed("opposition", "hts", LocalDate.of(2017, 3, 22))).isFalse(); // the Hama offensive
+        assertThat(s.opposed("opposition", "hts", LocalDate.of(2021, 1, 1))).isTrue();
         assertThat(s.opposed("opposition", "government", LocalDate.of(2015, 9, 9))).isTrue();
         assertThat(s.opposed("sdf", "opposition", LocalDate.of(2015, 6, 15))).isFalse();
         assertThat(s.opposed("sdf", "opposition", LocalDate.of(2016, 10, 20))).isTrue();

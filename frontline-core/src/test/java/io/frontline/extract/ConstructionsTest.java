@@ -290,4 +290,70 @@ class ConstructionsTest {
         assertThat(e.side1()).isEqualTo("turkey");
         assertThat(e.subEventType()).isEqualTo("Government regains territory");
     }
+
+    @Test
+    void placeNamesKeepTitleWordsTheGazetteerKnowsAndNumberedUnits() {
+        // "Sheikh" is a title before a person's name, but part of a village name the gazetteer has
+        Event e = only("On 4 November 2016, Turkish artillery shelled Sheikh Issa.");
+        assertThat(e.location()).isEqualTo("Sheikh Issa");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        // a unit word with its number continues the name before it
+        Event b = only("On 2 August 2014, ISIL captured the Infantry Brigade 93 base after a week of fighting.");
+        assertThat(b.location()).startsWith("Infantry Brigade 93");
+    }
+
+    @Test
+    void progressiveVerbsAreNotPassiveAndItsPartReferToThePlaceJustNamed() {
+        Event e = only("On 12 May 2017, the SDF had reached the Baath Dam and were fighting ISIL at its gates.");
+        assertThat(e.location()).startsWith("Baath");
+        assertThat(e.side1()).isEqualTo("sdf");
+        assertThat(e.side2()).isEqualTo("islamic_state");
+        assertThat(e.provenance().get("actor1").rule()).doesNotContain("passive");
+    }
+
+    @Test
+    void restoringSecurityToPlacesIsATakeover() {
+        Event e = only("On 30 November 2016, army units restored security and stability to the village of Kafr Nabudah after clashes with Jabhat al-Nusra.");
+        assertThat(e.subEventType()).isEqualTo("Government regains territory");
+        assertThat(e.location()).isEqualTo("Kafr Nabudah");
+        assertThat(e.side2()).isEqualTo("hts");
+    }
+
+    @Test
+    void minesThatWereDismantledAreNoBombing() {
+        List<Event> es = events("On 30 November 2016, Syrian army engineers dismantled explosive devices and landmines left by ISIS in the town of al-Qaryatayn.");
+        assertThat(es).extracting(Event::subEventType).doesNotContain("Remote explosive/landmine/IED");
+    }
+
+    @Test
+    void theGoalOfARepelledAttemptIsWhereTheyFoughtNotACapture() {
+        Event e = only("On 30 November 2016, rebels repelled an attempt by government forces and allied Iraqi militias to storm and retake the village of Mork.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.side2()).isEqualTo("opposition");
+    }
+
+    @Test
+    void aHeldCompoundOfAPluralNameNamesTheHolder() {
+        List<Event> es = events("On 30 November 2016, Syrian warplanes carried out air strikes on the rebel-held town of Kafr Zita.");
+        assertThat(es).hasSize(1);
+        assertThat(es.get(0).subEventType()).isEqualTo("Air/drone strike");
+        assertThat(es.get(0).side2()).isEqualTo("opposition");
+    }
+
+    @Test
+    void deathsInTheFightingOfTheNextParagraphBelongToTheEventBefore() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 30 November 2016, ISIS attacked army positions in the town of Maheen.\n\n"
+                + "A monitoring group said at least 14 soldiers and 9 militants were killed in the fighting.\n");
+        assertThat(x.events()).hasSize(1);
+        assertThat(x.events().get(0).fatalities()).isEqualTo(23);
+    }
+
+    @Test
+    void witnessesAndResidentsAreSpeakersNotTargets() {
+        Event e = only("On 30 November 2016, government helicopters dropped barrel bombs on the town of Kafr Zita, residents said.");
+        assertThat(e.side2()).isNotEqualTo("civilians");
+        assertThat(e.attribution()).isEqualToIgnoringCase("residents");
+    }
 }

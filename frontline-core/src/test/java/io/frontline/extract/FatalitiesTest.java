@@ -1,5 +1,6 @@
 package io.frontline.extract;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,5 +22,13 @@ class FatalitiesTest {
             "Ten soldiers were wounded and 4 fighters were captured.|0"})
     void countsDeathsConservatively(String sentence, int expected) {
         assertThat(Fatalities.total(Fatalities.find(sentence))).isEqualTo(expected);
+    }
+
+    @Test
+    void anAppositionAboutTheVictimsDoesNotHideTheCount() {
+        assertThat(Fatalities.total(Fatalities.find("Six civilians, including three children, were killed when a shell hit a school.")))
+                .isEqualTo(6);
+        assertThat(Fatalities.total(Fatalities.find("At least 11 people, most of them soldiers, were killed in the blast.")))
+                .isEqualTo(11);
     }
 }

@@ -71,4 +71,27 @@ class TimeExpressionsTest {
                 .containsExactly(LocalDate.of(2014, 4, 11), LocalDate.of(2014, 4, 12));
         assertThat(TimeExpressions.followUps("On 9 May, the army advanced.", 9, LocalDate.of(2014, 5, 9))).isEmpty();
     }
+
+    @Test
+    void periodsOfMonthsAreDatedInTheirFirstMonthWithMonthPrecision() {
+        var w = when("From March to May 2015, the militants took dozens of villages.", null, 0);
+        assertThat(w.date()).isEqualTo(LocalDate.of(2015, 3, 15));
+        assertThat(w.precision()).isEqualTo(3);
+        assertThat(w.rule()).isEqualTo("month-range");
+        // a period across the new year starts in the year before the one written
+        assertThat(when("Between November and February 2016, the front hardly moved.", null, 0).date())
+                .isEqualTo(LocalDate.of(2015, 11, 15));
+        // "may" as a verb is no month
+        assertThat(TimeExpressions.find("Fighters from June to the end may return.", new TimeExpressions.Context(PUB, null, 0))
+                .map(TimeExpressions.When::rule)).isNotEqualTo(java.util.Optional.of("month-range"));
+    }
+
+    @Test
+    void aYearlessDateInANarrativeDoesNotFallAfterPublication() {
+        // the narrative stands in June 2017, the report appeared on 14 September 2017: "3 October" is last year's
+        assertThat(when("On 3 October, the rebels ran into a minefield.", LocalDate.of(2017, 6, 20), 2017).date())
+                .isEqualTo(LocalDate.of(2016, 10, 3));
+        assertThat(when("On 3 September, the rebels ran into a minefield.", LocalDate.of(2017, 6, 20), 2017).date())
+                .isEqualTo(LocalDate.of(2017, 9, 3));
+    }
 }

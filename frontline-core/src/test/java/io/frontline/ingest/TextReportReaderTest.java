@@ -107,4 +107,35 @@ class TextReportReaderTest {
         assertThat(r.body()).isEqualTo("Government forces captured the Jabal Hayyan hill from Islamic State fighters on Thursday.");
         assertThat(r.removed()).extracting(Removed::kind).contains("social", "donation", "copyright");
     }
+
+    @Test
+    void wireDatelinesGiveTheAgencyAndTheDate() {
+        Report r = TestData.frontline().read("wire.txt", "Fighting flares near Hama\n\n"
+                + "BEIRUT, March 23, 2017 (Reuters) - Rebels said on Thursday they had repelled an army assault.\n");
+        assertThat(r.published()).isEqualTo(LocalDate.of(2017, 3, 23));
+        assertThat(r.publisher()).isEqualTo("Reuters");
+        assertThat(r.body()).startsWith("Rebels said"); // where the story was filed is no event place
+        assertThat(r.removed()).extracting(Removed::rule).contains("dateline");
+        // an agency signing without brackets, and no date in the dateline
+        Report sana = TestData.frontline().read("sana.txt", "Army units advance in Deir Ezzor countryside\n\n"
+                + "Deir Ezzor, SANA \u2013 Army units on Saturday advanced towards the town of al-Mayadin.\n");
+        assertThat(sana.publisher()).isEqualTo("SANA");
+        assertThat(sana.published()).isNull();
+        // an ordinary opening clause is no dateline
+        Report plain = TestData.frontline().read("plain.txt", "A report\n\n"
+                + "Meanwhile, the army - backed by militias - advanced on the town.\n");
+        assertThat(plain.publisher()).isNull();
+    }
+
+    @Test
+    void aParagraphThatOnlyDatesTheReportIsMetadata() {
+        Report r = TestData.frontline().read("footer.txt", "Army units advance\n\n"
+                + "Army units on Saturday advanced towards the town of al-Mayadin.\n\nPublished on 11 November 2017\n");
+        assertThat(r.published()).isEqualTo(LocalDate.of(2017, 11, 11));
+        assertThat(r.body()).doesNotContain("Published on");
+        assertThat(r.removed()).extracting(Removed::rule).contains("date-line");
+        // a short sentence with a date is text, not a date line
+        Report t = TestData.frontline().read("short.txt", "Army units advance\n\nThe army advanced.\n\nOn 5 March 2014, rebels attacked.\n");
+        assertThat(t.body()).contains("On 5 March 2014, rebels attacked.");
+    }
 }
