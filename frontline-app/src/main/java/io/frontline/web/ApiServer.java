@@ -168,14 +168,7 @@ public final class ApiServer {
     }
 
     private void postReport(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared > maxBody) {
-            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > maxBody) {
-            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
-        }
+        byte[] body = body(ctx);
         String file = ctx.queryParam("file");
         String text;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
@@ -273,7 +266,7 @@ public final class ApiServer {
     @SuppressWarnings("unchecked")
     private void review(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, Object> m = parseObject(ctx.bodyAsBytes());
+        Map<String, Object> m = parseObject(body(ctx));
         Object action = m.get("action");
         Object reviewer = ctx.attribute(AccessControl.PRINCIPAL) != null ? ctx.attribute(AccessControl.PRINCIPAL) : m.get("reviewer");
         Object fields = m.get("fields");
@@ -531,6 +524,26 @@ public final class ApiServer {
         }
     }
 
+    /**
+     * The request body, read up to {@code maxBody} + 1 bytes: over the limit is 413 whether the length was declared or
+     * the body came chunked (Javalin's own limit looks at the declared length only, and read a chunked body whole).
+     */
+    private byte[] body(Context ctx) {
+        if (ctx.contentLength() > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        } catch (java.io.IOException e) {
+            throw new ApiError(400, "bad_body", "cannot read the body: " + e.getMessage());
+        }
+        if (body.length > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        return body;
+    }
+
     private static Map<String, Object> parseObject(byte[] body) {
         try {
             Object o = JSON.readValue(utf8(body), new TypeReference<Object>() {
@@ -565,6 +578,9 @@ public final class ApiServer {
 
     private static void error(Context ctx, int status, String error, String detail) {
         ctx.attribute("frontline.error", Boolean.TRUE);
+        if (status == 413) {
+            ctx.header("Connection", "close"); // do not read (and discard) the rest of an oversized body
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", error);
         m.put("detail", detail);
