@@ -43,6 +43,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @Option(names = "--progress", description = "Show the progress line on stderr even when it is not a terminal (one line per input).")
+    boolean progressLines;
+
     @Override
     public Integer call() {
         ReportInputs in = new ReportInputs(maxSize);
@@ -56,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
         List<ReportInputs.Problem> refused = new ArrayList<>(in.problems);
         if (!in.inputs.isEmpty()) {
             Frontline frontline = new Frontline(BundledKnowledge.load(gazetteers));
-            Progress progress = new Progress(in.inputs.size());
+            Progress progress = new Progress(in.inputs.size(), progressLines);
             try (JdbcEventStore s = store.open()) {
                 for (ReportInputs.Input i : in.inputs) {
                     progress.step();
@@ -119,18 +122,24 @@ final class IngestCommand implements Callable<Integer> {
     private static final class Progress {
         private final int total;
         private final boolean shown;
+        private final boolean lines;
         private int done;
         private long last;
 
-        Progress(int total) {
+        Progress(int total, boolean lines) {
             this.total = total;
-            this.shown = total >= 20 && System.console() != null;
+            this.lines = lines;
+            this.shown = lines || total >= 20 && System.console() != null;
         }
 
         void step() {
             done++;
             long now = System.nanoTime();
-            if (shown && now - last > 500_000_000L) {
+            if (lines) {
+                // inputs before this one are stored (each report is committed before the next input is read)
+                System.err.printf("ingest: %d/%d inputs%n", done, total);
+                System.err.flush();
+            } else if (shown && now - last > 500_000_000L) {
                 last = now;
                 System.err.printf("\ringest: %d/%d inputs (%d%%)", done, total, 100 * done / total);
             }

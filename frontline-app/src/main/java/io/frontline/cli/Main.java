@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Turns war reports into structured, source-linked, mapped conflict events.",
         subcommands = {ExtractCommand.class, IngestCommand.class, ServeCommand.class, EventsCommand.Events.class,
                 EventsCommand.Export.class, ControlCommand.class, EvalCommand.class, PlacesCommand.class, BenchCommand.class,
-                BenchStoreCommand.class, BenchControlCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class})
+                BenchStoreCommand.class, BenchControlCommand.class, GazetteerCommand.class, TokenCommand.class, LoadTestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,6 +21,24 @@ public final class StoreOptions {
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $FRONTLINE_DB_PASSWORD).")
     String password;
 
+    /** The API tokens of the same store. */
+    public io.frontline.store.TokenStore openTokens() {
+        if (db == null || db.isBlank()) {
+            return io.frontline.store.TokenStore.embedded(data);
+        }
+        checkUrl();
+        String u = user != null ? user : System.getenv("FRONTLINE_DB_USER");
+        String p = password != null ? password : System.getenv("FRONTLINE_DB_PASSWORD");
+        return io.frontline.store.TokenStore.open(db, u, p);
+    }
+
+    private void checkUrl() {
+        if (!db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--db: expected a jdbc:postgresql://HOST[:PORT]/DATABASE URL, got '" + db + "'");
+        }
+    }
+
     public JdbcEventStore open() {
         if (db == null || db.isBlank()) {
             return JdbcEventStore.embedded(data);

@@ -59,14 +59,23 @@ public final class ApiServer {
     private final long maxBody;
     private final List<Route> routes = new ArrayList<>();
     private final StoreAnalysis analysis;
+    private final AccessControl access;
+    /** Serialises review version checks with the review they guard (optimistic locking, see {@link #review(Context)}). */
+    private final Object reviewLock = new Object();
     private Javalin app;
 
+    /** A server without authentication or rate limits (tests, embedding); {@code serve} passes an {@link AccessControl}. */
     public ApiServer(EventStore store, Frontline frontline, Gazetteer gazetteer, long maxBody) {
+        this(store, frontline, gazetteer, maxBody, AccessControl.open());
+    }
+
+    public ApiServer(EventStore store, Frontline frontline, Gazetteer gazetteer, long maxBody, AccessControl access) {
         this.store = store;
         this.frontline = frontline;
         this.gazetteer = gazetteer;
         this.maxBody = maxBody;
         this.analysis = new StoreAnalysis(store, gazetteer, BundledKnowledge.sources(null));
+        this.access = access;
     }
 
     /** Starts on {@code port} (0: any free port) and returns the port. */
@@ -90,6 +99,7 @@ public final class ApiServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         });
+        app.before(access::check); // rate limit per client IP, then bearer tokens for writes (and private reads)
         get("/api/reports", this::reports);
         get("/api/reports/{id}", this::report);
         post("/api/reports", this::postReport);
@@ -164,14 +174,7 @@ public final class ApiServer {
     }
 
     private void postReport(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared > maxBody) {
-            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > maxBody) {
-            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
-        }
+        byte[] body = body(ctx);
         String file = ctx.queryParam("file");
         String text;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
@@ -254,16 +257,24 @@ public final class ApiServer {
         String id = ctx.pathParam("id");
         StoredEvent e = store.event(id).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
         Map<String, Object> m = e.json();
-        m.put("reviews", store.reviews(id).stream().map(ApiServer::review).toList());
+        List<ReviewAction> reviews = store.reviews(id);
+        m.put("version", reviews.size());
+        m.put("reviews", reviews.stream().map(ApiServer::review).toList());
+        ctx.header("ETag", "\"" + reviews.size() + "\"");
         json(ctx, 200, m);
     }
 
+    /**
+     * A review. The event's version is the number of review actions it has had; a request naming the version it saw
+     * ({@code If-Match: "N"} or {@code "version": N}) is refused with 409 when another review came first. With a token,
+     * the reviewer recorded is the token's name.
+     */
     @SuppressWarnings("unchecked")
     private void review(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, Object> m = parseObject(ctx.bodyAsBytes());
+        Map<String, Object> m = parseObject(body(ctx));
         Object action = m.get("action");
-        Object reviewer = m.get("reviewer");
+        Object reviewer = ctx.attribute(AccessControl.PRINCIPAL) != null ? ctx.attribute(AccessControl.PRINCIPAL) : m.get("reviewer");
         Object fields = m.get("fields");
         if (!(action instanceof String a)) {
             throw new BadFilterException("action", "is required: confirm, correct or reject");
@@ -274,11 +285,61 @@ public final class ApiServer {
         if (fields != null && !(fields instanceof Map)) {
             throw new BadFilterException("fields", "must be an object of corrected fields");
         }
-        ReviewAction ra = store.review(id, a, r, (Map<String, Object>) fields)
-                .orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+        Long expected = expectedVersion(ctx, m);
+        ReviewAction ra;
+        int version;
+        synchronized (reviewLock) {
+            if (expected != null) {
+                List<ReviewAction> prior = store.reviews(id);
+                if (prior.isEmpty() && store.event(id).isEmpty()) {
+                    throw new ApiError(404, "not_found", "no event with id " + id);
+                }
+                if (prior.size() != expected) {
+                    ReviewAction last = prior.isEmpty() ? null : prior.get(prior.size() - 1);
+                    ctx.header("ETag", "\"" + prior.size() + "\"");
+                    throw new ApiError(409, "version_conflict", "event " + id + " changed since you loaded it: you sent version "
+                            + expected + ", the current version is " + prior.size()
+                            + (last == null ? "" : ", set by " + last.reviewer() + " (" + last.action() + ") at " + last.createdAt())
+                            + "; reload the event and review it again");
+                }
+            }
+            ra = store.review(id, a, r, (Map<String, Object>) fields)
+                    .orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+            version = store.reviews(id).size();
+        }
         Map<String, Object> out = review(ra);
-        out.put("event", store.event(id).map(StoredEvent::json).orElse(null));
+        out.put("version", version);
+        Map<String, Object> ev = store.event(id).map(StoredEvent::json).orElse(null);
+        if (ev != null) {
+            ev.put("version", version);
+        }
+        out.put("event", ev);
+        ctx.header("ETag", "\"" + version + "\"");
         json(ctx, 201, out);
+    }
+
+    private static Long expectedVersion(Context ctx, Map<String, Object> body) {
+        String h = ctx.header("If-Match");
+        if (h != null && !h.isBlank() && !h.trim().equals("*")) {
+            String v = h.trim();
+            if (v.startsWith("W/")) {
+                v = v.substring(2);
+            }
+            v = v.replace("\"", "");
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new BadFilterException("If-Match", "expected the event's version, e.g. \"3\", got '" + h + "'");
+            }
+        }
+        Object v = body.get("version");
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && n.doubleValue() == n.longValue()) {
+            return n.longValue();
+        }
+        throw new BadFilterException("version", "expected the event's version (a whole number), got " + v);
     }
 
     /** The audit trail: JSON pages, or {@code format=csv}: every action as RFC 4180 CSV (a download). */
@@ -514,6 +575,26 @@ public final class ApiServer {
         }
     }
 
+    /**
+     * The request body, read up to {@code maxBody} + 1 bytes: over the limit is 413 whether the length was declared or
+     * the body came chunked (Javalin's own limit looks at the declared length only, and read a chunked body whole).
+     */
+    private byte[] body(Context ctx) {
+        if (ctx.contentLength() > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        } catch (java.io.IOException e) {
+            throw new ApiError(400, "bad_body", "cannot read the body: " + e.getMessage());
+        }
+        if (body.length > maxBody) {
+            throw new ApiError(413, "payload_too_large", "the body is over the limit of " + maxBody + " bytes");
+        }
+        return body;
+    }
+
     private static Map<String, Object> parseObject(byte[] body) {
         try {
             Object o = JSON.readValue(utf8(body), new TypeReference<Object>() {
@@ -552,6 +633,9 @@ public final class ApiServer {
 
     private static void error(Context ctx, int status, String error, String detail) {
         ctx.attribute("frontline.error", Boolean.TRUE);
+        if (status == 413) {
+            ctx.header("Connection", "close"); // do not read (and discard) the rest of an oversized body
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", error);
         m.put("detail", detail);

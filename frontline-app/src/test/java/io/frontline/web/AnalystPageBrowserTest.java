@@ -71,6 +71,9 @@ class AnalystPageBrowserTest {
     @TempDir
     static Path dir;
     static JdbcEventStore store;
+    static io.frontline.store.TokenStore tokens;
+    /** The analyst's token, entered in the page's Token field: writes need it, and its name is the reviewer recorded. */
+    static String token;
     static ApiServer server;
     static String base;
     static WebDriver driver;
@@ -86,7 +89,9 @@ class AnalystPageBrowserTest {
                         + "; apt-get install chromium chromium-driver, or set FRONTLINE_CHROMIUM and FRONTLINE_CHROMEDRIVER)");
         KnowledgeBase kb = BundledKnowledge.load();
         store = JdbcEventStore.embedded(dir.resolve("data"));
-        server = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 5_000_000);
+        tokens = io.frontline.store.TokenStore.embedded(dir.resolve("data"));
+        token = tokens.create("analyst-browser");
+        server = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 5_000_000, new AccessControl(tokens, false, 0, 0));
         base = "http://localhost:" + server.start(0);
         xssReport = post("/api/reports?file=script.txt", XSS_REPORT);
 
@@ -125,11 +130,14 @@ class AnalystPageBrowserTest {
         if (store != null) {
             store.close();
         }
+        if (tokens != null) {
+            tokens.close();
+        }
     }
 
     static JsonNode post(String path, String text) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Content-Type", "text/plain; charset=utf-8").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());
@@ -148,6 +156,10 @@ class AnalystPageBrowserTest {
     static void open() {
         driver.get(base + "/");
         waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        WebElement t = driver.findElement(By.id("token"));
+        if (t.getDomProperty("value").isEmpty()) {
+            t.sendKeys(token); // kept in sessionStorage for the later pages of the tab
+        }
     }
 
     static void screenshot(String name) throws Exception {
@@ -471,7 +483,8 @@ class AnalystPageBrowserTest {
         screenshot("11-control");
         // a reviewed correction feeds the control model: Arima taken by Turkey instead of the SDF gives Turkey an area
         HttpResponse<String> corrected = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + arima + "/review"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"action\": \"correct\", \"reviewer\": \"analyst-browser\", \"fields\": {\"side1\": \"turkey\"}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
@@ -612,6 +625,46 @@ class AnalystPageBrowserTest {
         driver.findElement(By.id("view-map")).click();
         assertThat(driver.findElement(By.id("map")).isDisplayed()).isTrue();
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(13)
+    void withoutATokenOrWithAStaleVersionTheReviewIsRefusedWithAClearMessage() throws Exception {
+        String id = null;
+        for (JsonNode e : seedReport.get("events")) {
+            if (id == null && store.reviews(e.get("event_id").asText()).isEmpty()) {
+                id = e.get("event_id").asText();
+            }
+        }
+        assertThat(id).as("an unreviewed event of the seed").isNotNull();
+        open();
+        WebElement t = driver.findElement(By.id("token"));
+        t.clear();
+        t.sendKeys(" "); // an input event: the page forgets the token
+        row(id).click();
+        waitForEvidence(id);
+        driver.findElement(By.id("confirm")).click();
+        waiting().until(d -> d.findElement(By.id("review-msg")).getText().contains("a token is needed"));
+        assertThat(store.reviews(id)).isEmpty();
+        screenshot("07-no-token");
+
+        // another analyst reviews the event while this page shows it: the page's review is refused with 409
+        t.clear();
+        t.sendKeys(token);
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + id + "/review"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"reject\",\"version\":0}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        driver.findElement(By.id("confirm")).click();
+        String msg = waiting().until(d -> {
+            String m = d.findElement(By.id("review-msg")).getText();
+            return m.contains("changed") ? m : null;
+        });
+        assertThat(msg).contains("someone else changed this event first", "current version is 1", "analyst-browser (reject)");
+        assertThat(store.reviews(id)).hasSize(1);
+        screenshot("08-conflict");
+        // the page's requests were refused (401, 409): Chromium logs those as console errors, so clear the log
+        driver.manage().logs().get(LogType.BROWSER);
     }
 
     static int chartTotal() {

@@ -131,13 +131,16 @@ public final class HtmlReportReader {
      * text, else the body.
      */
     static Element articleRoot(Document doc) {
+        // whether an element is inside furniture, remembered per element: a deeply nested page would otherwise walk
+        // thousands of ancestors for every paragraph
+        java.util.Map<Element, Boolean> furniture = new java.util.IdentityHashMap<>();
         Element best = null;
         int bestLen = 0;
         for (Element e : doc.select("article, [itemprop=articleBody], main, [role=main]")) {
             if (furnitureKind(e) != null) {
                 continue;
             }
-            int len = paragraphText(e);
+            int len = paragraphText(e, furniture);
             boolean tighter = best != null && e.parents().contains(best) && !e.tagName().equals("main") && len >= bestLen * 0.8;
             if (len > bestLen || tighter) {
                 best = e;
@@ -151,7 +154,7 @@ public final class HtmlReportReader {
         // grandparent, so that paragraphs wrapped one by one in their own elements still find their container
         java.util.Map<Element, Integer> score = new java.util.HashMap<>();
         for (Element p : doc.select("p")) {
-            if (p.parent() == null || insideFurniture(p)) {
+            if (p.parent() == null || insideFurniture(p, furniture)) {
                 continue;
             }
             int len = p.text().length();
@@ -167,26 +170,41 @@ public final class HtmlReportReader {
         return best != null ? best : doc.body();
     }
 
-    private static int paragraphText(Element e) {
+    private static int paragraphText(Element e, java.util.Map<Element, Boolean> furniture) {
         int n = 0;
         for (Element p : e.select("p")) {
-            if (!insideFurniture(p)) {
+            if (!insideFurniture(p, furniture)) {
                 n += p.text().length();
             }
         }
         return n;
     }
 
-    private static boolean insideFurniture(Element e) {
+    /** Whether {@code e} or an ancestor below the nearest article or main is furniture; {@code known} remembers answers. */
+    private static boolean insideFurniture(Element e, java.util.Map<Element, Boolean> known) {
+        List<Element> path = new ArrayList<>();
+        boolean answer = false;
         for (Element a = e; a != null; a = a.parent()) {
-            if (a.tagName().equals("article") || a.tagName().equals("main")) {
-                return false;
+            Boolean k = known.get(a);
+            if (k != null) {
+                answer = k;
+                break;
             }
+            if (a.tagName().equals("article") || a.tagName().equals("main")) {
+                known.put(a, false);
+                answer = false;
+                break;
+            }
+            path.add(a);
             if (furnitureKind(a) != null) {
-                return true;
+                answer = true;
+                break;
             }
         }
-        return false;
+        for (Element a : path) {
+            known.put(a, answer);
+        }
+        return answer;
     }
 
     /** The furniture kind of an element by its tag, role, class or id; null for content. */

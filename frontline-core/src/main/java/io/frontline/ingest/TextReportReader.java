@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
 public final class TextReportReader {
     private static final Set<String> ENDS_ARTICLE = Set.of("donation", "book-advert", "copyright", "disclaimer",
             "image-credit", "original-source", "membership", "media-inquiry");
-    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]\\n]*)\\]\\(([^)\\n]*)\\)");
+    // the link text holds no '[' and the target is at most 2,000 characters: otherwise a long line of '[' or "](" is quadratic
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\[\\]\\n]*)\\]\\(([^)\\n]{0,2000})\\)");
     private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*+|__+|(?<=\\s|^)\\*(?=\\S)|(?<=\\S)\\*(?=\\s|$|[.,;:])", Pattern.MULTILINE);
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?=[\\p{Punct}])");
     private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+", Pattern.MULTILINE);
-    private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[*+-]|\\d+\\.)\\s+", Pattern.MULTILINE);
+    // blanks of the line only before the mark: \s* also ran over the following blank lines, quadratic on a long run of them
+    private static final Pattern LIST_MARK = Pattern.compile("^[ \\t]*(?:[*+-]|\\d+\\.)\\s+", Pattern.MULTILINE);
 
     private static final Pattern BYLINE = Pattern.compile("^by\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");

@@ -63,10 +63,33 @@
   function show(v) { return v === null || v === undefined || v === '' ? '–' : String(v); }
   function status(msg) { document.getElementById('status').textContent = msg; }
 
+  // ------------------------------------------------------------------ access token (issue 9)
+  // Writes (and reads on a server with --private-reads) need "Authorization: Bearer TOKEN"; the token is kept in
+  // sessionStorage only (gone when the tab closes).
+  var tokenInput = document.getElementById('token');
+  try { tokenInput.value = sessionStorage.getItem('frontline.token') || ''; } catch (ignored) { /* storage unavailable */ }
+  tokenInput.addEventListener('input', function () {
+    try { sessionStorage.setItem('frontline.token', tokenInput.value.trim()); } catch (ignored) { /* storage unavailable */ }
+  });
+  function withToken(headers) {
+    var t = tokenInput.value.trim();
+    if (t) { headers.Authorization = 'Bearer ' + t; }
+    return headers;
+  }
+  /** The message for a refused request: what to do about 401 (no token), 403 (bad token), 409 and 429. */
+  function refusal(r, body) {
+    var detail = (body && (body.detail || body.error)) || '';
+    if (r.status === 401) { return 'a token is needed: enter yours in the Token field at the top (ask for one: frontline token create NAME)'; }
+    if (r.status === 403) { return 'the token was refused (' + detail + '); check the Token field'; }
+    if (r.status === 409) { return 'someone else changed this event first: ' + detail; }
+    if (r.status === 429) { return 'too many requests; retry in ' + (r.headers.get('Retry-After') || '1') + ' s'; }
+    return r.status + ' ' + detail;
+  }
+
   function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+    return fetch(url, { headers: withToken({ Accept: 'application/json' }) }).then(function (r) {
       return r.json().then(function (body) {
-        if (!r.ok) { throw new Error(url + ': ' + r.status + ' ' + (body.detail || body.error || '')); }
+        if (!r.ok) { throw new Error(url + ': ' + refusal(r, body)); }
         return body;
       });
     });
@@ -597,15 +620,18 @@
     var id = state.selected;
     var msg = document.getElementById('review-msg');
     if (!id) { return; }
-    if (!reviewer.value.trim()) { msg.textContent = 'enter your name as reviewer first'; reviewer.focus(); return; }
+    if (!reviewer.value.trim() && !tokenInput.value.trim()) { msg.textContent = 'enter your name as reviewer first'; reviewer.focus(); return; }
     msg.textContent = 'saving…';
+    var req = { action: action, reviewer: reviewer.value.trim() || 'token' };
+    if (fields) { req.fields = fields; }
+    // the version this page showed: a review made meanwhile by someone else gets 409 instead of being overwritten
+    if (current && current.event_id === id && typeof current.version === 'number') { req.version = current.version; }
     fetch('/api/events/' + encodeURIComponent(id) + '/review', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(fields ? { action: action, reviewer: reviewer.value.trim(), fields: fields }
-        : { action: action, reviewer: reviewer.value.trim() })
+      method: 'POST', headers: withToken({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify(req)
     }).then(function (r) {
       return r.json().then(function (body) {
-        if (!r.ok) { throw new Error(body.detail || body.error); }
+        if (!r.ok) { throw new Error(refusal(r, body)); }
         state.byId[id].review_status = body.event.review_status;
         var cell = document.querySelector('#events tbody tr[data-event-id="' + CSS.escape(id) + '"] .review-status');
         if (cell) { cell.textContent = body.event.review_status; }
@@ -694,10 +720,10 @@
   // Files and pasted text go one by one to POST /api/reports (text/plain, named by ?file=); the list reloads after.
   function postReport(name, text) {
     return fetch('/api/reports?file=' + encodeURIComponent(name), {
-      method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text
+      method: 'POST', headers: withToken({ 'Content-Type': 'text/plain; charset=utf-8' }), body: text
     }).then(function (r) {
       return r.json().then(function (body) {
-        if (!r.ok) { throw new Error(name + ': ' + (body.detail || body.error)); }
+        if (!r.ok) { throw new Error(name + ': ' + refusal(r, body)); }
         return body;
       });
     });
