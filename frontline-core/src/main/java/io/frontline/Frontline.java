@@ -471,7 +471,7 @@ public final class Frontline {
 
     /** A definite reference to fighting already reported: "in the fighting", "during the clashes". */
     private static final java.util.regex.Pattern EARLIER_FIGHTING = java.util.regex.Pattern.compile(
-            "\\b(?:in|during|since)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attack|assault|offensive|strikes?|raids?"
+            "\\b(?:in|during|since|to|after|repelled|repulsed)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attacks?|assaults?|offensive|strikes?|raids?"
                     + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,

@@ -20,10 +20,13 @@ import java.util.Map;
 public final class ContextResolver {
     private final Sides sides;
     private final Actor defaultState;
+    /** Who "militants" are when the report names no one they could be: ACLED's Unidentified Armed Group. */
+    private final Actor unidentified;
 
     public ContextResolver(ActorRegistry registry, String defaultStateId) {
         this.sides = registry.sides();
         this.defaultState = registry.get(defaultStateId);
+        this.unidentified = registry.get("unidentified");
     }
 
     public List<SentenceAnalysis> resolve(List<SentenceAnalysis> report) {
@@ -142,10 +145,27 @@ public final class ContextResolver {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
+                } else if (unidentified != null && !namesAnyArmedActor(report)) {
+                    out.add(a.resolved(unidentified, "no armed group named in the report"));
                 }
+            } else if (unidentified != null && !namesAnyArmedActor(report)) {
+                out.add(a.resolved(unidentified, "no armed group named in the report"));
             }
         }
         return out;
+    }
+
+    /** True when some sentence names a non-state armed actor (one "the militants" could refer to). */
+    private static boolean namesAnyArmedActor(List<SentenceAnalysis> report) {
+        for (SentenceAnalysis sa : report) {
+            for (ActorMention m : sa.actors()) {
+                if (m.actor() != null && !m.isGeneric() && !m.actor().side().equals("government") && !m.actor().side().equals("civilians")
+                        && !m.actor().side().equals("unknown") && !m.actor().side().equals("russia") && !m.actor().side().equals("iran")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final java.util.Set<String> JIHADIST_SIDES = java.util.Set.of("hts", "islamic_state");
