@@ -140,6 +140,8 @@ public final class ContextResolver {
                 ActorMention j = nearestOfSides(JIHADIST_SIDES, other, report, i, on);
                 if (j != null) {
                     out.add(a.resolved(j.actor(), "jihadist group named " + where(j, report, i)));
+                } else if (unidentified != null) {
+                    out.add(a.resolved(unidentified, "no jihadist group named in the report"));
                 }
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
@@ -174,7 +176,7 @@ public final class ContextResolver {
     private ActorMention nearestOfSides(java.util.Set<String> wanted, List<ActorMention> other, List<SentenceAnalysis> report, int i,
                                         java.time.LocalDate on) {
         String otherSide = other.isEmpty() || other.get(0).actor() == null ? null : other.get(0).actor().side();
-        for (int d = 0; d < report.size(); d++) {
+        for (int d = 0; d <= 3; d++) { // a round-up of several fronts: the group named a few sentences away at most
             for (int k : new int[] {i - d, i + d}) {
                 if (k < 0 || k >= report.size() || d > 0 && k == i) {
                     continue;
