@@ -469,9 +469,27 @@ public final class Frontline {
                 e.confidence(), e.locationStatus(), e.placeId(), e.placeName(), e.modality(), e.rejectedPlaces(), e.loadedTerms(), prov);
     }
 
+    /**
+     * "took X after clashes with the jihadist factions": of two battle frames about one place, the one kept takes the
+     * other's opponent when its own was only guessed from context and the other's is written in the sentence.
+     */
+    private io.frontline.extract.Frame sharedOpponent(io.frontline.extract.Frame kept, io.frontline.extract.Frame other) {
+        boolean keptGuessed = kept.actor2().isEmpty() || kept.actor2How().startsWith("context:");
+        boolean otherWritten = !other.actor2().isEmpty() && !other.actor2How().startsWith("context:")
+                && other.actor2().get(0).actor() != null && !kept.actor1().isEmpty() && kept.actor1().get(0).actor() != null
+                && (sides.opposed(kept.actor1().get(0).actor().side(), other.actor2().get(0).actor().side())
+                || other.actor2().get(0).actor().side().equals("unknown"));
+        if (keptGuessed && otherWritten) {
+            return kept.withActors(kept.actor1(), kept.actor1How(), other.actor2(), other.actor2How() + " (of the '"
+                    + other.sentence().text().substring(other.trigger().start() - other.sentence().span().start(),
+                    other.trigger().end() - other.sentence().span().start()) + "' of the same sentence)");
+        }
+        return kept;
+    }
+
     /** A definite reference to fighting already reported: "in the fighting", "during the clashes". */
     private static final java.util.regex.Pattern EARLIER_FIGHTING = java.util.regex.Pattern.compile(
-            "\\b(?:in|during|since)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attack|assault|offensive|strikes?|raids?"
+            "\\b(?:in|during|since|to|after|repelled|repulsed)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attacks?|assaults?|offensive|strikes?|raids?"
                     + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,
@@ -570,14 +588,30 @@ public final class Frontline {
             // one battle event per place per sentence, the strongest claim about the place winning ("attacked and
             // captured X" is one capture); shelling, air strikes and bombs at the place are events of their own
             Map<String, Located> perPlace = new LinkedHashMap<>();
-            for (Located l : located) {
+            for (Located l0 : located) {
+                Located l = l0;
+                if (l.frame().kind().isBattle() || l.frame().kind().changesControl()) {
+                    // "took X after clashes with the jihadist factions": the clash names whom the capture was from
+                    for (io.frontline.extract.Frame other : sa.frames()) {
+                        if (other != l.frame() && other.kind().isBattle() && other.modality().happened()) {
+                            io.frontline.extract.Frame shared = sharedOpponent(l.frame(), other);
+                            if (shared != l.frame()) {
+                                l = new Located(shared, l.place(), l.resolution(), l.fatalities(), l.via());
+                                break;
+                            }
+                        }
+                    }
+                }
                 io.frontline.extract.TriggerClass k = l.frame().kind();
                 String key = NameKey.phonetic(l.place().name()) + "|" + (k.isBattle() || k.changesControl() ? "battle" : k.name());
                 Located prev = perPlace.get(key);
                 if (prev == null || l.frame().kind().strength > prev.frame().kind().strength) {
-                    Located keep = prev == null ? l : new Located(l.frame(), l.place(), l.resolution(),
+                    Located keep = prev == null ? l : new Located(sharedOpponent(l.frame(), prev.frame()), l.place(), l.resolution(),
                             Math.max(l.fatalities(), prev.fatalities()), l.via());
                     perPlace.put(key, keep);
+                } else if (k.isBattle() || k.changesControl()) {
+                    perPlace.put(key, new Located(sharedOpponent(prev.frame(), l.frame()), prev.place(), prev.resolution(),
+                            prev.fatalities(), prev.via()));
                 }
             }
             if (located.isEmpty() && lastEvent >= 0 && sa.frames().stream().noneMatch(f -> !f.places().isEmpty() || f.region() != null)) {

@@ -20,10 +20,13 @@ import java.util.Map;
 public final class ContextResolver {
     private final Sides sides;
     private final Actor defaultState;
+    /** Who "militants" are when the report names no one they could be: ACLED's Unidentified Armed Group. */
+    private final Actor unidentified;
 
     public ContextResolver(ActorRegistry registry, String defaultStateId) {
         this.sides = registry.sides();
         this.defaultState = registry.get(defaultStateId);
+        this.unidentified = registry.get("unidentified");
     }
 
     public List<SentenceAnalysis> resolve(List<SentenceAnalysis> report) {
@@ -137,15 +140,34 @@ public final class ContextResolver {
                 ActorMention j = nearestOfSides(JIHADIST_SIDES, other, report, i, on);
                 if (j != null) {
                     out.add(a.resolved(j.actor(), "jihadist group named " + where(j, report, i)));
+                } else if (unidentified != null) {
+                    out.add(a.resolved(unidentified, "no jihadist group named in the report"));
                 }
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
+                } else if (unidentified != null && !namesAnyArmedActor(report)) {
+                    out.add(a.resolved(unidentified, "no armed group named in the report"));
                 }
+            } else if (unidentified != null && !namesAnyArmedActor(report)) {
+                out.add(a.resolved(unidentified, "no armed group named in the report"));
             }
         }
         return out;
+    }
+
+    /** True when some sentence names a non-state armed actor (one "the militants" could refer to). */
+    private static boolean namesAnyArmedActor(List<SentenceAnalysis> report) {
+        for (SentenceAnalysis sa : report) {
+            for (ActorMention m : sa.actors()) {
+                if (m.actor() != null && !m.isGeneric() && !m.actor().side().equals("government") && !m.actor().side().equals("civilians")
+                        && !m.actor().side().equals("unknown") && !m.actor().side().equals("russia") && !m.actor().side().equals("iran")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final java.util.Set<String> JIHADIST_SIDES = java.util.Set.of("hts", "islamic_state");
@@ -154,7 +176,7 @@ public final class ContextResolver {
     private ActorMention nearestOfSides(java.util.Set<String> wanted, List<ActorMention> other, List<SentenceAnalysis> report, int i,
                                         java.time.LocalDate on) {
         String otherSide = other.isEmpty() || other.get(0).actor() == null ? null : other.get(0).actor().side();
-        for (int d = 0; d < report.size(); d++) {
+        for (int d = 0; d <= 3; d++) { // a round-up of several fronts: the group named a few sentences away at most
             for (int k : new int[] {i - d, i + d}) {
                 if (k < 0 || k >= report.size() || d > 0 && k == i) {
                     continue;

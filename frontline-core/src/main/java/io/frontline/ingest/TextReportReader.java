@@ -111,9 +111,14 @@ public final class TextReportReader {
             paragraphs.add(b.span);
             seenBody = true;
         }
-        if (!paragraphs.isEmpty()) {
-            // "BEIRUT, March 23, 2017 (Reuters) - ...": the agency and date of a wire story
-            Span opening = paragraphs.get(0);
+        // "BEIRUT, March 23, 2017 (Reuters) - ...": the agency and date of a wire story, in its first paragraph or, after
+        // an agency's name standing alone, its second
+        int opens = paragraphs.isEmpty() ? -1 : Dateline.at(paragraphs.get(0).of(clean)).isPresent() ? 0
+                : paragraphs.size() > 1 && paragraphs.get(0).of(clean).strip().length() <= 40
+                && Dateline.at(paragraphs.get(1).of(clean)).isPresent() ? 1 : -1;
+        if (opens >= 0) {
+            final int at = opens;
+            Span opening = paragraphs.get(at);
             Optional<Dateline> line = Dateline.at(opening.of(clean));
             line.ifPresent(d -> {
                 // the dateline names where the story was filed, not where its events happened: it is metadata
@@ -123,7 +128,7 @@ public final class TextReportReader {
                     lead++;
                 }
                 removed.add(new Removed(new Span(opening.start() + lead, opening.start() + d.length()), "metadata", "dateline"));
-                paragraphs.set(0, new Span(opening.start() + d.length(), opening.end()));
+                paragraphs.set(at, new Span(opening.start() + d.length(), opening.end()));
                 if (meta.published == null && d.date() != null) {
                     meta.published = d.date();
                 }
