@@ -64,7 +64,9 @@ public final class EventCoder {
         }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
-        String[] type = type(f.kind(), a1, a2);
+        // "stormed X but failed", "tried to retake X": the fighting happened, the place did not change hands
+        String[] type = f.kind().changesControl() && (f.modality() == Modality.ATTEMPTED || f.modality() == Modality.FAILED)
+                ? new String[]{"Battles", "Armed clash"} : type(f.kind(), a1, a2);
         boolean crowdFirst = f.kind().isDemonstration();
         Map<String, Evidence> prov = new LinkedHashMap<>();
         prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id(), null));

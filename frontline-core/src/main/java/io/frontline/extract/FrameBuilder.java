@@ -782,10 +782,14 @@ public final class FrameBuilder {
      * "near Al-Sanamayn in Daraa", "Kafr Nabl town in Idleb", "the Geweran neighbourhood of Hasakah city": the second
      * place only says where the first lies.
      */
+    private static final Set<String> DIRECTION_ADJECTIVES = Set.of("northern", "southern", "eastern", "western", "central",
+            "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+            "south-western", "rural");
+
     private static boolean container(Sentence s, PlaceMention p, List<PlaceMention> places) {
         int k = p.firstToken() - 1;
-        while (k > 1 && s.token(k).is("the")) {
-            k--;
+        while (k > 1 && (s.token(k).is("the") || DIRECTION_ADJECTIVES.contains(s.token(k).lower()))) {
+            k--; // "the town of X in southern Idleb"
         }
         if (k < 1 || !s.token(k).is("in") && !s.token(k).is("of")) {
             return false;
