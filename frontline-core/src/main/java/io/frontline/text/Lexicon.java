@@ -28,14 +28,21 @@ public final class Lexicon {
      */
     private final String[][] heads;
     private final boolean anyHeads;
+    /**
+     * Per rule, literal strings (ASCII lower case) one of which every match begins with, or null: such a rule is
+     * tried only at the offsets where one of them occurs (see {@link Heads#starts}), not at every offset of the text.
+     */
+    private final String[][] starts;
 
     private Lexicon(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.heads = new String[this.rules.size()][];
+        this.starts = new String[this.rules.size()][];
         boolean any = false;
         for (int i = 0; i < heads.length; i++) {
             heads[i] = Heads.of(this.rules.get(i).pattern());
-            any |= heads[i] != null;
+            starts[i] = Heads.starts(this.rules.get(i).pattern());
+            any |= heads[i] != null || starts[i] != null;
         }
         this.anyHeads = any;
     }
@@ -99,6 +106,55 @@ public final class Lexicon {
         return new Lexicon(rules);
     }
 
+    /** The strings every match of a rule begins with (null where unknown), for tests. */
+    String[] starts(int rule) {
+        return starts[rule];
+    }
+
+    /**
+     * The offsets, ascending, at which a match of the rule may begin: where one of its start strings occurs in the
+     * lowered text. Null when the rule has none (it may begin anywhere).
+     */
+    private int[] startOffsets(int rule, String lower) {
+        String[] st = starts[rule];
+        if (st == null || lower == null) {
+            return null;
+        }
+        int[] at = new int[8];
+        int n = 0;
+        for (String s : st) {
+            for (int i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) {
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, 2 * n);
+                }
+                at[n++] = i;
+            }
+        }
+        at = java.util.Arrays.copyOf(at, n);
+        java.util.Arrays.sort(at);
+        return at;
+    }
+
+    /**
+     * The next match at or after {@code from} of a rule, as {@code Matcher.find(from)} finds it, trying only the
+     * offsets of {@code at} (from index {@code k[0]}, advanced): with transparent, non-anchoring bounds a match
+     * tried at an offset sees the text before it (lookbehinds, word boundaries) as {@code find} does.
+     */
+    private static boolean findFrom(Matcher m, int[] at, int[] k, int from) {
+        int n = m.regionEnd();
+        while (k[0] < at.length) {
+            int p = at[k[0]++];
+            if (p < from || (k[0] > 1 && p == at[k[0] - 2])) {
+                continue;
+            }
+            m.region(p, n);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The literal heads read from each rule's pattern (null where unknown), for tests. */
     String[] heads(int rule) {
         return heads[rule];
@@ -118,6 +174,19 @@ public final class Lexicon {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
+            int[] at = startOffsets(i, lower);
+            if (at != null) {
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+                int[] k = {0};
+                int from = 0;
+                while (findFrom(m, at, k, from)) {
+                    if (m.end() > m.start()) {
+                        out.add(new Hit(r, m.start(), m.end(), m.group(), m.groupCount() > 0 ? m.group(1) : null));
+                    }
+                    from = m.end() > m.start() ? m.end() : m.end() + 1;
+                }
+                continue;
+            }
             while (m.find()) {
                 if (m.end() > m.start()) {
                     out.add(new Hit(r, m.start(), m.end(), m.group(), m.groupCount() > 0 ? m.group(1) : null));
@@ -136,7 +205,15 @@ public final class Lexicon {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
-            if (m.find()) {
+            int[] at = startOffsets(i, lower);
+            boolean found;
+            if (at != null) {
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+                found = findFrom(m, at, new int[] {0}, 0);
+            } else {
+                found = m.find();
+            }
+            if (found) {
                 return java.util.Optional.of(new Hit(r, m.start(), m.end(), m.group(), m.groupCount() > 0 ? m.group(1) : null));
             }
         }
