@@ -52,6 +52,47 @@ final class Heads {
         }
     }
 
+    /**
+     * Sets of literal strings such that every match of the pattern contains one string of each set: one set per
+     * mandatory element of a pattern without top-level alternatives, else the set of {@link #of}; null when none.
+     */
+    static String[][] requirements(Pattern pattern) {
+        String[] one = of(pattern);
+        if (one == null) {
+            return null;
+        }
+        String p = pattern.pattern();
+        try {
+            int depth = 0;
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    i = classEnd(p, i);
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    return new String[][] {one}; // alternatives at the top: one set
+                }
+            }
+            java.util.List<Set<String>> all = new java.util.ArrayList<>();
+            head(p, 0, p.length(), all);
+            if (all.isEmpty()) {
+                return new String[][] {one};
+            }
+            String[][] out = new String[all.size()][];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = all.get(k).toArray(String[]::new);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return new String[][] {one};
+        }
+    }
+
     /** False for flags and constructs the readers do not understand. */
     private static boolean readable(Pattern pattern) {
         if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)) != 0) {
@@ -197,6 +238,11 @@ final class Heads {
      * zero-width assertions, classes and escapes being passed over; null when it has no such element.
      */
     private static Set<String> head(String p, int i, int to) {
+        return head(p, i, to, null);
+    }
+
+    /** As {@link #head(String, int, int)}, adding every mandatory element's strings to {@code all} when given. */
+    private static Set<String> head(String p, int i, int to, java.util.List<Set<String>> all) {
         Set<String> best = null;
         while (i < to) {
             char c = p.charAt(i);
@@ -238,6 +284,9 @@ final class Heads {
                 if (sb.length() > 0) {
                     found = Set.of(sb.toString());
                 }
+            }
+            if (found != null && all != null) {
+                all.add(found);
             }
             if (found != null && (best == null || shortest(found) > shortest(best))) {
                 best = found;

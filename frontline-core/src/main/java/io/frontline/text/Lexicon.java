@@ -33,6 +33,13 @@ public final class Lexicon {
      * tried only at the offsets where one of them occurs (see {@link Heads#starts}), not at every offset of the text.
      */
     private final String[][] starts;
+    /**
+     * One pass over a text tells which requirements of the rules are met (see {@link Literals}): a requirement is a set
+     * of strings one of which every match contains ({@link Heads#requirements}); a rule may match only when all of
+     * its requirements are met. {@code required[i]}: the requirement numbers of rule i (none: the rule always runs).
+     */
+    private final Literals literals;
+    private final int[][] required;
 
     private Lexicon(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -45,6 +52,20 @@ public final class Lexicon {
             any |= heads[i] != null || starts[i] != null;
         }
         this.anyHeads = any;
+        List<String[]> sets = new ArrayList<>();
+        this.required = new int[heads.length][];
+        for (int i = 0; i < heads.length; i++) {
+            String[][] req = heads[i] == null ? null : Heads.requirements(this.rules.get(i).pattern());
+            if (req == null) {
+                req = heads[i] == null ? new String[0][] : new String[][] {heads[i]};
+            }
+            required[i] = new int[req.length];
+            for (int k = 0; k < req.length; k++) {
+                required[i][k] = sets.size();
+                sets.add(req[k]);
+            }
+        }
+        this.literals = new Literals(sets.toArray(String[][]::new));
     }
 
     /** The text with A-Z lowered and nothing else changed (the case folding of CASE_INSENSITIVE without UNICODE_CASE). */
@@ -71,20 +92,6 @@ public final class Lexicon {
         return new String(b);
     }
 
-    /** False when the rule certainly cannot match the text (lowered by {@link #asciiLower}). */
-    private boolean mayMatch(int rule, String lower) {
-        String[] h = heads[rule];
-        if (h == null || lower == null) {
-            return true;
-        }
-        for (String s : h) {
-            if (lower.indexOf(s) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public static Lexicon parse(List<String> lines, String name) {
         List<Rule> rules = new ArrayList<>();
         int n = 0;
@@ -104,6 +111,16 @@ public final class Lexicon {
             }
         }
         return new Lexicon(rules);
+    }
+
+    /** True when every requirement of rule i is met in the scanned text. */
+    private boolean met(long[] may, int rule) {
+        for (int k : required[rule]) {
+            if (!Literals.has(may, k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The strings every match of a rule begins with (null where unknown), for tests. */
@@ -167,11 +184,23 @@ public final class Lexicon {
     /** Every match of every rule of the given kind (all kinds when null). */
     public List<Hit> findAll(String text, String kind) {
         List<Hit> out = new ArrayList<>();
-        String lower = anyHeads ? asciiLower(text) : null;
+        long[] may = null;
+        String lower = null;
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (kind != null && !r.kind().equals(kind) || !mayMatch(i, lower)) {
+            if (kind != null && !r.kind().equals(kind)) {
                 continue;
+            }
+            if (anyHeads) {
+                if (may == null) {
+                    may = literals.scan(text);
+                }
+                if (!met(may, i)) {
+                    continue; // none of the rule's heads occurs in the text
+                }
+                if (lower == null && starts[i] != null) {
+                    lower = asciiLower(text);
+                }
             }
             Matcher m = r.pattern().matcher(text);
             int[] at = startOffsets(i, lower);
@@ -198,11 +227,23 @@ public final class Lexicon {
 
     /** The first rule of the kind (any kind when null) that matches anywhere in the text. */
     public java.util.Optional<Hit> first(String text, String kind) {
-        String lower = anyHeads ? asciiLower(text) : null;
+        long[] may = null;
+        String lower = null;
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (kind != null && !r.kind().equals(kind) || !mayMatch(i, lower)) {
+            if (kind != null && !r.kind().equals(kind)) {
                 continue;
+            }
+            if (anyHeads) {
+                if (may == null) {
+                    may = literals.scan(text);
+                }
+                if (!met(may, i)) {
+                    continue;
+                }
+                if (lower == null && starts[i] != null) {
+                    lower = asciiLower(text);
+                }
             }
             Matcher m = r.pattern().matcher(text);
             int[] at = startOffsets(i, lower);
