@@ -40,6 +40,11 @@ public final class Lexicon {
      */
     private final Literals literals;
     private final int[][] required;
+    /**
+     * Per thread, the last text scanned and its requirement bits: the frame builder asks several kinds of cue in the
+     * same text one after another. Compared by identity (strings are immutable, so the bits stay right).
+     */
+    private final ThreadLocal<Object[]> lastScan = ThreadLocal.withInitial(() -> new Object[2]);
 
     private Lexicon(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -111,6 +116,18 @@ public final class Lexicon {
             }
         }
         return new Lexicon(rules);
+    }
+
+    /** The requirement bits of the text, from the last scan on this thread when it was of the same string. */
+    private long[] scan(String text) {
+        Object[] last = lastScan.get();
+        if (last[0] == text) {
+            return (long[]) last[1];
+        }
+        long[] bits = literals.scan(text);
+        last[0] = text;
+        last[1] = bits;
+        return bits;
     }
 
     /** True when every requirement of rule i is met in the scanned text. */
@@ -193,7 +210,7 @@ public final class Lexicon {
             }
             if (anyHeads) {
                 if (may == null) {
-                    may = literals.scan(text);
+                    may = scan(text);
                 }
                 if (!met(may, i)) {
                     continue; // none of the rule's heads occurs in the text
@@ -236,7 +253,7 @@ public final class Lexicon {
             }
             if (anyHeads) {
                 if (may == null) {
-                    may = literals.scan(text);
+                    may = scan(text);
                 }
                 if (!met(may, i)) {
                     continue;
