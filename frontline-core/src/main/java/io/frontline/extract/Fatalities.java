@@ -1,5 +1,7 @@
 package io.frontline.extract;
 
+import io.frontline.text.Prefilter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,12 +50,26 @@ public final class Fatalities {
     private static final Pattern APPOSITION = Pattern.compile("\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE = Pattern.compile("(?:between )?(\\d+)\\s*(?:–|—|-|to|and)\\s*(\\d+)");
 
+    /** The patterns in the order they claim text; each is run only on a sentence holding one of its literal words. */
+    private static final List<Pattern> ORDER = List.of(PASSIVE, DIED, ACTIVE, DEAD, TOLL);
+    private static final Prefilter PREFILTER = Prefilter.of(ORDER);
+
     private Fatalities() {
     }
 
     public static List<Count> find(String sentence) {
+        return find(sentence, true);
+    }
+
+    /** With {@code prefilter} false every pattern runs on the sentence (the reference for tests). */
+    static List<Count> find(String sentence, boolean prefilter) {
         List<Count> out = new ArrayList<>();
-        for (Pattern p : List.of(PASSIVE, DIED, ACTIVE, DEAD, TOLL)) {
+        Prefilter.Check check = prefilter ? PREFILTER.check(sentence) : null;
+        for (int i = 0; i < ORDER.size(); i++) {
+            Pattern p = ORDER.get(i);
+            if (check != null && !check.mayMatch(i)) {
+                continue; // none of the words every match of p contains occurs in the sentence
+            }
             Matcher m = p.matcher(sentence);
             while (m.find()) {
                 if (overlaps(out, m.start(), m.end())) {

@@ -2,6 +2,7 @@ package io.frontline.extract;
 
 import io.frontline.text.CalendarDates;
 import io.frontline.text.Months;
+import io.frontline.text.Prefilter;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -53,14 +54,29 @@ public final class TimeExpressions {
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|late|early)?\\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern YESTERDAY = Pattern.compile("\\b(yesterday|today|this morning|last night|tonight|last week|this week|earlier this week|in recent days|over the past (?:few )?days|recently)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Each pattern is run only on a sentence holding one of its literal words (the month names for most). */
+    private static final List<Pattern> PATTERNS = List.of(RANGE, RANGE_DASH, MONTH_RANGE, DMY, MDY, PART, MONTH, NEXT_DAY, DAYS_LATER,
+            FOLLOW_UP, SAME_DAY, WEEKDAY, YESTERDAY);
+    private static final Prefilter PREFILTER = Prefilter.of(PATTERNS);
+
     private TimeExpressions() {
+    }
+
+    /** False when the pattern certainly does not match the sentence the check was made for (no check: may match). */
+    private static boolean may(Prefilter.Check check, Pattern p) {
+        return check == null || check.mayMatch(PATTERNS.indexOf(p));
     }
 
     /** The first time expression of the sentence, resolved; empty when it has none. */
     public static Optional<When> find(String s, Context ctx) {
-        for (Finder f : List.<Finder>of(TimeExpressions::range, TimeExpressions::monthRange, TimeExpressions::calendar, TimeExpressions::part,
-                TimeExpressions::month, TimeExpressions::relative, TimeExpressions::deictic)) {
-            Optional<When> w = f.find(s, ctx);
+        return find(s, ctx, true);
+    }
+
+    /** With {@code prefilter} false every pattern runs on the sentence (the reference for tests). */
+    static Optional<When> find(String s, Context ctx, boolean prefilter) {
+        Prefilter.Check check = prefilter ? PREFILTER.check(s) : null;
+        for (Finder f : FINDERS) {
+            Optional<When> w = f.find(s, ctx, check);
             if (w.isPresent()) {
                 return w;
             }
@@ -73,7 +89,14 @@ public final class TimeExpressions {
      * (starting at {@code base}): "On 12 March, X; 13 days later Y" dates Y on 25 March.
      */
     public static List<When> followUps(String s, int from, LocalDate base) {
+        return followUps(s, from, base, true);
+    }
+
+    static List<When> followUps(String s, int from, LocalDate base, boolean prefilter) {
         List<When> out = new java.util.ArrayList<>();
+        if (prefilter && from < s.length() && !may(PREFILTER.check(s), FOLLOW_UP)) {
+            return out;
+        }
         Matcher m = FOLLOW_UP.matcher(s);
         LocalDate d = base;
         int at = from;
@@ -94,11 +117,17 @@ public final class TimeExpressions {
     }
 
     private interface Finder {
-        Optional<When> find(String s, Context ctx);
+        Optional<When> find(String s, Context ctx, Prefilter.Check check);
     }
 
-    private static Optional<When> range(String s, Context ctx) {
+    private static final List<Finder> FINDERS = List.of(TimeExpressions::range, TimeExpressions::monthRange, TimeExpressions::calendar, TimeExpressions::part,
+            TimeExpressions::month, TimeExpressions::relative, TimeExpressions::deictic);
+
+    private static Optional<When> range(String s, Context ctx, Prefilter.Check check) {
         for (Pattern p : List.of(RANGE, RANGE_DASH)) {
+            if (!may(check, p)) {
+                continue;
+            }
             Matcher m = p.matcher(s);
             if (m.find()) {
                 int month = Months.month(m.group(3));
@@ -113,7 +142,10 @@ public final class TimeExpressions {
     }
 
     /** "Between January and April 2017", "from May to July": a period of months, dated in its first month. */
-    private static Optional<When> monthRange(String s, Context ctx) {
+    private static Optional<When> monthRange(String s, Context ctx, Prefilter.Check check) {
+        if (!may(check, MONTH_RANGE)) {
+            return Optional.empty();
+        }
         Matcher m = MONTH_RANGE.matcher(s);
         while (m.find()) {
             if (!isMonthWord(m.group(1)) && !isMonthWord(m.group(3))) {
@@ -132,11 +164,14 @@ public final class TimeExpressions {
         return Optional.empty();
     }
 
-    private static Optional<When> calendar(String s, Context ctx) {
+    private static Optional<When> calendar(String s, Context ctx, Prefilter.Check check) {
+        if (!may(check, DMY) && !may(check, MDY)) {
+            return Optional.empty();
+        }
         Matcher a = DMY.matcher(s);
         Matcher b = MDY.matcher(s);
-        boolean fa = a.find();
-        boolean fb = b.find();
+        boolean fa = may(check, DMY) && a.find();
+        boolean fb = may(check, MDY) && b.find();
         while (fb && !isMonthWord(b.group(2))) {
             fb = b.find();
         }
@@ -173,7 +208,10 @@ public final class TimeExpressions {
         return Months.month(w) > 0 && !(w.equalsIgnoreCase("may") || w.equalsIgnoreCase("mar"));
     }
 
-    private static Optional<When> part(String s, Context ctx) {
+    private static Optional<When> part(String s, Context ctx, Prefilter.Check check) {
+        if (!may(check, PART)) {
+            return Optional.empty();
+        }
         Matcher m = PART.matcher(s);
         if (!m.find()) {
             return Optional.empty();
@@ -192,7 +230,10 @@ public final class TimeExpressions {
         return Optional.of(new When(fixYear(d, m.group(3) != null, ctx), 3, m.start(), m.end(), "month-part:" + p));
     }
 
-    private static Optional<When> month(String s, Context ctx) {
+    private static Optional<When> month(String s, Context ctx, Prefilter.Check check) {
+        if (!may(check, MONTH)) {
+            return Optional.empty();
+        }
         Matcher m = MONTH.matcher(s);
         while (m.find()) {
             if (!isMonthWord(m.group(2))) {
@@ -206,38 +247,38 @@ public final class TimeExpressions {
         return Optional.empty();
     }
 
-    private static Optional<When> relative(String s, Context ctx) {
+    private static Optional<When> relative(String s, Context ctx, Prefilter.Check check) {
         if (ctx.narrative() == null) {
             return Optional.empty();
         }
         Matcher m = NEXT_DAY.matcher(s);
-        if (m.find()) {
+        if (may(check, NEXT_DAY) && m.find()) {
             return Optional.of(new When(ctx.narrative().plusDays(1), 1, m.start(), m.end(), "next-day"));
         }
         m = DAYS_LATER.matcher(s);
-        if (m.find()) {
+        if (may(check, DAYS_LATER) && m.find()) {
             int n = Numbers.value(m.group(1)).intValue();
             return Optional.of(new When(ctx.narrative().plusDays(n), 1, m.start(), m.end(), "days-later"));
         }
         m = SAME_DAY.matcher(s);
-        if (m.find()) {
+        if (may(check, SAME_DAY) && m.find()) {
             return Optional.of(new When(ctx.narrative(), 1, m.start(), m.end(), "same-day"));
         }
         return Optional.empty();
     }
 
-    private static Optional<When> deictic(String s, Context ctx) {
+    private static Optional<When> deictic(String s, Context ctx, Prefilter.Check check) {
         if (ctx.published() == null) {
             return Optional.empty();
         }
         Matcher m = WEEKDAY.matcher(s);
-        if (m.find()) {
+        if (may(check, WEEKDAY) && m.find()) {
             DayOfWeek dow = DayOfWeek.of(Months.weekday(m.group(1)));
             LocalDate d = ctx.published().with(TemporalAdjusters.previousOrSame(dow));
             return Optional.of(new When(d, 1, m.start(), m.end(), "weekday"));
         }
         m = YESTERDAY.matcher(s);
-        if (m.find()) {
+        if (may(check, YESTERDAY) && m.find()) {
             String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
             LocalDate p = ctx.published();
             return Optional.of(switch (w) {

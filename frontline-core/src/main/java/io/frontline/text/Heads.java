@@ -23,28 +23,172 @@ final class Heads {
     }
 
     static String[] of(Pattern pattern) {
-        if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)) != 0) {
+        if (!readable(pattern)) {
             return null;
+        }
+        try {
+            Set<String> h = alternatives(pattern.pattern(), 0, pattern.pattern().length());
+            return h == null ? null : h.toArray(String[]::new);
+        } catch (RuntimeException e) {
+            return null; // a construct this reader mis-parsed: run the rule always
+        }
+    }
+
+    /**
+     * Literal strings (ASCII lower case) one of which every match of the pattern begins with, or null when they
+     * cannot be read: the first element that consumes text after zero-width assertions ({@code \b}, lookarounds,
+     * {@code ^}) is a literal run or a group (at least once) whose alternatives all begin so. A match can then start
+     * only where one of the strings occurs in the ASCII-lowered text.
+     */
+    static String[] starts(Pattern pattern) {
+        if (!readable(pattern) || pattern.pattern().contains("\\G")) {
+            return null;
+        }
+        try {
+            Set<String> h = startAlternatives(pattern.pattern(), 0, pattern.pattern().length());
+            return h == null ? null : h.toArray(String[]::new);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Sets of literal strings such that every match of the pattern contains one string of each set: one set per
+     * mandatory element of a pattern without top-level alternatives, else the set of {@link #of}; null when none.
+     */
+    static String[][] requirements(Pattern pattern) {
+        String[] one = of(pattern);
+        if (one == null) {
+            return null;
+        }
+        String p = pattern.pattern();
+        try {
+            int depth = 0;
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    i = classEnd(p, i);
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    return new String[][] {one}; // alternatives at the top: one set
+                }
+            }
+            java.util.List<Set<String>> all = new java.util.ArrayList<>();
+            head(p, 0, p.length(), all);
+            if (all.isEmpty()) {
+                return new String[][] {one};
+            }
+            String[][] out = new String[all.size()][];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = all.get(k).toArray(String[]::new);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return new String[][] {one};
+        }
+    }
+
+    /** False for flags and constructs the readers do not understand. */
+    private static boolean readable(Pattern pattern) {
+        if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)) != 0) {
+            return false;
         }
         String p = pattern.pattern();
         for (int i = p.indexOf('\\'); i >= 0; i = p.indexOf('\\', i + 2)) {
             char e = i + 1 < p.length() ? p.charAt(i + 1) : 'x';
             if (Character.isLetterOrDigit(e) && "bBsSwWdDntrfeaAzZGhHvVRX".indexOf(e) < 0) {
-                return null; // unicode and hex escapes, \p{..}, \Q..\E, back references: longer than two characters, not read
+                return false; // unicode and hex escapes, \p{..}, \Q..\E, back references: longer than two characters, not read
             }
         }
         for (int i = p.indexOf("(?"); i >= 0; i = p.indexOf("(?", i + 1)) {
             if (!(p.startsWith("(?:", i) || p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i)
                     || p.startsWith("(?<!", i) || harmlessFlags(p, i + 2))) {
-                return null; // (?x) would change what a space means, (?u) the case of other letters; named or atomic groups
+                return false; // (?x) would change what a space means, (?u) the case of other letters; named or atomic groups
             }
         }
-        try {
-            Set<String> h = alternatives(p, 0, p.length());
-            return h == null ? null : h.toArray(String[]::new);
-        } catch (RuntimeException e) {
-            return null; // a construct this reader mis-parsed: run the rule always
+        return true;
+    }
+
+    /** Start strings of pattern[from, to), alternatives separated by top-level {@code |}: the union, null if one is unknown. */
+    private static Set<String> startAlternatives(String p, int from, int to) {
+        Set<String> out = new LinkedHashSet<>();
+        int start = from;
+        int depth = 0;
+        for (int i = from; i <= to; i++) {
+            if (i == to || (depth == 0 && p.charAt(i) == '|')) {
+                Set<String> h = startOfSequence(p, start, i);
+                if (h == null) {
+                    return null;
+                }
+                out.addAll(h);
+                start = i + 1;
+                continue;
+            }
+            char c = p.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(p, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
         }
+        return out;
+    }
+
+    /** The strings the sequence pattern[i, to) begins with, or null. */
+    private static Set<String> startOfSequence(String p, int i, int to) {
+        while (i < to) {
+            char c = p.charAt(i);
+            if (p.startsWith("(?=", i) || p.startsWith("(?!", i) || p.startsWith("(?<=", i) || p.startsWith("(?<!", i)) {
+                int next = groupEnd(p, i) + 1;
+                if (next < to && "?*+{".indexOf(p.charAt(next)) >= 0) {
+                    return null;
+                }
+                i = next; // zero-width
+            } else if (c == '\\') {
+                char e = i + 1 < to ? p.charAt(i + 1) : 'x';
+                if ("bBAzZ".indexOf(e) < 0 || (i + 2 < to && "?*+{".indexOf(p.charAt(i + 2)) >= 0)) {
+                    return null; // a class escape or an escaped character: not read
+                }
+                i += 2; // a word boundary or input anchor: zero-width
+            } else if (c == '^' || c == '$') {
+                if (i + 1 < to && "?*+{".indexOf(p.charAt(i + 1)) >= 0) {
+                    return null;
+                }
+                i++;
+            } else if (c == '(') {
+                int close = groupEnd(p, i);
+                int inner = p.startsWith("(?:", i) ? i + 3 : p.charAt(i + 1) == '?' ? skipFlags(p, i + 2) : i + 1;
+                int[] q = quantifierEnd(p, close + 1, to);
+                if (inner < 0 || q[1] == 0) {
+                    return null; // an optional group first: not read
+                }
+                return startAlternatives(p, inner, close);
+            } else if (META.indexOf(c) >= 0 || Character.isSurrogate(c)) {
+                return null; // a class, a dot, a stray quantifier
+            } else {
+                StringBuilder sb = new StringBuilder();
+                int j = i;
+                while (j < to && META.indexOf(p.charAt(j)) < 0 && !Character.isSurrogate(p.charAt(j))) {
+                    char ch = p.charAt(j);
+                    sb.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+                    j++;
+                }
+                if (j < to && "?*+{".indexOf(p.charAt(j)) >= 0 && quantifierEnd(p, j, to)[1] == 0) {
+                    sb.setLength(sb.length() - 1); // the last character may be absent
+                }
+                return sb.length() == 0 ? null : Set.of(sb.toString());
+            }
+        }
+        return null; // nothing consumed: the match begins with what follows
     }
 
     /**
@@ -94,6 +238,11 @@ final class Heads {
      * zero-width assertions, classes and escapes being passed over; null when it has no such element.
      */
     private static Set<String> head(String p, int i, int to) {
+        return head(p, i, to, null);
+    }
+
+    /** As {@link #head(String, int, int)}, adding every mandatory element's strings to {@code all} when given. */
+    private static Set<String> head(String p, int i, int to, java.util.List<Set<String>> all) {
         Set<String> best = null;
         while (i < to) {
             char c = p.charAt(i);
@@ -135,6 +284,9 @@ final class Heads {
                 if (sb.length() > 0) {
                     found = Set.of(sb.toString());
                 }
+            }
+            if (found != null && all != null) {
+                all.add(found);
             }
             if (found != null && (best == null || shortest(found) > shortest(best))) {
                 best = found;

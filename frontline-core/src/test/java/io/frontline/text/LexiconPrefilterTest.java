@@ -96,6 +96,42 @@ class LexiconPrefilterTest {
         assertThat(heads("©|\\ball rights\\b")).containsExactlyInAnyOrder("©", "all rights");
     }
 
+    @Test
+    void startsOfSmallPatterns() {
+        assertThat(starts("(?<!\\bthe |\\ba )\\b(?:Captured|seize)\\b(?!\\s+of\\b)")).containsExactlyInAnyOrder("captured", "seize");
+        assertThat(starts("\\b(?:IEDs?|car bombs?|(?<=\\bby )(?:mines|a mine)|explosive devices?)\\b"))
+                .containsExactlyInAnyOrder("ied", "car bomb", "mines", "a mine", "explosive device");
+        assertThat(starts("^\\W*(donate|support)")).isNull();
+        assertThat(starts("(?:a|b)?c")).isNull();
+        assertThat(starts("(?:a|)c")).isNull();
+        assertThat(starts("a?b")).isNull();
+        assertThat(starts("ab?c")).containsExactlyInAnyOrder("a");
+        assertThat(starts("\\bthe (?:next|following) day")).containsExactlyInAnyOrder("the ");
+        assertThat(starts("(?:ab|cd)+x|y")).containsExactlyInAnyOrder("ab", "cd", "y");
+        assertThat(starts("[ab]c")).isNull();
+        assertThat(starts("\\sx")).isNull();
+        assertThat(starts("\\.x")).isNull();
+        assertThat(starts("\\Gx")).isNull();
+        assertThat(starts("\\b(?=x)\\b")).isNull();
+        assertThat(starts("(?x)a b")).isNull();
+        assertThat(starts("(?-i:[A-Z])x")).isNull();
+    }
+
+    private static List<String> starts(String regex) {
+        String[] h = Heads.starts(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
+        return h == null ? null : Arrays.asList(h);
+    }
+
+    @Test
+    void startsAreReadFromMostTriggerRules() {
+        Lexicon t = TestData.knowledge().triggers();
+        int read = 0;
+        for (int i = 0; i < t.rules().size(); i++) {
+            read += t.starts(i) != null ? 1 : 0;
+        }
+        assertThat(read).isGreaterThan(t.rules().size() / 2);
+    }
+
     private static List<String> heads(String regex) {
         String[] h = Heads.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
         return h == null ? null : Arrays.asList(h);
@@ -130,6 +166,13 @@ class LexiconPrefilterTest {
             }
         }
         assertThat(sentences.size()).isGreaterThan(100);
+        int n = sentences.size();
+        for (int i = 0; i < n; i++) { // upper case, and the parts before and after the middle (the cues run on parts)
+            String t = sentences.get(i);
+            sentences.add(t.toUpperCase(java.util.Locale.ROOT));
+            sentences.add(t.substring(0, t.length() / 2));
+            sentences.add(t.substring(t.length() / 2));
+        }
         KnowledgeBase kb = TestData.knowledge();
         for (String t : sentences) {
             same(kb.triggers(), t, null);

@@ -1,0 +1,150 @@
+package io.frontline.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aho–Corasick automaton over the literal strings of a list of rules: one pass over a text (ASCII letters
+ * lowered as it goes, the case folding of CASE_INSENSITIVE without UNICODE_CASE) tells which rules have one of their
+ * strings in it, the same answer as {@code lower.indexOf(s) >= 0} for each string of each rule, without a scan per
+ * string. Rules without strings (null) are always reported.
+ */
+final class Literals {
+    private final int symbols;
+    private final int[] ascii = new int[128];
+    private final Map<Character, Integer> other = new HashMap<>();
+    /** The automaton: next state = delta[state * symbols + symbol]. */
+    private final int[] delta;
+    /** Per state, the rules (a bit set) one of whose strings ends here, or null. */
+    private final long[][] found;
+    private final long[] always;
+    private final int words;
+
+    /** {@code strings[i]}: the ASCII-lowered strings of rule i, or null when the rule is always reported. */
+    Literals(String[][] strings) {
+        int rules = strings.length;
+        this.words = (rules + 63) >>> 6;
+        this.always = new long[words];
+        int sym = 1; // 0: any character no string holds
+        for (String[] ss : strings) {
+            if (ss == null) {
+                continue;
+            }
+            for (String s : ss) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c < 128) {
+                        if (ascii[c] == 0) {
+                            ascii[c] = sym++;
+                        }
+                    } else if (!other.containsKey(c)) {
+                        other.put(c, sym++);
+                    }
+                }
+            }
+        }
+        this.symbols = sym;
+        // the trie
+        List<int[]> next = new ArrayList<>();
+        List<long[]> out = new ArrayList<>();
+        next.add(new int[symbols]);
+        out.add(null);
+        for (int r = 0; r < rules; r++) {
+            if (strings[r] == null) {
+                always[r >>> 6] |= 1L << r;
+                continue;
+            }
+            for (String s : strings[r]) {
+                int state = 0;
+                for (int i = 0; i < s.length(); i++) {
+                    int c = symbol(s.charAt(i));
+                    if (next.get(state)[c] == 0) {
+                        next.get(state)[c] = next.size();
+                        next.add(new int[symbols]);
+                        out.add(null);
+                    }
+                    state = next.get(state)[c];
+                }
+                if (out.get(state) == null) {
+                    out.set(state, new long[words]);
+                }
+                out.get(state)[r >>> 6] |= 1L << r;
+            }
+        }
+        // failure links, breadth first; missing transitions filled in from the failure state
+        int n = next.size();
+        int[] fail = new int[n];
+        this.delta = new int[n * symbols];
+        this.found = new long[n][];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < symbols; c++) {
+            int t = next.get(0)[c];
+            delta[c] = t;
+            if (t != 0) {
+                fail[t] = 0;
+                queue.add(t);
+            }
+        }
+        found[0] = out.get(0);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            long[] o = out.get(s);
+            long[] f = found[fail[s]];
+            if (f != null) {
+                o = o == null ? f.clone() : o;
+                if (o != f) {
+                    for (int w = 0; w < words; w++) {
+                        o[w] |= f[w];
+                    }
+                }
+            }
+            found[s] = o;
+            for (int c = 0; c < symbols; c++) {
+                int t = next.get(s)[c];
+                if (t != 0) {
+                    fail[t] = delta[fail[s] * symbols + c];
+                    delta[s * symbols + c] = t;
+                    queue.add(t);
+                } else {
+                    delta[s * symbols + c] = delta[fail[s] * symbols + c];
+                }
+            }
+        }
+    }
+
+    private int symbol(char c) {
+        if (c < 128) {
+            return ascii[c];
+        }
+        Integer s = other.get(c);
+        return s == null ? 0 : s;
+    }
+
+    /** The rules (bit i for rule i) that have one of their strings in the text, or no strings at all. */
+    long[] scan(String text) {
+        long[] hit = always.clone();
+        int state = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            state = delta[state * symbols + (c < 128 ? ascii[c] : symbol(c))];
+            long[] f = found[state];
+            if (f != null) {
+                for (int w = 0; w < words; w++) {
+                    hit[w] |= f[w];
+                }
+            }
+        }
+        return hit;
+    }
+
+    static boolean has(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << i)) != 0;
+    }
+}
