@@ -187,9 +187,9 @@ public class JdbcEventStore implements EventStore {
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
-                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at) "
+                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?)");
+                + "?, ?, ?, ?, ?)");
              PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) "
                      + "VALUES (?, ?, ?)");
              PreparedStatement evs = conn.prepareStatement("INSERT INTO evidence (event_id, field, span_start, span_end, text, "
@@ -234,6 +234,12 @@ public class JdbcEventStore implements EventStore {
                 ps.setString(++i, d.file());
                 ps.setString(++i, "unreviewed");
                 ps.setObject(++i, now);
+                Integer cell = GeoGrid.cell(e.get("latitude"), e.get("longitude"));
+                if (cell == null) {
+                    ps.setNull(++i, Types.INTEGER);
+                } else {
+                    ps.setInt(++i, cell);
+                }
                 ps.addBatch();
                 docs.setString(1, id);
                 docs.setString(2, json(e));
@@ -337,6 +343,10 @@ public class JdbcEventStore implements EventStore {
                 contract.put(c.getKey(), v instanceof LocalDate ld ? ld.toString() : v);
                 sql.append(", ").append(CORRECTABLE.get(c.getKey())).append(" = ?");
                 params.add(v);
+            }
+            if (f.containsKey("latitude") || f.containsKey("longitude")) {
+                sql.append(", geo_cell = ?");
+                params.add(GeoGrid.cell(contract.get("latitude"), contract.get("longitude")));
             }
             sql.append(" WHERE id = ?");
             params.add(eventId);
@@ -757,25 +767,24 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
-        // With a date range, the coordinates are written as expressions so that the date index is used: H2
-        // prefers the (latitude, longitude) index, whose latitude range alone selects far more rows.
-        boolean dated = f.from() != null || f.to() != null;
-        String lat = dated ? "(latitude + 0)" : "latitude";
-        String lon = dated ? "(longitude + 0)" : "longitude";
+        // a box or a radius: the cells of the grid that may hold its points (an index lookup on (geo_cell,
+        // event_date)), then the exact test on the coordinates
         if (f.bbox() != null) {
-            sb.append(" AND " + lon + " >= ? AND " + lon + " <= ? AND " + lat + " >= ? AND " + lat + " <= ?");
+            cells(sb, p, f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+            sb.append(" AND longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?");
             p.add(f.bbox()[0]);
             p.add(f.bbox()[2]);
             p.add(f.bbox()[1]);
             p.add(f.bbox()[3]);
         }
         if (f.near() != null) {
-            // a bounding box the index can use, then the distance on a local equirectangular projection
+            // the box around the circle, then the distance on a local equirectangular projection
             double kmPerDeg = 111.195;
             double k = Math.cos(Math.toRadians(f.near().lat()));
             double dLat = f.near().radiusKm() / kmPerDeg;
             double dLon = f.near().radiusKm() / (kmPerDeg * Math.max(k, 0.01));
-            sb.append(" AND " + lat + " >= ? AND " + lat + " <= ? AND " + lon + " >= ? AND " + lon + " <= ?"
+            cells(sb, p, f.near().lat() - dLat, f.near().lat() + dLat, f.near().lon() - dLon, f.near().lon() + dLon);
+            sb.append(" AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?"
                     + " AND ((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?) <= ?");
             p.add(f.near().lat() - dLat);
             p.add(f.near().lat() + dLat);
@@ -801,6 +810,20 @@ public class JdbcEventStore implements EventStore {
             p.add(f.status());
         }
         return new Where(sb.toString(), p);
+    }
+
+    private static void cells(StringBuilder sb, List<Object> p, double minLat, double maxLat, double minLon, double maxLon) {
+        GeoGrid.Cover c = GeoGrid.cover(minLat, maxLat, minLon, maxLon);
+        if (c.list() == null) {
+            sb.append(" AND geo_cell >= ? AND geo_cell <= ?");
+            p.add(c.first());
+            p.add(c.last());
+            return;
+        }
+        sb.append(" AND geo_cell IN (").append(String.join(", ", java.util.Collections.nCopies(c.list().length, "?"))).append(')');
+        for (int cell : c.list()) {
+            p.add(cell);
+        }
     }
 
     private static String like(String s) {
