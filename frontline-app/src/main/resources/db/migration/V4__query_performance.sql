@@ -9,3 +9,9 @@ UPDATE events SET geo_cell = CAST(FLOOR((latitude + 90) * 4) AS INTEGER) * 1441 
 CREATE INDEX events_cell_date_idx ON events (geo_cell, event_date);
 -- the latitude range alone selected bands across the whole map; the cells replace it
 DROP INDEX events_lat_lon_idx;
+-- the type filter compares LOWER(event_type) and LOWER(sub_event_type), which this index cannot serve; one index
+-- less to maintain on every insert
+DROP INDEX events_sub_type_idx;
+-- every evidence span is in the event's documents (event_documents: the event's own evidence and its provenance);
+-- JdbcEventStore.evidence reads them there, so each event costs one row less per coded field on ingest
+DROP TABLE evidence;

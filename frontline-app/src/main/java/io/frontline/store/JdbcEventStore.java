@@ -50,6 +50,7 @@ public class JdbcEventStore implements EventStore {
 
     private final Connection conn;
     private final String url;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     protected JdbcEventStore(String url, String user, String password) {
         this.url = url;
@@ -96,14 +97,13 @@ public class JdbcEventStore implements EventStore {
     @Override
     public synchronized IngestResult save(ReportDoc doc) {
         try {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
-                ps.setString(1, doc.contentHash());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        String id = rs.getString(1);
-                        conn.commit();
-                        return new IngestResult(id, false, 0);
-                    }
+            PreparedStatement byHash = prepared("SELECT id FROM reports WHERE content_hash = ?");
+            byHash.setString(1, doc.contentHash());
+            try (ResultSet rs = byHash.executeQuery()) {
+                if (rs.next()) {
+                    String id = rs.getString(1);
+                    conn.commit();
+                    return new IngestResult(id, false, 0);
                 }
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -115,6 +115,7 @@ public class JdbcEventStore implements EventStore {
             return new IngestResult(doc.id(), true, doc.events().size());
         } catch (SQLException | RuntimeException e) {
             rollback();
+            clearBatches();
             if (e instanceof SQLException se && isUniqueViolation(se) && exists(doc.contentHash())) {
                 return new IngestResult(doc.id(), false, 0);
             }
@@ -122,6 +123,38 @@ public class JdbcEventStore implements EventStore {
                 throw se;
             }
             throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The statements of {@link #save}, prepared once per connection and reused for every report (parsing and
+     * planning an INSERT of 40 columns cost as much as executing it).
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** After a failed write: no half-filled batch may leak into the next report. */
+    private void clearBatches() {
+        for (var it = statements.values().iterator(); it.hasNext(); ) {
+            PreparedStatement ps = it.next();
+            try {
+                ps.clearBatch();
+                ps.clearParameters();
+            } catch (SQLException e) {
+                // a statement that cannot be cleared is closed and prepared again for the next report
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // closing is best effort
+                }
+                it.remove();
+            }
         }
     }
 
@@ -158,9 +191,10 @@ public class JdbcEventStore implements EventStore {
 
     private void insertReport(ReportDoc d, OffsetDateTime now) throws SQLException {
         Map<String, Object> r = d.report();
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO reports (id, content_hash, file, title, publisher, "
+        PreparedStatement ps = prepared("INSERT INTO reports (id, content_hash, file, title, publisher, "
                 + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        {
             ps.setString(1, d.id());
             ps.setString(2, d.contentHash());
             ps.setString(3, d.file());
@@ -183,17 +217,15 @@ public class JdbcEventStore implements EventStore {
         if (d.events().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
+        PreparedStatement ps = prepared("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
                 + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?)");
-             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) "
-                     + "VALUES (?, ?, ?)");
-             PreparedStatement evs = conn.prepareStatement("INSERT INTO evidence (event_id, field, span_start, span_end, text, "
-                     + "rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement docs = prepared("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)");
+        {
             int seq = 0;
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
@@ -245,29 +277,10 @@ public class JdbcEventStore implements EventStore {
                 docs.setString(2, json(e));
                 docs.setString(3, json(prov));
                 docs.addBatch();
-                addEvidence(evs, id, "event", ev);
-                for (Map.Entry<String, Object> p : prov.entrySet()) {
-                    addEvidence(evs, id, p.getKey(), (Map<String, Object>) p.getValue());
-                }
             }
             ps.executeBatch();
             docs.executeBatch();
-            evs.executeBatch();
         }
-    }
-
-    private static void addEvidence(PreparedStatement ps, String eventId, String field, Map<String, Object> ev) throws SQLException {
-        if (ev == null || ev.get("start") == null) {
-            return;
-        }
-        ps.setString(1, eventId);
-        ps.setString(2, field);
-        setInt(ps, 3, ev.get("start"));
-        setInt(ps, 4, ev.get("end"));
-        ps.setString(5, str(ev.get("text")) == null ? "" : str(ev.get("text")));
-        ps.setString(6, str(ev.get("rule")));
-        setDouble(ps, 7, ev.get("confidence"));
-        ps.addBatch();
     }
 
     @SuppressWarnings("unchecked")
@@ -275,9 +288,10 @@ public class JdbcEventStore implements EventStore {
         if (d.claims().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
+        PreparedStatement ps = prepared("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
                 + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        {
             int seq = 0;
             for (Map<String, Object> c : d.claims()) {
                 Map<String, Object> ev = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
@@ -562,27 +576,41 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public synchronized List<Map<String, Object>> evidence(String eventId) {
+        // read from the event's documents: its own evidence, then its provenance by field name (code point order)
         return read(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT field, span_start, span_end, text, rule, confidence "
-                    + "FROM evidence WHERE event_id = ? ORDER BY CASE WHEN field = 'event' THEN 0 ELSE 1 END, field")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT event_json, provenance FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("field", rs.getString(1));
-                        m.put("start", rs.getInt(2));
-                        m.put("end", rs.getInt(3));
-                        m.put("text", rs.getString(4));
-                        m.put("rule", rs.getString(5));
-                        m.put("confidence", rs.getObject(6));
-                        out.add(m);
+                    if (!rs.next()) {
+                        return out;
+                    }
+                    Object own = parse(rs.getString(1)).get("evidence");
+                    addSpan(out, "event", own instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
+                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(parse(rs.getString(2)));
+                    for (Map.Entry<String, Object> p : prov.entrySet()) {
+                        addSpan(out, p.getKey(), p.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
                     }
                 }
             }
             return out;
         });
+    }
+
+    private static void addSpan(List<Map<String, Object>> out, String field, Map<String, Object> ev) {
+        if (ev == null || !(ev.get("start") instanceof Number start)) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", field);
+        m.put("start", start.intValue());
+        m.put("end", ev.get("end") instanceof Number n ? n.intValue() : null);
+        m.put("text", ev.get("text") == null ? "" : str(ev.get("text")));
+        m.put("rule", str(ev.get("rule")));
+        m.put("confidence", ev.get("confidence") instanceof Number c ? c.doubleValue() : null);
+        out.add(m);
     }
 
     @Override
@@ -681,6 +709,10 @@ public class JdbcEventStore implements EventStore {
                 return;   // e.g. H2 closed it at JVM shutdown
             }
             conn.rollback();
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             conn.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the store: " + e.getMessage(), e);

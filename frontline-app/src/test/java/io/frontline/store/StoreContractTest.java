@@ -96,6 +96,27 @@ abstract class StoreContractTest {
         assertThat(store.eventCount()).isEqualTo(2);
     }
 
+    @Test
+    void aReportFailingInsideItsBatchLeavesNothingBehindForTheNext() {
+        store().save(StoreFixtures.doc("first", new Object[]{"2017-09-01", "sdf", null, 35.0, 40.0}));
+        // two events with the same id: the batch of events fails on the primary key, after the report row was written
+        ReportDoc twice = StoreFixtures.doc("twice", new Object[]{"2017-09-02", "sdf", null, 35.0, 40.0},
+                new Object[]{"2017-09-03", "sdf", null, 35.0, 40.0});
+        twice.events().get(1).put("event_id", twice.events().get(0).get("event_id"));
+        assertThatThrownBy(() -> store().save(twice)).isInstanceOf(StoreException.class);
+        assertThat(store().report("twice")).isEmpty();
+        // the statements reused for the next report carry nothing of the failed one
+        IngestResult next = store().save(StoreFixtures.doc("next", new Object[]{"2017-09-05", "government", null, 35.1, 40.1},
+                new Object[]{"2017-09-06", "government", null, 35.2, 40.2}));
+        assertThat(next.stored()).isTrue();
+        assertThat(store().eventCount()).isEqualTo(3);
+        assertThat(store().events(EventFilter.ALL, 10, 0).items()).extracting(StoredEvent::id)
+                .containsExactly("first-001", "next-001", "next-002");
+        assertThat(store().reports(10, 0).total()).isEqualTo(2);
+        assertThat(store().claims(null, 10, 0).total()).isEqualTo(2);
+        assertThat(store().evidence("next-002")).isNotEmpty();
+    }
+
     private List<String> ids(Map<String, String> params) {
         EventFilter f = EventFilter.parse(params, name -> name.equals("Deir ez-Zor") ? new double[]{35.3359, 40.1408} : null);
         return store().events(f, 100, 0).items().stream().map(StoredEvent::id).toList();
