@@ -743,28 +743,92 @@ public class JdbcEventStore implements EventStore {
     private record Where(String from, List<Object> params) {
     }
 
+    /** Above this many cells, a box or radius with a date range is one IN-list instead of a branch per cell. */
+    static final int MAX_CELL_BRANCHES = 36;
+
     /**
      * A side filter becomes two branches, side1 = ? and side2 = ? (not also side1), each with every other
-     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan.
+     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan. A box or
+     * a radius with a date range becomes a branch per grid cell (geo_cell = ? and the dates: one range of the
+     * (geo_cell, event_date) index each; H2 reads an IN-list of cells without the date range). The branches are
+     * disjoint, so their UNION ALL holds every match once.
      */
     private static Where where(EventFilter f) {
-        Where rest = conditions(f);
+        GeoGrid.Cover cover = geoCover(f);
+        boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
+                && (f.from() != null || f.to() != null);
+        Where rest = conditions(f, !branchCells);
+        List<String> branches = new ArrayList<>();
+        List<List<Object>> branchParams = new ArrayList<>();
         if (f.side() == null) {
-            return new Where("events e" + (rest.from.isEmpty() ? "" : " WHERE" + rest.from.substring(4)), rest.params);
+            branches.add("");
+            branchParams.add(List.of());
+        } else {
+            branches.add(" AND side1 = ?");
+            branchParams.add(List.of(f.side()));
+            branches.add(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)");
+            branchParams.add(List.of(f.side(), f.side()));
+        }
+        if (branchCells) {
+            List<String> bySide = branches;
+            List<List<Object>> bySideParams = branchParams;
+            branches = new ArrayList<>();
+            branchParams = new ArrayList<>();
+            for (int i = 0; i < bySide.size(); i++) {
+                for (int cell : cover.list()) {
+                    branches.add(" AND geo_cell = ?" + bySide.get(i));
+                    List<Object> bp = new ArrayList<>();
+                    bp.add(cell);
+                    bp.addAll(bySideParams.get(i));
+                    branchParams.add(bp);
+                }
+            }
+        }
+        if (branches.size() == 1) {
+            String all = branches.get(0) + rest.from;
+            List<Object> p = new ArrayList<>(branchParams.get(0));
+            p.addAll(rest.params);
+            return new Where("events e" + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
         String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
+        StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
-        p.add(f.side());
-        p.addAll(rest.params);
-        p.add(f.side());
-        p.add(f.side());
-        p.addAll(rest.params);
-        return new Where("(SELECT " + cols + " FROM events WHERE side1 = ?" + rest.from + " UNION ALL SELECT " + cols
-                + " FROM events WHERE side2 = ? AND (side1 IS NULL OR side1 <> ?)" + rest.from + ") e", p);
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(cols).append(" FROM events WHERE")
+                    .append((branches.get(i) + rest.from).substring(4));
+            p.addAll(branchParams.get(i));
+            p.addAll(rest.params);
+        }
+        return new Where(sql.append(") e").toString(), p);
     }
 
-    /** Every condition but the side's, as " AND ..." on unqualified columns of events. */
-    private static Where conditions(EventFilter f) {
+    /** The cells of the box, else of the radius; null without either. */
+    private static GeoGrid.Cover geoCover(EventFilter f) {
+        if (f.bbox() != null) {
+            return GeoGrid.cover(f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+        }
+        if (f.near() != null) {
+            double[] b = nearBox(f.near());
+            return GeoGrid.cover(b[0], b[1], b[2], b[3]);
+        }
+        return null;
+    }
+
+    /** The box around a radius: minLat, maxLat, minLon, maxLon. */
+    private static double[] nearBox(EventFilter.Near n) {
+        double k = Math.cos(Math.toRadians(n.lat()));
+        double dLat = n.radiusKm() / KM_PER_DEGREE;
+        double dLon = n.radiusKm() / (KM_PER_DEGREE * Math.max(k, 0.01));
+        return new double[]{n.lat() - dLat, n.lat() + dLat, n.lon() - dLon, n.lon() + dLon};
+    }
+
+    private static final double KM_PER_DEGREE = 111.195;
+
+    /**
+     * Every condition but the side's, as " AND ..." on unqualified columns of events; {@code cells}: with the
+     * condition on the grid cells of the box (else of the radius), which {@link #where} otherwise puts in branches.
+     */
+    private static Where conditions(EventFilter f, boolean cells) {
         StringBuilder sb = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (f.from() != null) {
@@ -802,7 +866,9 @@ public class JdbcEventStore implements EventStore {
         // a box or a radius: the cells of the grid that may hold its points (an index lookup on (geo_cell,
         // event_date)), then the exact test on the coordinates
         if (f.bbox() != null) {
-            cells(sb, p, f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+            if (cells) {
+                cells(sb, p, f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+            }
             sb.append(" AND longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?");
             p.add(f.bbox()[0]);
             p.add(f.bbox()[2]);
@@ -811,11 +877,12 @@ public class JdbcEventStore implements EventStore {
         }
         if (f.near() != null) {
             // the box around the circle, then the distance on a local equirectangular projection
-            double kmPerDeg = 111.195;
             double k = Math.cos(Math.toRadians(f.near().lat()));
-            double dLat = f.near().radiusKm() / kmPerDeg;
-            double dLon = f.near().radiusKm() / (kmPerDeg * Math.max(k, 0.01));
-            cells(sb, p, f.near().lat() - dLat, f.near().lat() + dLat, f.near().lon() - dLon, f.near().lon() + dLon);
+            double dLat = f.near().radiusKm() / KM_PER_DEGREE;
+            double dLon = f.near().radiusKm() / (KM_PER_DEGREE * Math.max(k, 0.01));
+            if (cells || f.bbox() != null) {
+                cells(sb, p, f.near().lat() - dLat, f.near().lat() + dLat, f.near().lon() - dLon, f.near().lon() + dLon);
+            }
             sb.append(" AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?"
                     + " AND ((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?) <= ?");
             p.add(f.near().lat() - dLat);

@@ -242,6 +242,8 @@ abstract class StoreContractTest {
         for (int i = 0; i < points.size(); i++) {
             ids.add("g" + i / 100 + "-" + String.format("%03d", i % 100 + 1));
         }
+        List<Map<String, String>> extras = List.of(Map.of(), Map.of("from", "2017-08-01", "to", "2017-09-30"),
+                Map.of("from", "2017-09-01", "side", "islamic_state"), Map.of("to", "2017-09-01", "side", "sdf"));
         List<double[]> boxes = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
             double lat = 32 + r.nextDouble() * 6;
@@ -264,9 +266,14 @@ abstract class StoreContractTest {
                 }
             }
             String bbox = b[0] + "," + b[1] + "," + b[2] + "," + b[3];
-            Page<StoredEvent> page = store().events(EventFilter.parse(Map.of("bbox", bbox), n -> null), 10_000, 0);
-            assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("bbox " + bbox).isEqualTo(expected);
-            assertThat(page.total()).as("bbox " + bbox).isEqualTo(expected.size());
+            // alone (an IN-list of cells), with dates (a branch per cell), with dates and a side (per cell and side)
+            for (Map<String, String> extra : extras) {
+                Map<String, String> params = new HashMap<>(extra);
+                params.put("bbox", bbox);
+                Page<StoredEvent> page = store().events(EventFilter.parse(params, n -> null), 10_000, 0);
+                assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
+                assertThat(page.total()).as("" + params).isEqualTo(expected.size());
+            }
         }
         List<double[]> nears = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -293,11 +300,14 @@ abstract class StoreContractTest {
                 }
             }
             String near = n[0] + "," + n[1];
-            Page<StoredEvent> page = store().events(EventFilter.parse(Map.of("near", near, "radius_km", String.valueOf(n[2])),
-                    x -> null), 10_000, 0);
-            assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList()))
-                    .as("near " + near + " radius " + n[2]).isEqualTo(expected);
-            assertThat(page.total()).isEqualTo(expected.size());
+            for (Map<String, String> extra : extras) {
+                Map<String, String> params = new HashMap<>(extra);
+                params.put("near", near);
+                params.put("radius_km", String.valueOf(n[2]));
+                Page<StoredEvent> page = store().events(EventFilter.parse(params, x -> null), 10_000, 0);
+                assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
+                assertThat(page.total()).as("" + params).isEqualTo(expected.size());
+            }
         }
         // a corrected position moves the event to its new cell; a cleared one leaves every box
         String moved = ids.get(0);
