@@ -79,6 +79,7 @@ final class BenchStoreCommand implements Callable<Integer> {
                 password != null ? password : System.getenv().getOrDefault("FRONTLINE_DB_PASSWORD", ""))) {
             System.out.printf(Locale.ROOT, "store: %s%n", store.url());
             double rps = 0;
+            cpuRps = 0;
             if (queriesOnly) {
                 if (store.eventCount() == 0) {
                     System.err.println("frontline: bench-store: --queries-only needs a filled store");
@@ -94,7 +95,9 @@ final class BenchStoreCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "store: %d events%n", total);
             Random r = new Random(7);
             Map<String, List<Double>> byKind = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> cpuByKind = new java.util.LinkedHashMap<>();
             List<Double> all = new ArrayList<>();
+            List<Double> allCpu = new ArrayList<>();
             for (int q = 0; q < queries + 20; q++) {
                 for (String kind : List.of("date+side", "date+bbox", "near+date", "type+min_confidence")) {
                     Map<String, String> p = new HashMap<>();
@@ -126,18 +129,24 @@ final class BenchStoreCommand implements Callable<Integer> {
                         }
                     }
                     EventFilter filter = EventFilter.parse(p, n -> null);
+                    long c = THREADS.getCurrentThreadCpuTime();
                     long s = System.nanoTime();
                     store.events(filter, 50, 0);
                     double ms = (System.nanoTime() - s) / 1e6;
+                    double cpuMs = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
                     if (q >= 20) {
                         byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms);
+                        cpuByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(cpuMs);
                         all.add(ms);
+                        allCpu.add(cpuMs);
                     }
                 }
             }
-            byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "query %-20s p50 %.1f ms  p95 %.1f ms  max %.1f ms (%d queries)%n",
-                    k, pct(v, 50), pct(v, 95), pct(v, 100), v.size()));
-            System.out.printf(Locale.ROOT, "ingest_reports/s=%.0f events=%d query_p95_ms=%.1f%n", rps, total, pct(all, 95));
+            byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "query %-20s p50 %.1f ms  p95 %.1f ms  max %.1f ms (%d queries; "
+                    + "CPU of this thread p50 %.1f ms  p95 %.1f ms)%n", k, pct(v, 50), pct(v, 95), pct(v, 100), v.size(),
+                    pct(cpuByKind.get(k), 50), pct(cpuByKind.get(k), 95)));
+            System.out.printf(Locale.ROOT, "ingest_reports/s=%.0f events=%d query_p95_ms=%.1f ingest_reports/cpu_s=%.0f query_p95_cpu_ms=%.1f%n",
+                    rps, total, pct(all, 95), cpuRps, pct(allCpu, 95));
         } finally {
             if (temp) {
                 delete(dir);
@@ -155,6 +164,8 @@ final class BenchStoreCommand implements Callable<Integer> {
             store.save(syn.report(i));
         }
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long processStart = processCpu();
         long lastPrint = start;
         for (long i = warm; i < nReports; i++) {
             store.save(syn.report(i));
@@ -165,10 +176,24 @@ final class BenchStoreCommand implements Callable<Integer> {
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
+        double cpuSecs = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double processSecs = (processCpu() - processStart) / 1e9;
         double rps = (nReports - warm) / secs;
+        cpuRps = (nReports - warm) / cpuSecs;
         System.out.printf(Locale.ROOT, "ingest: %d reports (%d events each) in %.1f s: %.0f reports/s, %.0f events/s "
                 + "(extraction not included; see frontline bench)%n", nReports - warm, perReport, secs, rps, rps * perReport);
+        System.out.printf(Locale.ROOT, "ingest CPU: %.1f s of this thread (%.0f reports per CPU-second), %.1f s of the whole process "
+                + "(%.0f reports per CPU-second; database background threads, JIT and GC included)%n",
+                cpuSecs, cpuRps, processSecs, processSecs > 0 ? (nReports - warm) / processSecs : 0);
         return rps;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private double cpuRps;
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static double pct(List<Double> v, int p) {

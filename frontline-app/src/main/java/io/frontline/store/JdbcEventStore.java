@@ -50,6 +50,7 @@ public class JdbcEventStore implements EventStore {
 
     private final Connection conn;
     private final String url;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     protected JdbcEventStore(String url, String user, String password) {
         this.url = url;
@@ -96,14 +97,13 @@ public class JdbcEventStore implements EventStore {
     @Override
     public synchronized IngestResult save(ReportDoc doc) {
         try {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
-                ps.setString(1, doc.contentHash());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        String id = rs.getString(1);
-                        conn.commit();
-                        return new IngestResult(id, false, 0);
-                    }
+            PreparedStatement byHash = prepared("SELECT id FROM reports WHERE content_hash = ?");
+            byHash.setString(1, doc.contentHash());
+            try (ResultSet rs = byHash.executeQuery()) {
+                if (rs.next()) {
+                    String id = rs.getString(1);
+                    conn.commit();
+                    return new IngestResult(id, false, 0);
                 }
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -115,6 +115,7 @@ public class JdbcEventStore implements EventStore {
             return new IngestResult(doc.id(), true, doc.events().size());
         } catch (SQLException | RuntimeException e) {
             rollback();
+            clearBatches();
             if (e instanceof SQLException se && isUniqueViolation(se) && exists(doc.contentHash())) {
                 return new IngestResult(doc.id(), false, 0);
             }
@@ -122,6 +123,38 @@ public class JdbcEventStore implements EventStore {
                 throw se;
             }
             throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The statements of {@link #save}, prepared once per connection and reused for every report (parsing and
+     * planning an INSERT of 40 columns cost as much as executing it).
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** After a failed write: no half-filled batch may leak into the next report. */
+    private void clearBatches() {
+        for (var it = statements.values().iterator(); it.hasNext(); ) {
+            PreparedStatement ps = it.next();
+            try {
+                ps.clearBatch();
+                ps.clearParameters();
+            } catch (SQLException e) {
+                // a statement that cannot be cleared is closed and prepared again for the next report
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // closing is best effort
+                }
+                it.remove();
+            }
         }
     }
 
@@ -158,9 +191,10 @@ public class JdbcEventStore implements EventStore {
 
     private void insertReport(ReportDoc d, OffsetDateTime now) throws SQLException {
         Map<String, Object> r = d.report();
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO reports (id, content_hash, file, title, publisher, "
+        PreparedStatement ps = prepared("INSERT INTO reports (id, content_hash, file, title, publisher, "
                 + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        {
             ps.setString(1, d.id());
             ps.setString(2, d.contentHash());
             ps.setString(3, d.file());
@@ -183,17 +217,15 @@ public class JdbcEventStore implements EventStore {
         if (d.events().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
+        PreparedStatement ps = prepared("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
-                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at) "
+                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?)");
-             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) "
-                     + "VALUES (?, ?, ?)");
-             PreparedStatement evs = conn.prepareStatement("INSERT INTO evidence (event_id, field, span_start, span_end, text, "
-                     + "rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "?, ?, ?, ?, ?)");
+        PreparedStatement docs = prepared("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)");
+        {
             int seq = 0;
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
@@ -234,34 +266,21 @@ public class JdbcEventStore implements EventStore {
                 ps.setString(++i, d.file());
                 ps.setString(++i, "unreviewed");
                 ps.setObject(++i, now);
+                Integer cell = GeoGrid.cell(e.get("latitude"), e.get("longitude"));
+                if (cell == null) {
+                    ps.setNull(++i, Types.INTEGER);
+                } else {
+                    ps.setInt(++i, cell);
+                }
                 ps.addBatch();
                 docs.setString(1, id);
                 docs.setString(2, json(e));
                 docs.setString(3, json(prov));
                 docs.addBatch();
-                addEvidence(evs, id, "event", ev);
-                for (Map.Entry<String, Object> p : prov.entrySet()) {
-                    addEvidence(evs, id, p.getKey(), (Map<String, Object>) p.getValue());
-                }
             }
             ps.executeBatch();
             docs.executeBatch();
-            evs.executeBatch();
         }
-    }
-
-    private static void addEvidence(PreparedStatement ps, String eventId, String field, Map<String, Object> ev) throws SQLException {
-        if (ev == null || ev.get("start") == null) {
-            return;
-        }
-        ps.setString(1, eventId);
-        ps.setString(2, field);
-        setInt(ps, 3, ev.get("start"));
-        setInt(ps, 4, ev.get("end"));
-        ps.setString(5, str(ev.get("text")) == null ? "" : str(ev.get("text")));
-        ps.setString(6, str(ev.get("rule")));
-        setDouble(ps, 7, ev.get("confidence"));
-        ps.addBatch();
     }
 
     @SuppressWarnings("unchecked")
@@ -269,9 +288,10 @@ public class JdbcEventStore implements EventStore {
         if (d.claims().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
+        PreparedStatement ps = prepared("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
                 + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        {
             int seq = 0;
             for (Map<String, Object> c : d.claims()) {
                 Map<String, Object> ev = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
@@ -337,6 +357,10 @@ public class JdbcEventStore implements EventStore {
                 contract.put(c.getKey(), v instanceof LocalDate ld ? ld.toString() : v);
                 sql.append(", ").append(CORRECTABLE.get(c.getKey())).append(" = ?");
                 params.add(v);
+            }
+            if (f.containsKey("latitude") || f.containsKey("longitude")) {
+                sql.append(", geo_cell = ?");
+                params.add(GeoGrid.cell(contract.get("latitude"), contract.get("longitude")));
             }
             sql.append(" WHERE id = ?");
             params.add(eventId);
@@ -552,27 +576,41 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public synchronized List<Map<String, Object>> evidence(String eventId) {
+        // read from the event's documents: its own evidence, then its provenance by field name (code point order)
         return read(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT field, span_start, span_end, text, rule, confidence "
-                    + "FROM evidence WHERE event_id = ? ORDER BY CASE WHEN field = 'event' THEN 0 ELSE 1 END, field")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT event_json, provenance FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("field", rs.getString(1));
-                        m.put("start", rs.getInt(2));
-                        m.put("end", rs.getInt(3));
-                        m.put("text", rs.getString(4));
-                        m.put("rule", rs.getString(5));
-                        m.put("confidence", rs.getObject(6));
-                        out.add(m);
+                    if (!rs.next()) {
+                        return out;
+                    }
+                    Object own = parse(rs.getString(1)).get("evidence");
+                    addSpan(out, "event", own instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
+                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(parse(rs.getString(2)));
+                    for (Map.Entry<String, Object> p : prov.entrySet()) {
+                        addSpan(out, p.getKey(), p.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
                     }
                 }
             }
             return out;
         });
+    }
+
+    private static void addSpan(List<Map<String, Object>> out, String field, Map<String, Object> ev) {
+        if (ev == null || !(ev.get("start") instanceof Number start)) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", field);
+        m.put("start", start.intValue());
+        m.put("end", ev.get("end") instanceof Number n ? n.intValue() : null);
+        m.put("text", ev.get("text") == null ? "" : str(ev.get("text")));
+        m.put("rule", str(ev.get("rule")));
+        m.put("confidence", ev.get("confidence") instanceof Number c ? c.doubleValue() : null);
+        out.add(m);
     }
 
     @Override
@@ -671,6 +709,10 @@ public class JdbcEventStore implements EventStore {
                 return;   // e.g. H2 closed it at JVM shutdown
             }
             conn.rollback();
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             conn.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the store: " + e.getMessage(), e);
@@ -701,28 +743,92 @@ public class JdbcEventStore implements EventStore {
     private record Where(String from, List<Object> params) {
     }
 
+    /** Above this many cells, a box or radius with a date range is one IN-list instead of a branch per cell. */
+    static final int MAX_CELL_BRANCHES = 36;
+
     /**
      * A side filter becomes two branches, side1 = ? and side2 = ? (not also side1), each with every other
-     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan.
+     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan. A box or
+     * a radius with a date range becomes a branch per grid cell (geo_cell = ? and the dates: one range of the
+     * (geo_cell, event_date) index each; H2 reads an IN-list of cells without the date range). The branches are
+     * disjoint, so their UNION ALL holds every match once.
      */
     private static Where where(EventFilter f) {
-        Where rest = conditions(f);
+        GeoGrid.Cover cover = geoCover(f);
+        boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
+                && (f.from() != null || f.to() != null);
+        Where rest = conditions(f, !branchCells);
+        List<String> branches = new ArrayList<>();
+        List<List<Object>> branchParams = new ArrayList<>();
         if (f.side() == null) {
-            return new Where("events e" + (rest.from.isEmpty() ? "" : " WHERE" + rest.from.substring(4)), rest.params);
+            branches.add("");
+            branchParams.add(List.of());
+        } else {
+            branches.add(" AND side1 = ?");
+            branchParams.add(List.of(f.side()));
+            branches.add(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)");
+            branchParams.add(List.of(f.side(), f.side()));
+        }
+        if (branchCells) {
+            List<String> bySide = branches;
+            List<List<Object>> bySideParams = branchParams;
+            branches = new ArrayList<>();
+            branchParams = new ArrayList<>();
+            for (int i = 0; i < bySide.size(); i++) {
+                for (int cell : cover.list()) {
+                    branches.add(" AND geo_cell = ?" + bySide.get(i));
+                    List<Object> bp = new ArrayList<>();
+                    bp.add(cell);
+                    bp.addAll(bySideParams.get(i));
+                    branchParams.add(bp);
+                }
+            }
+        }
+        if (branches.size() == 1) {
+            String all = branches.get(0) + rest.from;
+            List<Object> p = new ArrayList<>(branchParams.get(0));
+            p.addAll(rest.params);
+            return new Where("events e" + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
         String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
+        StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
-        p.add(f.side());
-        p.addAll(rest.params);
-        p.add(f.side());
-        p.add(f.side());
-        p.addAll(rest.params);
-        return new Where("(SELECT " + cols + " FROM events WHERE side1 = ?" + rest.from + " UNION ALL SELECT " + cols
-                + " FROM events WHERE side2 = ? AND (side1 IS NULL OR side1 <> ?)" + rest.from + ") e", p);
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(cols).append(" FROM events WHERE")
+                    .append((branches.get(i) + rest.from).substring(4));
+            p.addAll(branchParams.get(i));
+            p.addAll(rest.params);
+        }
+        return new Where(sql.append(") e").toString(), p);
     }
 
-    /** Every condition but the side's, as " AND ..." on unqualified columns of events. */
-    private static Where conditions(EventFilter f) {
+    /** The cells of the box, else of the radius; null without either. */
+    private static GeoGrid.Cover geoCover(EventFilter f) {
+        if (f.bbox() != null) {
+            return GeoGrid.cover(f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+        }
+        if (f.near() != null) {
+            double[] b = nearBox(f.near());
+            return GeoGrid.cover(b[0], b[1], b[2], b[3]);
+        }
+        return null;
+    }
+
+    /** The box around a radius: minLat, maxLat, minLon, maxLon. */
+    private static double[] nearBox(EventFilter.Near n) {
+        double k = Math.cos(Math.toRadians(n.lat()));
+        double dLat = n.radiusKm() / KM_PER_DEGREE;
+        double dLon = n.radiusKm() / (KM_PER_DEGREE * Math.max(k, 0.01));
+        return new double[]{n.lat() - dLat, n.lat() + dLat, n.lon() - dLon, n.lon() + dLon};
+    }
+
+    private static final double KM_PER_DEGREE = 111.195;
+
+    /**
+     * Every condition but the side's, as " AND ..." on unqualified columns of events; {@code cells}: with the
+     * condition on the grid cells of the box (else of the radius), which {@link #where} otherwise puts in branches.
+     */
+    private static Where conditions(EventFilter f, boolean cells) {
         StringBuilder sb = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (f.from() != null) {
@@ -757,25 +863,27 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
-        // With a date range, the coordinates are written as expressions so that the date index is used: H2
-        // prefers the (latitude, longitude) index, whose latitude range alone selects far more rows.
-        boolean dated = f.from() != null || f.to() != null;
-        String lat = dated ? "(latitude + 0)" : "latitude";
-        String lon = dated ? "(longitude + 0)" : "longitude";
+        // a box or a radius: the cells of the grid that may hold its points (an index lookup on (geo_cell,
+        // event_date)), then the exact test on the coordinates
         if (f.bbox() != null) {
-            sb.append(" AND " + lon + " >= ? AND " + lon + " <= ? AND " + lat + " >= ? AND " + lat + " <= ?");
+            if (cells) {
+                cells(sb, p, f.bbox()[1], f.bbox()[3], f.bbox()[0], f.bbox()[2]);
+            }
+            sb.append(" AND longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?");
             p.add(f.bbox()[0]);
             p.add(f.bbox()[2]);
             p.add(f.bbox()[1]);
             p.add(f.bbox()[3]);
         }
         if (f.near() != null) {
-            // a bounding box the index can use, then the distance on a local equirectangular projection
-            double kmPerDeg = 111.195;
+            // the box around the circle, then the distance on a local equirectangular projection
             double k = Math.cos(Math.toRadians(f.near().lat()));
-            double dLat = f.near().radiusKm() / kmPerDeg;
-            double dLon = f.near().radiusKm() / (kmPerDeg * Math.max(k, 0.01));
-            sb.append(" AND " + lat + " >= ? AND " + lat + " <= ? AND " + lon + " >= ? AND " + lon + " <= ?"
+            double dLat = f.near().radiusKm() / KM_PER_DEGREE;
+            double dLon = f.near().radiusKm() / (KM_PER_DEGREE * Math.max(k, 0.01));
+            if (cells || f.bbox() != null) {
+                cells(sb, p, f.near().lat() - dLat, f.near().lat() + dLat, f.near().lon() - dLon, f.near().lon() + dLon);
+            }
+            sb.append(" AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?"
                     + " AND ((latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?) <= ?");
             p.add(f.near().lat() - dLat);
             p.add(f.near().lat() + dLat);
@@ -801,6 +909,20 @@ public class JdbcEventStore implements EventStore {
             p.add(f.status());
         }
         return new Where(sb.toString(), p);
+    }
+
+    private static void cells(StringBuilder sb, List<Object> p, double minLat, double maxLat, double minLon, double maxLon) {
+        GeoGrid.Cover c = GeoGrid.cover(minLat, maxLat, minLon, maxLon);
+        if (c.list() == null) {
+            sb.append(" AND geo_cell >= ? AND geo_cell <= ?");
+            p.add(c.first());
+            p.add(c.last());
+            return;
+        }
+        sb.append(" AND geo_cell IN (").append(String.join(", ", java.util.Collections.nCopies(c.list().length, "?"))).append(')');
+        for (int cell : c.list()) {
+            p.add(cell);
+        }
     }
 
     private static String like(String s) {

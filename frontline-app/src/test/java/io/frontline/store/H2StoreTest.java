@@ -53,10 +53,26 @@ class H2StoreTest extends StoreContractTest {
                 ps.setObject(1, OffsetDateTime.now());
                 ps.executeUpdate();
             }
+            // V4 computes the grid cell of a stored position
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, side1, latitude, "
+                    + "longitude, provenance, event_json, review_status, ingested_at) VALUES ('r-002', 'r', 1, DATE '2017-09-02', "
+                    + "'government', 35.25, 40.1, '{\"event_date\":{\"start\":3,\"end\":7,\"text\":\"date\",\"rule\":\"d\"}}', "
+                    + "'{\"event_id\":\"r-002\",\"evidence\":{\"start\":0,\"end\":4,\"text\":\"text\",\"rule\":\"r\"}}', "
+                    + "'unreviewed', ?)")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.executeUpdate();
+            }
         }
         try (JdbcEventStore s = JdbcEventStore.embedded(data)) {
             assertThat(s.event("r-001").orElseThrow().contract()).isEqualTo(Map.of("event_id", "r-001", "side1", "sdf"));
             assertThat(s.events(EventFilter.parse(Map.of("side", "sdf"), n -> null), 10, 0).total()).isEqualTo(1);
+            assertThat(s.events(EventFilter.parse(Map.of("bbox", "40,35.25,40.2,35.3"), n -> null), 10, 0).items())
+                    .extracting(StoredEvent::id).containsExactly("r-002");
+            assertThat(s.events(EventFilter.parse(Map.of("near", "35.25,40.1", "radius_km", "1"), n -> null), 10, 0).total()).isEqualTo(1);
+            // the evidence spans come from the event's documents
+            assertThat(s.evidence("r-002")).extracting(m -> m.get("field"), m -> m.get("start"), m -> m.get("text"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("event", 0, "text"),
+                            org.assertj.core.groups.Tuple.tuple("event_date", 3, "date"));
         }
     }
 }

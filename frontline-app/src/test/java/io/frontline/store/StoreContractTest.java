@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +94,27 @@ abstract class StoreContractTest {
         // the store is still usable afterwards
         store.save(StoreFixtures.doc("after", new Object[]{"2017-09-04", "sdf", null, null, null}));
         assertThat(store.eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReportFailingInsideItsBatchLeavesNothingBehindForTheNext() {
+        store().save(StoreFixtures.doc("first", new Object[]{"2017-09-01", "sdf", null, 35.0, 40.0}));
+        // two events with the same id: the batch of events fails on the primary key, after the report row was written
+        ReportDoc twice = StoreFixtures.doc("twice", new Object[]{"2017-09-02", "sdf", null, 35.0, 40.0},
+                new Object[]{"2017-09-03", "sdf", null, 35.0, 40.0});
+        twice.events().get(1).put("event_id", twice.events().get(0).get("event_id"));
+        assertThatThrownBy(() -> store().save(twice)).isInstanceOf(StoreException.class);
+        assertThat(store().report("twice")).isEmpty();
+        // the statements reused for the next report carry nothing of the failed one
+        IngestResult next = store().save(StoreFixtures.doc("next", new Object[]{"2017-09-05", "government", null, 35.1, 40.1},
+                new Object[]{"2017-09-06", "government", null, 35.2, 40.2}));
+        assertThat(next.stored()).isTrue();
+        assertThat(store().eventCount()).isEqualTo(3);
+        assertThat(store().events(EventFilter.ALL, 10, 0).items()).extracting(StoredEvent::id)
+                .containsExactly("first-001", "next-001", "next-002");
+        assertThat(store().reports(10, 0).total()).isEqualTo(2);
+        assertThat(store().claims(null, 10, 0).total()).isEqualTo(2);
+        assertThat(store().evidence("next-002")).isNotEmpty();
     }
 
     private List<String> ids(Map<String, String> params) {
@@ -182,5 +204,122 @@ abstract class StoreContractTest {
         assertThat(log.items().stream().map(ReviewAction::eventId).toList()).endsWith("a-001", "a-002", "a-003");
         assertThat(store().reviewLog(1, (int) log.total() - 2).items()).singleElement()
                 .satisfies(r -> assertThat(r.reviewer()).isEqualTo("analyst2"));
+    }
+
+    /**
+     * Boxes and radii are searched through the grid cells of geo_cell; they must return exactly the events a plain
+     * test of the coordinates returns, on cell boundaries, at the poles, at +-180 and for boxes of more cells than
+     * are listed (one range of cells instead).
+     */
+    @Test
+    void boxesAndRadiiThroughTheGridMatchABruteForceFilter() {
+        java.util.Random r = new java.util.Random(11);
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            points.add(new double[]{32 + r.nextDouble() * 6, 35 + r.nextDouble() * 8});
+        }
+        for (int i = 0; i < 60; i++) {
+            // exactly on cell boundaries (multiples of 0.25) and just beside them
+            double lat = 33 + 0.25 * r.nextInt(12);
+            double lon = 36 + 0.25 * r.nextInt(12);
+            points.add(new double[]{lat, lon});
+            points.add(new double[]{Math.nextDown(lat), Math.nextUp(lon)});
+        }
+        for (double[] edge : new double[][]{{90, 0}, {-90, 0}, {89.99, 179.99}, {89.9, -180}, {-89.9, 180}, {0, 180}, {0, -180},
+                {45, 0}, {0, 0}, {-0.0, -0.0}, {60, 10}, {80, 100}}) {
+            points.add(edge);
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (double[] pt : points) {
+            rows.add(new Object[]{"2017-09-01", "sdf", "islamic_state", pt[0], pt[1]});
+        }
+        rows.add(new Object[]{"2017-09-01", "sdf", null, null, null});
+        for (int from = 0; from < rows.size(); from += 100) {
+            store().save(StoreFixtures.doc("g" + from / 100, rows.subList(from, Math.min(rows.size(), from + 100)).toArray(new Object[0][])));
+        }
+        // the ids in the order of the points: g<report>-<seq>
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ids.add("g" + i / 100 + "-" + String.format("%03d", i % 100 + 1));
+        }
+        List<Map<String, String>> extras = List.of(Map.of(), Map.of("from", "2017-08-01", "to", "2017-09-30"),
+                Map.of("from", "2017-09-01", "side", "islamic_state"), Map.of("to", "2017-09-01", "side", "sdf"));
+        List<double[]> boxes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            double lat = 32 + r.nextDouble() * 6;
+            double lon = 35 + r.nextDouble() * 8;
+            double size = r.nextDouble() * (i < 20 ? 2 : 8);
+            boxes.add(new double[]{lon, lat, Math.min(180, lon + size), Math.min(90, lat + size * 0.7)});
+        }
+        boxes.add(new double[]{36.25, 33.25, 36.5, 33.5});   // exactly one cell, edges included
+        boxes.add(new double[]{36.5, 33.5, 36.5, 33.5});     // a point on a corner of four cells
+        boxes.add(new double[]{-180, -90, 180, 90});         // the world: a range of cells
+        boxes.add(new double[]{179, 89, 180, 90});
+        boxes.add(new double[]{-180, -90, -179, 90});
+        for (double[] b : boxes) {
+            Set<String> expected = new java.util.TreeSet<>();
+            for (int i = 0; i < points.size(); i++) {
+                double lat = points.get(i)[0];
+                double lon = points.get(i)[1];
+                if (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]) {
+                    expected.add(ids.get(i));
+                }
+            }
+            String bbox = b[0] + "," + b[1] + "," + b[2] + "," + b[3];
+            // alone (an IN-list of cells), with dates (a branch per cell), with dates and a side (per cell and side)
+            for (Map<String, String> extra : extras) {
+                Map<String, String> params = new HashMap<>(extra);
+                params.put("bbox", bbox);
+                Page<StoredEvent> page = store().events(EventFilter.parse(params, n -> null), 10_000, 0);
+                assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
+                assertThat(page.total()).as("" + params).isEqualTo(expected.size());
+            }
+        }
+        List<double[]> nears = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            nears.add(new double[]{32 + r.nextDouble() * 6, 35 + r.nextDouble() * 8, i < 20 ? 1 + r.nextDouble() * 60 : 100 + r.nextDouble() * 500});
+        }
+        nears.add(new double[]{33.5, 36.5, 30});       // centred on a cell corner
+        nears.add(new double[]{points.get(0)[0], points.get(0)[1], 0.001});
+        nears.add(new double[]{90, 0, 2000});          // the pole, the largest radius
+        nears.add(new double[]{-89.95, 0, 50});
+        nears.add(new double[]{89.99, 179.99, 1500});
+        nears.add(new double[]{0, 180, 2000});
+        nears.add(new double[]{35, 38, 2000});
+        for (double[] n : nears) {
+            double k = Math.cos(Math.toRadians(n[0]));
+            double dLat = n[2] / 111.195;
+            double dLon = n[2] / (111.195 * Math.max(k, 0.01));
+            Set<String> expected = new java.util.TreeSet<>();
+            for (int i = 0; i < points.size(); i++) {
+                double lat = points.get(i)[0];
+                double lon = points.get(i)[1];
+                if (lat >= n[0] - dLat && lat <= n[0] + dLat && lon >= n[1] - dLon && lon <= n[1] + dLon
+                        && ((lat - n[0]) * (lat - n[0]) + (lon - n[1]) * (lon - n[1]) * (k * k)) <= dLat * dLat) {
+                    expected.add(ids.get(i));
+                }
+            }
+            String near = n[0] + "," + n[1];
+            for (Map<String, String> extra : extras) {
+                Map<String, String> params = new HashMap<>(extra);
+                params.put("near", near);
+                params.put("radius_km", String.valueOf(n[2]));
+                Page<StoredEvent> page = store().events(EventFilter.parse(params, x -> null), 10_000, 0);
+                assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
+                assertThat(page.total()).as("" + params).isEqualTo(expected.size());
+            }
+        }
+        // a corrected position moves the event to its new cell; a cleared one leaves every box
+        String moved = ids.get(0);
+        store().review(moved, "correct", "analyst", Map.of("latitude", 10.1, "longitude", 20.2)).orElseThrow();
+        assertThat(store().events(EventFilter.parse(Map.of("bbox", "20.1,10,20.3,10.2"), x -> null), 10, 0).items())
+                .extracting(StoredEvent::id).containsExactly(moved);
+        assertThat(store().events(EventFilter.parse(Map.of("near", "10.1,20.2", "radius_km", "1"), x -> null), 10, 0).items())
+                .extracting(StoredEvent::id).containsExactly(moved);
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("latitude", null);
+        store().review(moved, "correct", "analyst", cleared).orElseThrow();
+        assertThat(store().events(EventFilter.parse(Map.of("bbox", "-180,-90,180,90"), x -> null), 10_000, 0).items())
+                .extracting(StoredEvent::id).doesNotContain(moved).hasSize(points.size() - 1);
     }
 }
