@@ -61,6 +61,7 @@ public final class ContextResolver {
             }
         }
         Map<String, Integer> weights = new HashMap<>(mentionsBySide);
+        boolean namesArmed = namesAnyArmedActor(report);
         List<SentenceAnalysis> out = new ArrayList<>();
         List<ActorMention> lastActor1 = List.of();
         int lastParagraph = -1;
@@ -80,8 +81,8 @@ public final class ContextResolver {
                 }
                 List<ActorMention> a2 = f.actor2();
                 String how2 = f.actor2How();
-                a1 = resolveGeneric(a1, a2, report, i, dateOf.apply(i));
-                a2 = resolveGeneric(a2, a1, report, i, dateOf.apply(i));
+                a1 = resolveGeneric(a1, a2, report, i, dateOf.apply(i), namesArmed);
+                a2 = resolveGeneric(a2, a1, report, i, dateOf.apply(i), namesArmed);
                 if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && (f.kind().isBattle() || remote(f.kind()))) {
                     String side1 = a1.get(0).actor().side();
                     // a bombardment's target is guessed only from its own paragraph: shelling a town is no clash
@@ -125,8 +126,9 @@ public final class ContextResolver {
         return out;
     }
 
+    /** @param namesArmed whether the report names a non-state armed actor ({@link #namesAnyArmedActor}) */
     private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i,
-                                              java.time.LocalDate on) {
+                                              java.time.LocalDate on, boolean namesArmed) {
         List<ActorMention> out = new ArrayList<>();
         for (ActorMention a : as) {
             if (!a.isGeneric()) {
@@ -147,10 +149,10 @@ public final class ContextResolver {
                 ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
-                } else if (unidentified != null && !namesAnyArmedActor(report)) {
+                } else if (unidentified != null && !namesArmed) {
                     out.add(a.resolved(unidentified, "no armed group named in the report"));
                 }
-            } else if (unidentified != null && !namesAnyArmedActor(report)) {
+            } else if (unidentified != null && !namesArmed) {
                 out.add(a.resolved(unidentified, "no armed group named in the report"));
             }
         }
