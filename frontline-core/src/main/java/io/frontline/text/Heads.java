@@ -116,12 +116,22 @@ final class Heads {
 
     /** Start strings of pattern[from, to), alternatives separated by top-level {@code |}: the union, null if one is unknown. */
     private static Set<String> startAlternatives(String p, int from, int to) {
+        return union(p, from, to, Heads::startOfSequence);
+    }
+
+    /** What one sequence of alternatives yields: its start strings or its heads, null when unknown. */
+    private interface OfSequence {
+        Set<String> of(String p, int from, int to);
+    }
+
+    /** The union of {@code each} over the alternatives of pattern[from, to) (top-level {@code |}), null if one is null. */
+    private static Set<String> union(String p, int from, int to, OfSequence each) {
         Set<String> out = new LinkedHashSet<>();
         int start = from;
         int depth = 0;
         for (int i = from; i <= to; i++) {
             if (i == to || (depth == 0 && p.charAt(i) == '|')) {
-                Set<String> h = startOfSequence(p, start, i);
+                Set<String> h = each.of(p, start, i);
                 if (h == null) {
                     return null;
                 }
@@ -205,31 +215,7 @@ final class Heads {
 
     /** Heads of pattern[from, to), a sequence of alternatives separated by top-level {@code |}. */
     private static Set<String> alternatives(String p, int from, int to) {
-        Set<String> out = new LinkedHashSet<>();
-        int start = from;
-        int depth = 0;
-        for (int i = from; i <= to; i++) {
-            if (i == to || (depth == 0 && p.charAt(i) == '|')) {
-                Set<String> h = head(p, start, i);
-                if (h == null) {
-                    return null;
-                }
-                out.addAll(h);
-                start = i + 1;
-                continue;
-            }
-            char c = p.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(p, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            }
-        }
-        return out;
+        return union(p, from, to, Heads::head);
     }
 
     /**
