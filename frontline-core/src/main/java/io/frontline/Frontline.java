@@ -492,6 +492,18 @@ public final class Frontline {
             "\\b(?:in|during|since|to|after|repelled|repulsed)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attacks?|assaults?|offensive|strikes?|raids?"
                     + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** The second change of hands undoes the first: its loser is the first one's taker, its taker an enemy of it. */
+    private boolean reversal(Frame first, Frame second) {
+        String taker1 = side(first.actor1());
+        String taker2 = side(second.actor1());
+        String loser2 = side(second.actor2());
+        return taker1 != null && taker2 != null && taker1.equals(loser2) && sides.opposed(taker1, taker2);
+    }
+
+    private static String side(List<ActorMention> group) {
+        return group.isEmpty() || group.get(0).actor() == null ? null : group.get(0).actor().side();
+    }
+
     private Extraction code(PlaceResolver resolver, Report report, List<SentenceAnalysis> analysed, Map<Integer, List<EventCoder.When>> dates,
                             Map<String, PlaceResolver.Anchor> reportAnchors, List<PlaceResolver.Anchor> focus) {
         List<Event> events = new ArrayList<>();
@@ -605,6 +617,11 @@ public final class Frontline {
                 io.frontline.extract.TriggerClass k = l.frame().kind();
                 String key = NameKey.phonetic(l.place().name()) + "|" + (k.isBattle() || k.changesControl() ? "battle" : k.name());
                 Located prev = perPlace.get(key);
+                if (prev != null && k.changesControl() && prev.frame().kind().changesControl() && reversal(prev.frame(), l.frame())) {
+                    // "ISIL recaptured X, before the rebels seized it again": two changes of hands, two events
+                    key = key + "|" + l.frame().actor1().get(0).actor().side();
+                    prev = perPlace.get(key);
+                }
                 if (prev == null || l.frame().kind().strength > prev.frame().kind().strength) {
                     Located keep = prev == null ? l : new Located(sharedOpponent(l.frame(), prev.frame()), l.place(), l.resolution(),
                             Math.max(l.fatalities(), prev.fatalities()), l.via());

@@ -41,6 +41,11 @@ public record Frame(Sentence sentence, TriggerClass kind, Lexicon.Rule rule, Spa
                 anchors, modality, modalityRule, attribution, attributionSpan, f, subjectRef, placeRef);
     }
 
+    public Frame withPlaceRef(String ref) {
+        return new Frame(sentence, kind, rule, trigger, passive, actor1, actor1How, actor2, actor2How, places, region,
+                anchors, modality, modalityRule, attribution, attributionSpan, fatalities, subjectRef, ref);
+    }
+
     public boolean located() {
         return !places.isEmpty() || region != null;
     }

@@ -113,6 +113,13 @@ public final class FrameBuilder {
                 }
             }
             subject = lastCoordinatedGroup(s, subject);
+            if (subject.isEmpty()) {
+                for (ActorMention a : actors) {
+                    if (a.firstToken() <= tr.first && tr.last <= a.lastToken() && STRIKES_NAME.matcher(a.text()).find()) {
+                        subject.add(a); // "Russian airstrikes killed 12 people": the strikes' owner acted
+                    }
+                }
+            }
             if (participle(s, tr.first) && !sentenceSubject.isEmpty()) {
                 // "FSA fighters launched an assault after targeting IS positions, breaking through and re-entering the
                 // town": a participle clause shares the subject of the main clause
@@ -275,6 +282,21 @@ public final class FrameBuilder {
                     }
                 }
             }
+            if (tr.last + 1 < s.size() && s.token(tr.last + 1).is("it") && (tr.kind.changesControl() || tr.kind.isBattle())) {
+                // "ISIL recaptured the Tal-ar area, before the rebels seized it in addition to Ziadiyah": "it" is the
+                // place the sentence named last before the trigger
+                for (int k = places.size() - 1; k >= 0; k--) {
+                    PlaceMention p = places.get(k);
+                    boolean namedArea = p.role() == PlaceMention.Role.REGION && p.relation() != null && "area".equals(p.relation().kind());
+                    if (p.lastToken() < tr.first && (p.role() == PlaceMention.Role.EVENT || namedArea)
+                            && (attribution == null || !attribution.span.contains(p.span()))) {
+                        if (!inScope.contains(p)) {
+                            inScope.add(0, p);
+                        }
+                        break;
+                    }
+                }
+            }
             if (inScope.isEmpty()) {
                 // "In Raqqah, the SDF repelled ...": a fronted place serves the sentence's triggers
                 for (PlaceMention p : places) {
@@ -311,8 +333,37 @@ public final class FrameBuilder {
                         break;
                     }
                 }
+                if (region != null && region.role() == PlaceMention.Role.ANCHOR && region.relation() != null
+                        && Set.of("near", "around", "outside", "nearby").contains(region.relation().kind())) {
+                    // "air strikes near A and B": the event is near each of them
+                    List<PlaceMention> list = new ArrayList<>(List.of(region));
+                    for (PlaceMention p : places) {
+                        if (p.role() == PlaceMention.Role.ANCHOR && p.rule().equals("place-slot:list:" + list.get(list.size() - 1).name())
+                                && p.firstToken() < scopeEnd) {
+                            list.add(p);
+                        }
+                    }
+                    if (list.size() > 1) {
+                        inScope.addAll(list);
+                        region = null;
+                    }
+                }
             }
-            if (inScope.isEmpty() && region == null) {
+            int subjectPlace = inScope.isEmpty() && region == null ? passivePlaceSubject(s, clauseStart, tr.first) : -1;
+            if (subjectPlace >= 0) {
+                // "The town was targeted by artillery and aerial bombing": the place is the subject of a passive verb
+                for (PlaceMention p : places) {
+                    if (p.role() == PlaceMention.Role.EVENT && p.lastToken() == subjectPlace) {
+                        inScope.add(p);
+                        break;
+                    }
+                }
+                if (inScope.isEmpty() && subjectPlace >= 1) {
+                    String ref = placeReference(s, Math.max(clauseStart, subjectPlace - 3), subjectPlace + 1);
+                    placeRef = ref != null && (ref.startsWith("the ") || ref.startsWith("this ")) ? ref : null;
+                }
+            }
+            if (inScope.isEmpty() && region == null && placeRef == null) {
                 placeRef = placeReference(s, tr.last + 1, scopeEnd);
             }
             List<PlaceMention> anchors = new ArrayList<>();
@@ -365,6 +416,22 @@ public final class FrameBuilder {
                     attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
                     deaths, subjectRef, placeRef));
         }
+        // "targeted by artillery and aerial bombing by the Turkish Air Force": coordinated nouns share the agent
+        // and the place
+        for (int i = out.size() - 2; i >= 0; i--) {
+            Frame f = out.get(i);
+            Frame next = out.get(i + 1);
+            boolean nounPair = trigs.get(i + 1).first - trigs.get(i).last <= 3 && s.token(trigs.get(i).last + 1).is("and");
+            if (nounPair && !next.located() && next.placeRef() == null && (f.located() || f.placeRef() != null)) {
+                next = next.withPlaces(f.places(), f.region()).withPlaceRef(f.placeRef());
+                out.set(i + 1, next);
+            }
+            if (f.actor1().isEmpty() && f.subjectRef() == null && ("noun-by".equals(next.actor1How()) || "passive-by".equals(next.actor1How()))
+                    && nounPair && !(f.kind() == TriggerClass.SHELL && next.actor1().get(0).actor() != null
+                    && next.actor1().get(0).actor().name().endsWith("Air Force"))) { // an air force fires no artillery
+                out.set(i, f.withActors(next.actor1(), next.actor1How() + " (shared by coordination)", f.actor2(), f.actor2How()));
+            }
+        }
         return out;
     }
 
@@ -404,7 +471,7 @@ public final class FrameBuilder {
             k--;
         }
         String before = k > previousTriggerEnd ? s.token(k).lower() : "";
-        return Set.of("and", "but", ",", "while", "whereas", "then").contains(before) ? k + 1 : -1;
+        return Set.of("and", "but", ",", "while", "whereas", "then", "after", "before", "when", "until", "because", "since", "once").contains(before) ? k + 1 : -1;
     }
 
     /** "[shelling] carried out by", "[attack] conducted by", "[airstrikes] by": the agent follows a nominal trigger. */
@@ -421,10 +488,18 @@ public final class FrameBuilder {
     }
 
     /** Nouns after an actor's name that make the name a possessor: "IS positions", "ISIL headquarters". */
+    /** An actor named by its strikes ("Russian airstrikes", "coalition air raids"): the name holds the trigger. */
+    private static final java.util.regex.Pattern STRIKES_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:air[- ]?strikes?|air[- ]?raids?)$");
+
     private static final Set<String> POSSESSED = Set.of("positions", "position", "targets", "headquarters", "bases", "base",
             "checkpoints", "checkpoint", "convoy", "convoys", "vehicles", "vehicle", "lines", "defenses", "defences",
             "territory", "strongholds", "stronghold", "posts", "outposts", "depot", "depots", "territories",
-            "frontlines", "front", "supply", "tanks", "gatherings", "hideouts", "sites");
+            "frontlines", "front", "supply", "tanks", "gatherings", "hideouts", "sites",
+            // "killed a regional ISIL commander": one person or thing of the group, not the group acting
+            "commander", "leader", "emir", "official", "chief", "spokesman", "spokesperson", "governor", "prisoners",
+            "detainees", "captives", "hostages", "defectors", "tunnels", "tunnel", "command", "ammunition", "weapons",
+            "warehouse", "warehouses", "facility", "facilities", "barracks", "fortifications", "trenches", "prison");
 
     private static boolean possessor(Sentence s, ActorMention a) {
         int k = a.lastToken() + 1;
@@ -524,7 +599,8 @@ public final class FrameBuilder {
             final int f0 = first;
             final int l0 = last;
             // a trigger word inside an actor's name ("Syrian Democratic Forces") is not a trigger
-            if (actors.stream().anyMatch(a -> a.firstToken() <= f0 && l0 <= a.lastToken())) {
+            // unless the name is the strikes themselves: "Russian airstrikes killed ..."
+            if (actors.stream().anyMatch(a -> a.firstToken() <= f0 && l0 <= a.lastToken() && !STRIKES_NAME.matcher(a.text()).find())) {
                 continue;
             }
             // nor inside a place's name ("Artillery Regiment 121 base", "Liberation Square")
@@ -728,6 +804,42 @@ public final class FrameBuilder {
     }
 
     /** "the village", "the town", "it": a place named in an earlier sentence. */
+    /**
+     * The last token of the subject when a clause opens with a place or a reference to one and a passive verb comes
+     * before the trigger: "The town was initially targeted by artillery", "X had been hit by ...". Else -1.
+     */
+    private static int passivePlaceSubject(Sentence s, int clauseStart, int trigger) {
+        int aux = -1;
+        for (int j = trigger - 1; j > clauseStart && j >= trigger - 6; j--) {
+            String w = s.token(j).lower();
+            if (w.equals(",") || w.equals("and") || w.equals(";")) {
+                return -1;
+            }
+            if (Set.of("was", "were", "is", "are", "been").contains(w)) {
+                aux = j;
+                break;
+            }
+        }
+        if (aux < 0) {
+            return -1;
+        }
+        int subjectEnd = aux - 1;
+        if (s.token(aux).is("been") && subjectEnd > clauseStart && Set.of("had", "has", "have").contains(s.token(subjectEnd).lower())) {
+            subjectEnd--;
+        }
+        for (int j = aux + 1; j < s.size(); j++) {
+            if (s.token(j).is("since")) {
+                return -1; // "The base had been besieged since September 2012": a state, not an event
+            }
+        }
+        boolean participle = false;
+        for (int j = aux + 1; j < trigger; j++) {
+            String w = s.token(j).lower();
+            participle |= w.endsWith("ed") || Set.of("hit", "struck", "shot", "overrun", "taken", "caught").contains(w);
+        }
+        return participle || isPassive(s, trigger) ? subjectEnd : -1;
+    }
+
     private static String placeReference(Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
             String w = s.token(k).lower();

@@ -164,6 +164,12 @@ public final class PlaceRecognizer {
             role = PlaceMention.Role.ROAD;
         }
         PlaceMention.Relation anchor = anchorRelation(s, first);
+        if (anchor == null && slot != null && slot.startsWith("list:") && !before.isEmpty()
+                && before.get(before.size() - 1).role() == PlaceMention.Role.ANCHOR
+                && before.get(before.size() - 1).relation() != null
+                && Set.of("near", "around", "outside", "nearby").contains(before.get(before.size() - 1).relation().kind())) {
+            anchor = before.get(before.size() - 1).relation(); // "near A and B": B is a reference point as A is
+        }
         if (anchor != null && role == PlaceMention.Role.EVENT) {
             role = PlaceMention.Role.ANCHOR;
             rel = anchor;

@@ -356,4 +356,50 @@ class ConstructionsTest {
         assertThat(e.side2()).isNotEqualTo("civilians");
         assertThat(e.attribution()).isEqualToIgnoringCase("residents");
     }
+
+    @Test
+    void aNationalityBeforeAWeaponOrUnitNamesThatStatesForces() {
+        Event e = only("On 30 November 2016, Russian helicopter gunships struck the town of Kafr Zita.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("russia");
+        Event f = only("On 30 November 2016, Turkish howitzers shelled the village of Tell Rifaat.");
+        assertThat(f.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(f.side1()).isEqualTo("turkey");
+    }
+
+    @Test
+    void aGroupNamedBeforeOneOfItsMembersIsNotTheSubject() {
+        Event e = only("On 30 November 2016, Russian jets killed a senior Nusra commander in air-strikes on the town of Kafr Zita.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("russia");
+        assertThat(e.side2()).isEqualTo("hts");
+    }
+
+    @Test
+    void nearAAndBPlacesTheEventNearEach() {
+        List<Event> es = events("On 30 November 2016, Syrian warplanes bombed rebel positions near Kafr Zita and Latamneh.");
+        assertThat(es).extracting(Event::location).containsExactlyInAnyOrder("Kafr Zita", "Latamneh");
+    }
+
+    @Test
+    void itAfterATakeVerbIsThePlaceNamedBefore() {
+        List<Event> es = events("On 30 November 2016, ISIS overran the village of Tal Arn, but the rebels recaptured it hours later.");
+        assertThat(es).extracting(e -> e.side1() + "@" + e.location())
+                .containsExactlyInAnyOrder("islamic_state@Tal Arn", "opposition@Tal Arn");
+    }
+
+    @Test
+    void aSubordinateClauseHasItsOwnSubject() {
+        List<Event> es = events("On 30 November 2016, the rebels entered the town of Morek after government troops withdrew from it.");
+        assertThat(es).extracting(Event::side1).doesNotContain("government");
+    }
+
+    @Test
+    void aPlaceAsSubjectOfAPassiveVerbIsWhereItHappened() {
+        Event e = only("On 30 November 2016, Kafr Zita was hit by Russian air strikes.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.location()).isEqualTo("Kafr Zita");
+        assertThat(e.side1()).isEqualTo("russia");
+        assertThat(events("The air base had been besieged by the rebels since September 2012.")).isEmpty();
+    }
 }
