@@ -9,6 +9,11 @@ public interface Gazetteer {
     /** Candidates for a name, best spelling match first; empty when nothing is close. */
     List<Candidate> candidates(String name);
 
+    /** The same as {@link #candidates}, computed afresh, not from a cache of earlier lookups (for benchmarks). */
+    default List<Candidate> candidatesUncached(String name) {
+        return candidates(name);
+    }
+
     /** True when the name matches some entry exactly at spelling or sound level (no fuzzy matching). */
     boolean knows(String name);
 

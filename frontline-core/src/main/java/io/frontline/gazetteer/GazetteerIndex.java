@@ -46,8 +46,32 @@ public final class GazetteerIndex implements Gazetteer {
         }
     }
 
+    /**
+     * Candidates by name, across reports and threads: the index never changes after construction, so a name's
+     * candidates are always the same, and reports name the same places again and again. Bounded: emptied when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Candidate>> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED = 50_000;
+
     @Override
     public List<Candidate> candidates(String name) {
+        List<Candidate> known = remembered.get(name);
+        if (known == null) {
+            known = List.copyOf(lookup(name));
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(name, known);
+        }
+        return known;
+    }
+
+    @Override
+    public List<Candidate> candidatesUncached(String name) {
+        return lookup(name);
+    }
+
+    private List<Candidate> lookup(String name) {
         String[] kp = NameKey.keyAndPhonetic(name);
         String key = kp[0];
         String phon = kp[1];

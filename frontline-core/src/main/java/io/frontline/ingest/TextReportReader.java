@@ -200,8 +200,10 @@ public final class TextReportReader {
     }
 
     private Optional<String> trailingMetadata(String p, Meta meta) {
+        // a date line holds at most 67 characters other than blanks (the words before the date, a weekday and 40
+        // characters of date): a longer paragraph is not tried
         Matcher m = DATE_LINE.matcher(p);
-        if (m.matches() && onlyDate(p)) {
+        if (fewNonBlanks(p, 70) && m.matches() && onlyDate(p)) {
             Optional<LocalDate> d = CalendarDates.find(m.group(2));
             if (d.isPresent()) {
                 String how = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
@@ -212,22 +214,35 @@ public final class TextReportReader {
             }
         }
         m = ORIGINAL_SOURCE.matcher(p);
-        if (m.find()) {
+        if (p.toLowerCase(Locale.ROOT).contains("original source of this ") && m.find()) {
             meta.originalSource = m.group(1).strip();
             return Optional.of("original-source");
         }
         m = ARTICLES_BY.matcher(p);
-        if (m.matches()) {
+        if ((p.regionMatches(true, 0, "articles", 0, 8) || p.regionMatches(true, 0, "posts", 0, 5)
+                || p.regionMatches(true, 0, "more", 0, 4)) && m.matches()) {
             meta.authors.addAll(names(m.group(1)));
             return Optional.of("author");
         }
         m = CREDIT.matcher(p);
-        if (m.matches() && !p.endsWith(".") && p.length() < 140) {
+        if (p.length() < 140 && !p.endsWith(".") && m.matches()) {
             String role = m.group(1).toLowerCase(Locale.ROOT).replace("-", "");
             meta.credits.add(role + ": " + m.group(2).strip());
             return Optional.of("credits");
         }
         return Optional.empty();
+    }
+
+    /** True when {@code p} holds at most {@code max} characters outside {@code \\s} ([ \\t\\n\\x0B\\f\\r]). */
+    private static boolean fewNonBlanks(String p, int max) {
+        int count = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r' && ++count > max) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nothing but a date, a time and the words that introduce them. */
@@ -380,19 +395,23 @@ public final class TextReportReader {
     /** Blanks Markdown markup in {@code out} (same indices as {@code text}) so analysis sees plain words. */
     private static void blankMarkup(String text, char[] out, int from) {
         String region = text.substring(from);
+        // each pattern is tried only at the offsets where a match can begin (its first character, or a line start),
+        // as find() would try them (see at()): the patterns begin with no literal find() could skip to
         Matcher m = LINK.matcher(region);
-        while (m.find()) {
+        for (int p = 0; (p = at(m, region, p, "![")) >= 0; p = next(m)) {
             blank(out, from + m.start(), from + m.start(1));
             blank(out, from + m.end(1), from + m.end());
         }
         m = AUTOLINK.matcher(region);
-        while (m.find()) {
+        for (int p = 0; (p = at(m, region, p, "<")) >= 0; p = next(m)) {
             blank(out, from + m.start(), from + m.start(1));
             blank(out, from + m.end(1), from + m.end());
         }
-        for (Pattern p : List.of(EMPHASIS, ESCAPE, HEADING_MARK, LIST_MARK)) {
-            m = p.matcher(region);
-            while (m.find()) {
+        String[] firsts = {"*_", "\\", "#", null};
+        Pattern[] patterns = {EMPHASIS, ESCAPE, HEADING_MARK, LIST_MARK};
+        for (int k = 0; k < patterns.length; k++) {
+            m = patterns[k].matcher(region);
+            for (int p = 0; (p = at(m, region, p, firsts[k])) >= 0; p = next(m)) {
                 blank(out, from + m.start(), from + m.end());
             }
         }
@@ -401,6 +420,36 @@ public final class TextReportReader {
                 out[i] = ' ';
             }
         }
+    }
+
+    /**
+     * The offset of the next match at or after {@code p}, as {@code find()} from {@code p} finds it, or -1, trying only
+     * the offsets holding one of the characters of {@code firsts} (null: the offsets at a line start, where a
+     * pattern beginning with a multi-line {@code ^} may match). With transparent, non-anchoring bounds a match tried in
+     * a region sees the whole text, as {@code find()} does.
+     */
+    private static int at(Matcher m, String text, int p, String firsts) {
+        int n = text.length();
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = p; i < n; i++) {
+            if (firsts == null ? i > 0 && !lineTerminator(text.charAt(i - 1)) : firsts.indexOf(text.charAt(i)) < 0) {
+                continue;
+            }
+            m.region(i, n);
+            if (m.lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Where the search goes on after a match: its end, or one past an empty match (as find() does). */
+    private static int next(Matcher m) {
+        return m.end() > m.start() ? m.end() : m.end() + 1;
     }
 
     private static void blank(char[] out, int s, int e) {
@@ -412,18 +461,54 @@ public final class TextReportReader {
     }
 
     /** Collapses runs of spaces and tabs; line breaks stay, so line-anchored rules still work. */
-    private static String collapse(String s) {
-        return s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" ?\\n ?", "\n").strip();
+    static String collapse(String s) {
+        // as s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" ?\\n ?", "\n").strip(), in two passes over a buffer:
+        // after the first, every space next to a line break is part of a match of the second
+        int n = s.length();
+        char[] b = new char[n];
+        int k = 0;
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f') {
+                changed |= c != ' ';
+                if (i == 0 || !blankRun(s, i)) {
+                    b[k++] = ' ';
+                }
+            } else {
+                b[k++] = c;
+            }
+        }
+        int w = 0;
+        for (int i = 0; i < k; i++) {
+            char c = b[i];
+            if (c == ' ' && ((i > 0 && b[i - 1] == '\n') || (i + 1 < k && b[i + 1] == '\n'))) {
+                continue;
+            }
+            b[w++] = c;
+        }
+        return w == n && !changed ? s.strip() : new String(b, 0, w).strip();
+    }
+
+    /** True when the blank at {@code i} follows another blank in {@code s} (so it joins the same run). */
+    private static boolean blankRun(String s, int i) {
+        char p = s.charAt(i - 1);
+        return p == ' ' || p == '\t' || p == '\u000B' || p == '\f';
     }
 
     static String idOf(String text) {
+        byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 8);
+    }
+
+    /** One digest per thread: looking the algorithm up cost as much as hashing a short report. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static final class Meta {
         String title;
