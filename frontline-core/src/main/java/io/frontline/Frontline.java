@@ -432,7 +432,7 @@ public final class Frontline {
         }
         PlaceMention here = null;
         for (PlaceMention p : sa.places()) {
-            if (p.span().end() <= f.trigger().start() && p.role() == PlaceMention.Role.EVENT && kind.equals(referenceClass(p))) {
+            if (p.span().end() <= f.trigger().start() && p.referable() && kind.equals(referenceClass(p))) {
                 here = p;
             }
         }
@@ -615,7 +615,9 @@ public final class Frontline {
                     }
                 }
                 io.frontline.extract.TriggerClass k = l.frame().kind();
-                String key = NameKey.phonetic(l.place().name()) + "|" + (k.isBattle() || k.changesControl() ? "battle" : k.name());
+                // "captured large parts of X, and by the next day had captured it": other days, other events
+                String key = NameKey.phonetic(l.place().name()) + "|" + (k.isBattle() || k.changesControl() ? "battle" : k.name())
+                        + "|" + dateOf(dates.get(sa.sentence().index()), l.frame()).date();
                 Located prev = perPlace.get(key);
                 if (prev != null && k.changesControl() && prev.frame().kind().changesControl() && reversal(prev.frame(), l.frame())) {
                     // "ISIL recaptured X, before the rebels seized it again": two changes of hands, two events
@@ -657,7 +659,7 @@ public final class Frontline {
                 if (seen.add(dup)) {
                     events.add(e);
                     lastEvent = events.size() - 1;
-                    if (l.place().role() == PlaceMention.Role.EVENT) {
+                    if (l.place().referable()) {
                         lastPlace = l;
                         lastPlaceSentence = sa.sentence().index();
                     }
@@ -670,7 +672,7 @@ public final class Frontline {
                 }
             }
             for (PlaceMention p : sa.places()) {
-                if (p.role() == PlaceMention.Role.EVENT && referenceClass(p) != null) {
+                if (p.referable() && referenceClass(p) != null) {
                     referents.put(referenceClass(p), p);
                 }
             }

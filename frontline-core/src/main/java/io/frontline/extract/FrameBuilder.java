@@ -287,8 +287,7 @@ public final class FrameBuilder {
                 // place the sentence named last before the trigger
                 for (int k = places.size() - 1; k >= 0; k--) {
                     PlaceMention p = places.get(k);
-                    boolean namedArea = p.role() == PlaceMention.Role.REGION && p.relation() != null && "area".equals(p.relation().kind());
-                    if (p.lastToken() < tr.first && (p.role() == PlaceMention.Role.EVENT || namedArea)
+                    if (p.lastToken() < tr.first && p.referable()
                             && (attribution == null || !attribution.span.contains(p.span()))) {
                         if (!inScope.contains(p)) {
                             inScope.add(0, p);

@@ -23,6 +23,22 @@ public record PlaceMention(Span span, int firstToken, int lastToken, String name
     public record Relation(String kind, double bearing, double km) {
     }
 
+    /**
+     * True when a later "it" or "the base" can stand for this place: the place of an event, a named area, or the whole
+     * of which a part was named ("large parts of X", "the outskirts of X").
+     */
+    public boolean referable() {
+        if (role == Role.EVENT) {
+            return true;
+        }
+        if (relation == null) {
+            return false;
+        }
+        return role == Role.REGION && "area".equals(relation.kind())
+                || role == Role.ANCHOR && java.util.Set.of("parts", "part", "outskirts", "entrance", "gates", "edge", "side")
+                .contains(relation.kind());
+    }
+
     public String fullName() {
         return feature == null ? name : name + " " + feature;
     }

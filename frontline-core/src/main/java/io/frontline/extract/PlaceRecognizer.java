@@ -113,6 +113,10 @@ public final class PlaceRecognizer {
         return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised();
     }
 
+    private static final Set<String> FEATURE_MODIFIERS = Set.of("air", "military", "oil", "gas", "grain", "cement", "power",
+            "water", "border", "army", "infantry", "artillery", "thermal", "sugar", "cotton", "fuel", "fueling", "railway",
+            "train", "bus", "police", "security", "industrial", "main");
+
     private PlaceMention classify(Sentence s, int first, int last, List<PlaceMention> before) {
         String name = text(s, first, last);
         if (name.endsWith("'s") || name.endsWith("\u2019s")) {
@@ -130,6 +134,12 @@ public final class PlaceRecognizer {
         } else if (last + 1 < s.size() && words.featureKind(s.token(last + 1).lower()) != null) {
             feature = s.token(last + 1).lower();
             end = last + 1;
+        } else if (last + 2 < s.size() && FEATURE_MODIFIERS.contains(s.token(last + 1).lower())
+                && "site".equals(words.featureKind(s.token(last + 2).lower()))) {
+            // "the Kwayres air base", "the al-Rai grain silos": a site word after a word saying what kind of site
+            String two = s.token(last + 1).lower() + " " + s.token(last + 2).lower();
+            feature = words.featureKind(two) != null ? two : s.token(last + 2).lower();
+            end = last + 2;
         }
         // "the Ithriyah–Palmyra highway": two names joined by a dash before a road word name the road
         if (feature == null && last + 3 < s.size() && (s.token(last + 1).text().equals("–") || s.token(last + 1).text().equals("-"))

@@ -402,4 +402,19 @@ class ConstructionsTest {
         assertThat(e.side1()).isEqualTo("russia");
         assertThat(events("The air base had been besieged by the rebels since September 2012.")).isEmpty();
     }
+
+    @Test
+    void aSiteWordAfterAKindWordMakesANamedSite() {
+        Event e = only("On 30 November 2016, rebels overran the Zaidan grain silos.");
+        assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory");
+        assertThat(e.location()).startsWith("Zaidan");
+    }
+
+    @Test
+    void theWholeOfAPartNamedBeforeIsWhatALaterReferenceMeans() {
+        List<Event> es = events("On 29 November 2016, the army seized parts of the Brigade 80 base, and by the next day "
+                + "had taken full control of the base.");
+        assertThat(es).extracting(e -> e.eventDate() + " " + e.location())
+                .containsExactlyInAnyOrder("2016-11-29 Brigade 80 base", "2016-11-30 Brigade 80 base");
+    }
 }
