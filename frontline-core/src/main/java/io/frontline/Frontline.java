@@ -446,6 +446,9 @@ public final class Frontline {
     }
 
     private static String referenceClass(PlaceMention p) {
+        if (p.feature() != null && Set.of("old", "new", "inner", "upper", "lower", "central").contains(p.name().toLowerCase(java.util.Locale.ROOT))) {
+            return "district"; // "the Old City" is a quarter of the city, not a city to refer back to
+        }
         String f = p.feature() != null ? p.feature() : p.name();
         String c = referenceClass(f);
         if (c == null && p.feature() == null) {

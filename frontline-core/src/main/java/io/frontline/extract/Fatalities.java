@@ -31,7 +31,7 @@ public final class Fatalities {
             + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";
     private static final String MODS = "(?:[\\w'’-]+\\s+){0,4}?";
     private static final Pattern ACTIVE = Pattern.compile(
-            "\\b(?:killing|killed|kill|kills|leaving|left|claiming the lives of|claimed the lives of|executing|executed|slaying|slew)\\s+"
+            "\\b(?:killing|killed|kill|kills|leaving|left|claiming the lives of|claimed the lives of|executing|executed|slaying|slew|deaths of|death of)\\s+"
                     + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"

@@ -409,8 +409,29 @@ public final class FrameBuilder {
                     deaths.add(c);
                 }
             }
+            if (tr.kind.isRemote() && a2.stream().allMatch(x -> "held".equals(x.modifier()) || "controlled".equals(x.modifier()))) {
+                // "shelling on ISIL-held X resulted in the deaths of 10 civilians": with no armed target named, the
+                // civilians who were hit are the target (ACLED)
+                for (ActorMention a : actors) {
+                    if (a.firstToken() > tr.last && a.actor() != null && a.actor().side().equals("civilians") && a.actor().inter() == 7
+                            && !inAttribution(a, attribution) && !possessive(s, a)) {
+                        a2 = List.of(a);
+                        how2 = "civilian-victims";
+                        break;
+                    }
+                }
+            }
+            TriggerClass kind = tr.kind;
+            Lexicon.Rule rule = tr.rule;
+            boolean almost = tr.first > 0 && Set.of("almost", "nearly", "partially", "partly", "largely").contains(s.token(tr.first - 1).lower());
+            if (kind == TriggerClass.TAKE && (almost || !passive && partOfPlace(s, tr.last + 1, inScope, region))) {
+                // "captured 60% of the dam", "captured the radio station in the city": fighting in the place, which
+                // did not change hands (ACLED codes a partial capture as an armed clash)
+                kind = TriggerClass.CLASH;
+                rule = new Lexicon.Rule("clash", tr.rule.id() + " (part of the place)", tr.rule.pattern());
+            }
             Span trigSpan = new Span(s.token(tr.first).start(), s.token(tr.last).end());
-            out.add(new Frame(s, tr.kind, tr.rule, trigSpan, passive, group, group.isEmpty() ? "" : how1, dedupe(a2),
+            out.add(new Frame(s, kind, rule, trigSpan, passive, group, group.isEmpty() ? "" : how1, dedupe(a2),
                     a2.isEmpty() ? "" : how2, inScope, region, anchors, mod, modRule,
                     attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
                     deaths, subjectRef, placeRef));
@@ -499,6 +520,12 @@ public final class FrameBuilder {
             "commander", "leader", "emir", "official", "chief", "spokesman", "spokesperson", "governor", "prisoners",
             "detainees", "captives", "hostages", "defectors", "tunnels", "tunnel", "command", "ammunition", "weapons",
             "warehouse", "warehouses", "facility", "facilities", "barracks", "fortifications", "trenches", "prison");
+
+    /** "civilians' property": the owner of a thing hit, not someone hit. */
+    private static boolean possessive(Sentence s, ActorMention a) {
+        int at = a.span().end() - s.span().start();
+        return at < s.text().length() && (s.text().charAt(at) == '\'' || s.text().charAt(at) == '\u2019');
+    }
 
     private static boolean possessor(Sentence s, ActorMention a) {
         int k = a.lastToken() + 1;
@@ -807,6 +834,47 @@ public final class FrameBuilder {
      * The last token of the subject when a clause opens with a place or a reference to one and a passive verb comes
      * before the trigger: "The town was initially targeted by artillery", "X had been hit by ...". Else -1.
      */
+    private static final Set<String> SUB_SITES = Set.of("building", "buildings", "station", "hospital", "school", "schools",
+            "mosque", "square", "street", "streets", "block", "blocks", "compound", "roundabout", "silos", "bakery", "stadium",
+            "prison", "courthouse", "headquarters");
+
+    /**
+     * True when what was taken is a share or a site inside the place: "60% of X", "half of X", "the radio station in
+     * the city".
+     */
+    private static boolean partOfPlace(Sentence s, int from, List<PlaceMention> inScope, PlaceMention region) {
+        int placeStart = -1;
+        for (PlaceMention p : inScope) {
+            placeStart = placeStart < 0 ? p.firstToken() : Math.min(placeStart, p.firstToken());
+        }
+        if (placeStart < 0 && region != null) {
+            placeStart = region.firstToken();
+        }
+        for (int k = from; placeStart < 0 && k + 2 < s.size() && k < from + 8; k++) {
+            if ((s.token(k).is("in") || s.token(k).is("of")) && s.token(k + 1).is("the") && Set.of("city", "town", "village", "base", "airbase", "airport")
+                    .contains(s.token(k + 2).lower())) {
+                placeStart = k + 1; // "the radio station in the city"
+            }
+        }
+        if (placeStart < from || placeStart - from > 8) {
+            return false;
+        }
+        boolean subSite = false;
+        for (int k = from; k < placeStart; k++) {
+            String w = s.token(k).lower();
+            if (w.endsWith("%") || w.equals("percent") || w.equals("per") || (w.equals("half") || w.equals("third") || w.equals("quarter"))
+                    && k + 1 < placeStart && s.token(k + 1).is("of")) {
+                return true;
+            }
+            subSite |= SUB_SITES.contains(w);
+        }
+        int in = placeStart - 1;
+        while (in > from && Set.of("the", "city", "town", "village", "of").contains(s.token(in).lower())) {
+            in--;
+        }
+        return subSite && s.token(in).is("in");
+    }
+
     private static int passivePlaceSubject(Sentence s, int clauseStart, int trigger) {
         int aux = -1;
         for (int j = trigger - 1; j > clauseStart && j >= trigger - 6; j--) {

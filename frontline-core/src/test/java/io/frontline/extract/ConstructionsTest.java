@@ -417,4 +417,28 @@ class ConstructionsTest {
         assertThat(es).extracting(e -> e.eventDate() + " " + e.location())
                 .containsExactlyInAnyOrder("2016-11-29 Brigade 80 base", "2016-11-30 Brigade 80 base");
     }
+
+    @Test
+    void aShareOrASiteOfAPlaceTakenIsFightingThereNotACapture() {
+        Event e = only("On 30 November 2016, government forces captured 40% of the town of Kafr Zita.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        Event f = only("On 30 November 2016, the rebels captured the main bakery in the town of Latamneh.");
+        assertThat(f.subEventType()).isEqualTo("Armed clash");
+        Event g = only("On 30 November 2016, the SDF had nearly captured the village of Arima.");
+        assertThat(g.subEventType()).isEqualTo("Armed clash");
+    }
+
+    @Test
+    void civiliansHitByShellingAreItsTargetWhenNoArmedTargetIsNamed() {
+        Event e = only("On 30 November 2016, government shelling on the rebel-held town of Kafr Zita caused the deaths of 7 civilians.");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(e.side2()).isEqualTo("civilians");
+        assertThat(e.fatalities()).isEqualTo(7);
+    }
+
+    @Test
+    void beingCloseToTakingAPlaceIsNoCapture() {
+        List<Event> es = events("On 30 November 2016, the Syrian Army said it was very close to recapturing the town of Morek.");
+        assertThat(es).extracting(Event::subEventType).doesNotContain("Government regains territory");
+    }
 }
