@@ -417,7 +417,11 @@ public final class Frontline {
             Map.entry("airbase", "base"), Map.entry("airport", "base"), Map.entry("base", "base"), Map.entry("air", "base"),
             Map.entry("town", "settlement"), Map.entry("city", "settlement"), Map.entry("village", "settlement"),
             Map.entry("hill", "hill"), Map.entry("mountain", "hill"), Map.entry("dam", "dam"), Map.entry("checkpoint", "checkpoint"),
-            Map.entry("neighbourhood", "district"), Map.entry("neighborhood", "district"), Map.entry("district", "district"));
+            Map.entry("neighbourhood", "district"), Map.entry("neighborhood", "district"), Map.entry("district", "district"),
+            Map.entry("silos", "silos"), Map.entry("factory", "factory"), Map.entry("bridge", "bridge"), Map.entry("crossing", "crossing"),
+            Map.entry("station", "station"), Map.entry("plant", "plant"), Map.entry("hospital", "hospital"), Map.entry("prison", "prison"),
+            Map.entry("oilfield", "oilfield"), Map.entry("junction", "junction"), Map.entry("roundabout", "roundabout"),
+            Map.entry("college", "college"), Map.entry("academy", "college"), Map.entry("citadel", "citadel"), Map.entry("castle", "citadel"));
 
     /** A place's resolution used for a mention that only refers to it: why, and a lower confidence. */
     private static PlaceResolver.Resolution borrowed(PlaceResolver.Resolution r, String why, double factor) {

@@ -97,7 +97,7 @@ public final class FrameBuilder {
             // subject: actors before the trigger in its clause (and before an earlier trigger of the clause, whose
             // objects they would be), outside prepositional phrases; of several groups the one nearest the trigger
             int subjectEnd = tr.first;
-            if (t > 0 && trigs.get(t - 1).first >= clauseStart) {
+            if (t > 0 && trigs.get(t - 1).first >= clauseStart && !frontedNominal(s, trigs.get(t - 1), clauseStart)) {
                 subjectEnd = trigs.get(t - 1).first;
             }
             List<ActorMention> subject = new ArrayList<>();
@@ -155,6 +155,8 @@ public final class FrameBuilder {
                     loser.add(a);
                 } else if ("to".equals(prep)) {
                     winnerTo.add(a);
+                } else if (prep == null && frontedNominal(s, tr, clauseStart)) {
+                    continue; // "after heavy bombardment rebels stormed X": the subject of the main clause, not a target
                 } else if (prep == null || Set.of("against", "on", "at", "with", "between").contains(prep)
                         || "of".equals(prep) && !tr.kind.isBattle()) {
                     target.add(a); // "an IED targeting a vehicle of regime forces"
@@ -436,6 +438,19 @@ public final class FrameBuilder {
                     attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
                     deaths, subjectRef, placeRef));
         }
+        // "after heavy artillery bombardment rebels began to storm X": the bombardment was the rebels', at X
+        for (int i = 0; i + 1 < out.size(); i++) {
+            Frame f = out.get(i);
+            Frame next = out.get(i + 1);
+            if (f.actor1().isEmpty() && !next.actor1().isEmpty() && frontedNominal(s, trigs.get(i), clauseStart(s, trigs.get(i).first))
+                    && "subject".equals(next.actor1How())) {
+                f = f.withActors(next.actor1(), "subject of the main clause", f.actor2(), f.actor2How());
+                if (!f.located() && f.placeRef() == null) {
+                    f = f.withPlaces(next.places(), next.region()).withPlaceRef(next.placeRef());
+                }
+                out.set(i, f);
+            }
+        }
         // "targeted by artillery and aerial bombing by the Turkish Air Force": coordinated nouns share the agent
         // and the place
         for (int i = out.size() - 2; i >= 0; i--) {
@@ -641,6 +656,10 @@ public final class FrameBuilder {
         int goalEnd = -1;
         for (Trig t : found) {
             Trig prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && t.first == prev.last + 1 && t.kind == prev.kind && t.kind.isRemote()) {
+                out.set(out.size() - 1, new Trig(prev.kind, prev.rule, prev.first, t.last)); // "artillery bombardment": one
+                continue;
+            }
             if (prev != null && t.first <= prev.last) {
                 if (t.last - t.first > prev.last - prev.first
                         || t.last - t.first == prev.last - prev.first && t.kind.strength > prev.kind.strength) {
@@ -875,6 +894,25 @@ public final class FrameBuilder {
         return subSite && s.token(in).is("in");
     }
 
+    /** A trigger noun in a prepositional phrase opening the clause: "after heavy artillery bombardment, ...". */
+    private static boolean frontedNominal(Sentence s, Trig t, int clauseStart) {
+        String w0 = s.token(t.last).lower();
+        if (w0.endsWith("ed") || w0.endsWith("ing") && !w0.equals("shelling") && !w0.equals("bombing")) {
+            return false;
+        }
+        for (int k = t.first - 1; k >= clauseStart && k >= t.first - 4; k--) {
+            Token w = s.token(k);
+            if (Set.of("after", "following", "amid", "under", "despite", "during", "before").contains(w.lower())) {
+                return true;
+            }
+            if (!w.isWord() || w.isCapitalised() && k > clauseStart
+                    || Set.of("the", "their", "its", "his", "her", "these", "those", "this", "that").contains(w.lower())) {
+                return false; // "following their unsuccessful suicide attacks": attacks already reported
+            }
+        }
+        return false;
+    }
+
     private static int passivePlaceSubject(Sentence s, int clauseStart, int trigger) {
         int aux = -1;
         for (int j = trigger - 1; j > clauseStart && j >= trigger - 6; j--) {
@@ -919,7 +957,9 @@ public final class FrameBuilder {
                     n++; // "the entire airbase", "the besieged town"
                 }
                 if (n < to && Set.of("village", "town", "city", "hill", "base", "airport", "airbase", "area", "neighbourhood",
-                        "neighborhood", "district", "mountain").contains(s.token(n).lower())
+                        "neighborhood", "district", "mountain", "dam", "silos", "checkpoint", "factory", "bridge", "crossing",
+                        "station", "plant", "hospital", "prison", "oilfield", "junction", "roundabout", "college", "academy",
+                        "citadel", "castle").contains(s.token(n).lower())
                         && (n + 1 >= s.size() || !s.token(n + 1).is("of"))) {
                     return w + " " + s.token(n).lower();
                 }
