@@ -3,12 +3,13 @@ package io.frontline.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +30,9 @@ import java.util.function.Consumer;
 
 /**
  * The store over JDBC: embedded H2 (a file under a data directory) or PostgreSQL, one schema migrated by
- * Flyway ({@code db/migration}). One connection, used by one caller at a time; every write is one
- * transaction. SQL takes values only as bound parameters.
+ * Flyway ({@code db/migration}). Two HikariCP pools: reads borrow a read-only connection each (repeatable read, so
+ * a page and its total see one snapshot) and run at the same time; every write (a report, a review) is one
+ * transaction on a connection of the write pool. SQL takes values only as bound parameters.
  */
 public class JdbcEventStore implements EventStore {
     /** Fields a {@code correct} review may change: contract key -> column. */
@@ -48,19 +50,79 @@ public class JdbcEventStore implements EventStore {
     private static final String EVENT_SELECT = "SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
             + "e.ingested_at FROM events e JOIN event_documents d ON d.event_id = e.id";
 
-    private final Connection conn;
+    private final HikariDataSource reads;
+    private final HikariDataSource writes;
     private final String url;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     protected JdbcEventStore(String url, String user, String password) {
         this.url = url;
+        HikariDataSource r = null;
+        HikariDataSource w = null;
         try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-            conn = DriverManager.getConnection(url, user, password);
-            conn.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
+            w = pool(url, user, password, "frontline-writes", writePoolSize(), false);
+            Flyway.configure().dataSource(w).locations("classpath:db/migration").load().migrate();
+            r = pool(url, user, password, "frontline-reads", readPoolSize(), true);
+        } catch (RuntimeException e) {
+            if (w != null) {
+                w.close();
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            throw new StoreException("cannot open the store at " + redact(url) + ": " + cause.getMessage(), e);
         }
+        reads = r;
+        writes = w;
+    }
+
+    /**
+     * Connections of the read pool: {@code FRONTLINE_DB_READ_POOL} (or {@code -Dfrontline.db.readPool}), default
+     * twice the processors, at least 4. Queries on H2 run in this JVM and are CPU-bound: more connections than
+     * cores only queue in the database instead of the pool.
+     */
+    static int readPoolSize() {
+        return setting("frontline.db.readPool", "FRONTLINE_DB_READ_POOL", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Connections of the write pool: {@code FRONTLINE_DB_WRITE_POOL} (or {@code -Dfrontline.db.writePool}), default 4. */
+    static int writePoolSize() {
+        return setting("frontline.db.writePool", "FRONTLINE_DB_WRITE_POOL", 4);
+    }
+
+    private static int setting(String property, String env, int dflt) {
+        String v = System.getProperty(property, System.getenv(env));
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StoreException(env + " must be a whole number from 1 to 1000, got '" + v + "'", null);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String name, int size, boolean readOnly) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName(name);
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password == null ? "" : password);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(1);
+        c.setAutoCommit(false);
+        c.setReadOnly(readOnly);
+        c.setTransactionIsolation(readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        // a store that cannot be reached is reported at once
+        c.setInitializationFailTimeout(1);
+        return new HikariDataSource(c);
     }
 
     /** Opens (and creates or migrates) a store: a JDBC URL, e.g. {@code jdbc:postgresql://host/db} or {@code jdbc:h2:...}. */
@@ -81,7 +143,10 @@ public class JdbcEventStore implements EventStore {
         }
         // H2's page cache (KB): a quarter of the heap, at most 1 GB (the default, 64 MB, holds too little of a large store)
         long cacheKb = Math.max(65_536, Math.min(1L << 20, Runtime.getRuntime().maxMemory() / 4 / 1024));
-        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb;
+        // QUERY_CACHE_SIZE: parsed statements kept per connection (default 8): a pooled connection serves the inserts of a
+        // report and varied queries, and re-parsing the 40-column INSERT costs as much as running it
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb
+                + ";QUERY_CACHE_SIZE=64";
     }
 
     private static String redact(String url) {
@@ -95,67 +160,46 @@ public class JdbcEventStore implements EventStore {
     // ---------------------------------------------------------------- writes
 
     @Override
-    public synchronized IngestResult save(ReportDoc doc) {
-        try {
-            PreparedStatement byHash = prepared("SELECT id FROM reports WHERE content_hash = ?");
-            byHash.setString(1, doc.contentHash());
-            try (ResultSet rs = byHash.executeQuery()) {
-                if (rs.next()) {
-                    String id = rs.getString(1);
-                    conn.commit();
-                    return new IngestResult(id, false, 0);
+    public IngestResult save(ReportDoc doc) {
+        SQLException failure;
+        try (Connection conn = writes.getConnection()) {
+            try {
+                try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
+                    byHash.setString(1, doc.contentHash());
+                    try (ResultSet rs = byHash.executeQuery()) {
+                        if (rs.next()) {
+                            String id = rs.getString(1);
+                            conn.commit();
+                            return new IngestResult(id, false, 0);
+                        }
+                    }
                 }
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+                insertReport(conn, doc, now);
+                insertEvents(conn, doc, now);
+                insertClaims(conn, doc);
+                beforeCommit(doc);
+                conn.commit();
+                return new IngestResult(doc.id(), true, doc.events().size());
+            } catch (SQLException | RuntimeException e) {
+                // the statements are closed with the connection's use: no half-filled batch reaches the next report
+                rollback(conn);
+                if (e instanceof StoreException se) {
+                    throw se;
+                }
+                if (e instanceof RuntimeException re) {
+                    throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), re);
+                }
+                failure = (SQLException) e;
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-            insertReport(doc, now);
-            insertEvents(doc, now);
-            insertClaims(doc);
-            beforeCommit(doc);
-            conn.commit();
-            return new IngestResult(doc.id(), true, doc.events().size());
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            clearBatches();
-            if (e instanceof SQLException se && isUniqueViolation(se) && exists(doc.contentHash())) {
-                return new IngestResult(doc.id(), false, 0);
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
+        } catch (SQLException e) {
             throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The statements of {@link #save}, prepared once per connection and reused for every report (parsing and
-     * planning an INSERT of 40 columns cost as much as executing it).
-     */
-    private PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = conn.prepareStatement(sql);
-            statements.put(sql, ps);
+        // another writer stored the same text between the check and the insert: the content hash is unique
+        if (isUniqueViolation(failure) && exists(doc.contentHash())) {
+            return new IngestResult(doc.id(), false, 0);
         }
-        return ps;
-    }
-
-    /** After a failed write: no half-filled batch may leak into the next report. */
-    private void clearBatches() {
-        for (var it = statements.values().iterator(); it.hasNext(); ) {
-            PreparedStatement ps = it.next();
-            try {
-                ps.clearBatch();
-                ps.clearParameters();
-            } catch (SQLException e) {
-                // a statement that cannot be cleared is closed and prepared again for the next report
-                try {
-                    ps.close();
-                } catch (SQLException ignored) {
-                    // closing is best effort
-                }
-                it.remove();
-            }
-        }
+        throw new StoreException("cannot store " + doc.file() + ": " + failure.getMessage(), failure);
     }
 
     /** Called after every row of a report is written and before the commit; tests inject failures here. */
@@ -163,15 +207,9 @@ public class JdbcEventStore implements EventStore {
     }
 
     private boolean exists(String hash) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM reports WHERE content_hash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                boolean found = rs.next();
-                conn.commit();
-                return found;
-            }
-        } catch (SQLException e) {
-            rollback();
+        try {
+            return reportIdByHash(hash).isPresent();
+        } catch (StoreException e) {
             return false;
         }
     }
@@ -181,7 +219,7 @@ public class JdbcEventStore implements EventStore {
         return "23505".equals(state) || "23000".equals(state);
     }
 
-    private void rollback() {
+    private static void rollback(Connection conn) {
         try {
             conn.rollback();
         } catch (SQLException ignored) {
@@ -189,12 +227,11 @@ public class JdbcEventStore implements EventStore {
         }
     }
 
-    private void insertReport(ReportDoc d, OffsetDateTime now) throws SQLException {
+    private static void insertReport(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
         Map<String, Object> r = d.report();
-        PreparedStatement ps = prepared("INSERT INTO reports (id, content_hash, file, title, publisher, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO reports (id, content_hash, file, title, publisher, "
                 + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, d.id());
             ps.setString(2, d.contentHash());
             ps.setString(3, d.file());
@@ -213,19 +250,18 @@ public class JdbcEventStore implements EventStore {
     }
 
     @SuppressWarnings("unchecked")
-    private void insertEvents(ReportDoc d, OffsetDateTime now) throws SQLException {
+    private static void insertEvents(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
         if (d.events().isEmpty()) {
             return;
         }
-        PreparedStatement ps = prepared("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
                 + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?)");
-        PreparedStatement docs = prepared("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)");
-        {
+             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)")) {
             int seq = 0;
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
@@ -284,14 +320,13 @@ public class JdbcEventStore implements EventStore {
     }
 
     @SuppressWarnings("unchecked")
-    private void insertClaims(ReportDoc d) throws SQLException {
+    private static void insertClaims(Connection conn, ReportDoc d) throws SQLException {
         if (d.claims().isEmpty()) {
             return;
         }
-        PreparedStatement ps = prepared("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
                 + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Map<String, Object> c : d.claims()) {
                 Map<String, Object> ev = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
@@ -313,7 +348,7 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields) {
+    public Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields) {
         if (!ACTIONS.contains(action)) {
             throw new BadFilterException("action", "'" + action + "' is not one of confirm, correct, reject");
         }
@@ -332,8 +367,19 @@ public class JdbcEventStore implements EventStore {
                 throw new BadFilterException("fields", "'" + k + "' cannot be corrected; correctable: " + CORRECTABLE.keySet());
             }
         }
-        try {
+        try (Connection conn = writes.getConnection()) {
+            try {
             Map<String, Object> contract;
+            // the event's row is locked first: a review of the same event by another connection waits for this one's commit
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM events WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        conn.commit();
+                        return Optional.empty();
+                    }
+                }
+            }
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_json FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -384,6 +430,7 @@ public class JdbcEventStore implements EventStore {
                 ps.executeUpdate();
             }
             long id;
+            // this transaction holds the event's row lock, so the newest action of the event is its own
             try (PreparedStatement ps = conn.prepareStatement("SELECT MAX(id) FROM review_actions WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -393,11 +440,11 @@ public class JdbcEventStore implements EventStore {
             }
             conn.commit();
             return Optional.of(new ReviewAction(id, eventId, action, reviewer, f, now));
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            if (e instanceof RuntimeException re) {
-                throw re;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
             }
+        } catch (SQLException e) {
             throw new StoreException("cannot review " + eventId + ": " + e.getMessage(), e);
         }
     }
@@ -435,8 +482,8 @@ public class JdbcEventStore implements EventStore {
     // ---------------------------------------------------------------- reads
 
     @Override
-    public synchronized Optional<String> reportIdByHash(String contentHash) {
-        return read(() -> {
+    public Optional<String> reportIdByHash(String contentHash) {
+        return read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
                 ps.setString(1, contentHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -447,8 +494,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<Map<String, Object>> reports(int limit, int offset) {
-        return read(() -> {
+    public Page<Map<String, Object>> reports(int limit, int offset) {
+        return read(conn -> {
             List<Map<String, Object>> items = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, file, title, publisher, original_source, source, published, "
                     + "event_count, claim_count, content_hash, ingested_at FROM reports ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?")) {
@@ -460,7 +507,7 @@ public class JdbcEventStore implements EventStore {
                     }
                 }
             }
-            return new Page<>(items, count("SELECT COUNT(*) FROM reports", List.of()), limit, offset);
+            return new Page<>(items, count(conn, "SELECT COUNT(*) FROM reports", List.of()), limit, offset);
         });
     }
 
@@ -482,8 +529,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<Map<String, Object>> report(String id) {
-        return read(() -> {
+    public Optional<Map<String, Object>> report(String id) {
+        return read(conn -> {
             Map<String, Object> m;
             try (PreparedStatement ps = conn.prepareStatement("SELECT report_json, content_hash, source, ingested_at, text FROM reports WHERE id = ?")) {
                 ps.setString(1, id);
@@ -509,14 +556,14 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             m.put("events", events);
-            m.put("claims", claimsOf(" WHERE report_id = ?", List.of(id), Integer.MAX_VALUE, 0));
+            m.put("claims", claimsOf(conn, " WHERE report_id = ?", List.of(id), Integer.MAX_VALUE, 0));
             return Optional.of(m);
         });
     }
 
     @Override
-    public synchronized Page<StoredEvent> events(EventFilter f, int limit, int offset) {
-        return read(() -> {
+    public Page<StoredEvent> events(EventFilter f, int limit, int offset) {
+        return read(conn -> {
             Where w = where(f);
             List<StoredEvent> items = new ArrayList<>();
             List<Object> params = new ArrayList<>(w.params);
@@ -533,15 +580,15 @@ public class JdbcEventStore implements EventStore {
                         rows.add(row(rs));
                     }
                 }
-                items.addAll(withDocuments(rows));
+                items.addAll(withDocuments(conn, rows));
             }
-            return new Page<>(items, count("SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
+            return new Page<>(items, count(conn, "SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
         });
     }
 
     @Override
-    public synchronized void scan(EventFilter f, Consumer<StoredEvent> sink) {
-        read(() -> {
+    public void scan(EventFilter f, Consumer<StoredEvent> sink) {
+        read(conn -> {
             Where w = where(f);
             try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
                     + " ORDER BY e.event_date, e.id")) {
@@ -552,20 +599,20 @@ public class JdbcEventStore implements EventStore {
                     while (rs.next()) {
                         rows.add(row(rs));
                         if (rows.size() == 500) {
-                            withDocuments(rows).forEach(sink);
+                            withDocuments(conn, rows).forEach(sink);
                             rows.clear();
                         }
                     }
                 }
-                withDocuments(rows).forEach(sink);
+                withDocuments(conn, rows).forEach(sink);
             }
             return null;
         });
     }
 
     @Override
-    public synchronized Optional<StoredEvent> event(String id) {
-        return read(() -> {
+    public Optional<StoredEvent> event(String id) {
+        return read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + " WHERE e.id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -577,9 +624,9 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized List<Map<String, Object>> evidence(String eventId) {
+    public List<Map<String, Object>> evidence(String eventId) {
         // read from the event's documents: its own evidence, then its provenance by field name (code point order)
-        return read(() -> {
+        return read(conn -> {
             List<Map<String, Object>> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_json, provenance FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
@@ -614,15 +661,15 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<Map<String, Object>> claims(String reportId, int limit, int offset) {
-        return read(() -> {
+    public Page<Map<String, Object>> claims(String reportId, int limit, int offset) {
+        return read(conn -> {
             String where = reportId == null ? "" : " WHERE report_id = ?";
             List<Object> params = reportId == null ? List.of() : List.of(reportId);
-            return new Page<>(claimsOf(where, params, limit, offset), count("SELECT COUNT(*) FROM claims" + where, params), limit, offset);
+            return new Page<>(claimsOf(conn, where, params, limit, offset), count(conn, "SELECT COUNT(*) FROM claims" + where, params), limit, offset);
         });
     }
 
-    private List<Map<String, Object>> claimsOf(String where, List<Object> params, int limit, int offset) throws SQLException {
+    private static List<Map<String, Object>> claimsOf(Connection conn, String where, List<Object> params, int limit, int offset) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Object> ps2 = new ArrayList<>(params);
         ps2.add(limit);
@@ -659,8 +706,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<ReviewAction> reviews(String eventId) {
-        return read(() -> {
+    public List<ReviewAction> reviews(String eventId) {
+        return read(conn -> {
             List<ReviewAction> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
                     + "FROM review_actions WHERE event_id = ? ORDER BY id")) {
@@ -678,8 +725,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<ReviewAction> reviewLog(int limit, int offset) {
-        return read(() -> {
+    public Page<ReviewAction> reviewLog(int limit, int offset) {
+        return read(conn -> {
             List<ReviewAction> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
                     + "FROM review_actions ORDER BY id LIMIT ? OFFSET ?")) {
@@ -693,45 +740,40 @@ public class JdbcEventStore implements EventStore {
                     }
                 }
             }
-            return new Page<>(out, count("SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
+            return new Page<>(out, count(conn, "SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
         });
     }
 
     @Override
-    public synchronized long eventCount() {
-        return read(() -> count("SELECT COUNT(*) FROM events", List.of()));
+    public long eventCount() {
+        return read(conn -> count(conn, "SELECT COUNT(*) FROM events", List.of()));
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            if (conn.isClosed()) {
-                return;   // e.g. H2 closed it at JVM shutdown
-            }
-            conn.rollback();
-            for (PreparedStatement ps : statements.values()) {
-                ps.close();
-            }
-            statements.clear();
-            conn.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the store: " + e.getMessage(), e);
-        }
+    public void close() {
+        // connections still in use are closed when they are returned
+        reads.close();
+        writes.close();
     }
 
     // ---------------------------------------------------------------- helpers
 
     private interface Sql<T> {
-        T run() throws SQLException;
+        T run(Connection conn) throws SQLException;
     }
 
+    /** A read on a connection of its own, in one (repeatable-read) transaction. */
     private <T> T read(Sql<T> body) {
-        try {
-            T t = body.run();
-            conn.commit();
-            return t;
+        try (Connection conn = reads.getConnection()) {
+            try {
+                T t = body.run(conn);
+                conn.commit();
+                return t;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            }
         } catch (SQLException e) {
-            rollback();
             throw new StoreException("query failed: " + e.getMessage(), e);
         }
     }
@@ -929,7 +971,7 @@ public class JdbcEventStore implements EventStore {
         return "%" + s.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private long count(String sql, List<Object> params) throws SQLException {
+    private static long count(Connection conn, String sql, List<Object> params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -968,7 +1010,7 @@ public class JdbcEventStore implements EventStore {
     }
 
     /** The rows with their documents, in the rows' order. */
-    private List<StoredEvent> withDocuments(List<Row> rows) throws SQLException {
+    private static List<StoredEvent> withDocuments(Connection conn, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -995,7 +1037,7 @@ public class JdbcEventStore implements EventStore {
         return out;
     }
 
-    private StoredEvent storedEvent(ResultSet rs) throws SQLException {
+    private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
         return new StoredEvent(parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, OffsetDateTime.class).toEpochSecond());
     }

@@ -44,6 +44,50 @@ abstract class StoreContractTest {
         };
     }
 
+    /**
+     * Reads run on connections of their own: while one reader is stopped in the middle of a scan (its connection and
+     * transaction held), a report is stored and other reads answer; the stopped reader keeps its snapshot.
+     */
+    @Test
+    void aReadInProgressHoldsUpNeitherWritesNorOtherReads() throws Exception {
+        ReportDoc seed = StoreFixtures.seedDoc();
+        SyntheticReports syn = new SyntheticReports(List.of(seed), 3, 11);
+        store().save(syn.report(0));
+        java.util.concurrent.CountDownLatch inScan = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger scanned = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> store().scan(EventFilter.ALL, e -> {
+            if (scanned.getAndIncrement() == 0) {
+                inScan.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        reader.start();
+        try {
+            assertThat(inScan.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                // with one connection for everything these would wait for the stopped scan: a timeout fails the test
+                IngestResult stored = pool.submit(() -> store().save(syn.report(1))).get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(stored.stored()).isTrue();
+                Page<StoredEvent> page = pool.submit(() -> store().events(EventFilter.ALL, 100, 0)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(page.total()).isEqualTo(6);
+                assertThat(pool.submit(() -> store().eventCount()).get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(6);
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+            reader.join(30_000);
+        }
+        // the scan began before the second report was committed and read one snapshot
+        assertThat(scanned.get()).isEqualTo(3);
+    }
+
     @Test
     void theSeedIngestedTwiceIsStoredOnce() {
         ReportDoc seed = StoreFixtures.seedDoc();
