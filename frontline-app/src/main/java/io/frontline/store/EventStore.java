@@ -26,7 +26,16 @@ public interface EventStore extends AutoCloseable {
     /** One report: its contract object (body included), the text it was read from ({@code text}), its events (as stored) and claims. */
     Optional<Map<String, Object>> report(String id);
 
-    Page<StoredEvent> events(EventFilter filter, int limit, int offset);
+    /**
+     * A page of the matching events in (date, id) order, from {@code offset} or after {@code cursor} (keyset paging: the
+     * {@code nextCursor} of the page before; not both). The total is exact when the page reaches the last match, else
+     * counted up to {@link JdbcEventStore#TOTAL_CAP} (or the offset reached) and flagged {@code totalCapped} beyond it.
+     */
+    Page<StoredEvent> events(EventFilter filter, int limit, int offset, String cursor);
+
+    default Page<StoredEvent> events(EventFilter filter, int limit, int offset) {
+        return events(filter, limit, offset, null);
+    }
 
     /** Streams every matching event in (date, id) order without holding them all in memory. */
     void scan(EventFilter filter, Consumer<StoredEvent> sink);

@@ -53,6 +53,9 @@ public class JdbcEventStore implements EventStore {
     private final HikariDataSource reads;
     private final HikariDataSource writes;
     private final String url;
+    /** Whether the database sorts NULL before other values in ascending order (H2: yes, PostgreSQL: no). */
+    private final boolean nullsFirst;
+    private final boolean h2;
 
     protected JdbcEventStore(String url, String user, String password) {
         this.url = url;
@@ -77,6 +80,14 @@ public class JdbcEventStore implements EventStore {
         }
         reads = r;
         writes = w;
+        h2 = url.startsWith("jdbc:h2:");
+        try (Connection c = reads.getConnection()) {
+            nullsFirst = c.getMetaData().nullsAreSortedLow() || c.getMetaData().nullsAreSortedAtStart();
+            c.rollback();
+        } catch (SQLException e) {
+            close();
+            throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -562,34 +573,94 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public Page<StoredEvent> events(EventFilter f, int limit, int offset) {
+    public Page<StoredEvent> events(EventFilter f, int limit, int offset, String cursor) {
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+        if (after != null && offset != 0) {
+            throw new BadFilterException("offset", "a cursor page starts after the cursor; give 'cursor' or 'offset', not both");
+        }
         return read(conn -> {
-            Where w = where(f);
-            List<StoredEvent> items = new ArrayList<>();
-            List<Object> params = new ArrayList<>(w.params);
-            params.add(limit);
-            params.add(offset);
-            // the page is chosen on the narrow events table, then only its rows' documents are read (a join
-            // lets H2 drive the query from the documents table)
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
-                    + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?")) {
-                bind(ps, params);
-                List<Row> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-                items.addAll(withDocuments(conn, rows));
+            List<Branch> bs = branches(conn, f);
+            // the total first, counted up to the cap (or to the offset reached): it also says which branches are dense
+            int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(TOTAL_CAP, (long) offset + limit));
+            long[] counts = cappedCounts(conn, bs, cap);
+            long sum = 0;
+            boolean[] dateOrder = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                sum += counts[i];
+                dateOrder[i] = h2 && counts[i] > TOTAL_CAP;
             }
-            return new Page<>(items, count(conn, "SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
+            boolean capped = sum > cap;
+            long total = Math.min(sum, cap);
+            // one row more than the page says whether another page follows
+            long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
+            List<Row> rows = new ArrayList<>();
+            if (after == null) {
+                Where w = relation(bs, dateOrder, "", List.of(), offset + want);
+                List<Object> params = new ArrayList<>(w.params);
+                params.add((int) want);
+                params.add(offset);
+                // the page is chosen on the narrow events table, then only its rows' documents are read (a join
+                // lets H2 drive the query from the documents table)
+                rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params));
+            } else {
+                // keyset: the events after (date, id) in the database's order, where events without a date come first
+                // (H2) or last (PostgreSQL); each part is one index range per branch
+                boolean[] parts = nullsFirst ? new boolean[]{false, true} : new boolean[]{true, false};
+                boolean dated = f.from() != null || f.to() != null;
+                int start = parts[0] == (after.date() != null) ? 0 : 1;   // the part holding the cursor's event
+                for (int i = start; i < 2 && rows.size() < want; i++) {
+                    boolean datedPart = parts[i];
+                    if (!datedPart && dated) {
+                        continue;
+                    }
+                    String extra;
+                    List<Object> extraParams = new ArrayList<>();
+                    if (datedPart && i == start) {
+                        extra = " AND event_date >= ? AND (event_date > ? OR id > ?)";
+                        extraParams.add(after.date());
+                        extraParams.add(after.date());
+                        extraParams.add(after.id());
+                    } else if (datedPart) {
+                        extra = " AND event_date IS NOT NULL";
+                    } else {
+                        extra = " AND event_date IS NULL" + (i == start ? " AND id > ?" : "");
+                        if (i == start) {
+                            extraParams.add(after.id());
+                        }
+                    }
+                    long rest = want - rows.size();
+                    Where w = relation(bs, dateOrder, extra, extraParams, rest);
+                    List<Object> params = new ArrayList<>(w.params);
+                    params.add((int) rest);
+                    rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ?", params));
+                }
+            }
+            boolean more = rows.size() > limit;
+            if (more) {
+                rows = rows.subList(0, limit);
+            }
+            String next = more ? new Cursor(rows.get(rows.size() - 1).date(), rows.get(rows.size() - 1).id()).encode() : null;
+            return new Page<>(withDocuments(conn, rows), total, limit, offset, capped, next);
         });
+    }
+
+    private static List<Row> rows(Connection conn, String sql, List<Object> params) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
     public void scan(EventFilter f, Consumer<StoredEvent> sink) {
         read(conn -> {
-            Where w = where(f);
+            Where w = relation(branches(conn, f), "", List.of(), 0);
             try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
                     + " ORDER BY e.event_date, e.id")) {
                 ps.setFetchSize(1000);
@@ -785,63 +856,175 @@ public class JdbcEventStore implements EventStore {
     private record Where(String from, List<Object> params) {
     }
 
+    /** One disjoint part of a filter: a conjunction on unqualified columns of events (" AND ..." each) and its parameters. */
+    private record Branch(String sql, List<Object> params) {
+        Branch and(String more, List<Object> moreParams) {
+            List<Object> p = new ArrayList<>(params);
+            p.addAll(moreParams);
+            return new Branch(sql + more, p);
+        }
+    }
+
     /** Above this many cells, a box or radius with a date range is one IN-list instead of a branch per cell. */
     static final int MAX_CELL_BRANCHES = 36;
 
+    /** Totals are counted up to this many matches; beyond it a page says {@code total_capped}. */
+    public static final int TOTAL_CAP = 1000;
+
     /**
-     * A side filter becomes two branches, side1 = ? and side2 = ? (not also side1), each with every other
-     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan. A box or
-     * a radius with a date range becomes a branch per grid cell (geo_cell = ? and the dates: one range of the
-     * (geo_cell, event_date) index each; H2 reads an IN-list of cells without the date range). The branches are
-     * disjoint, so their UNION ALL holds every match once.
+     * The filter as disjoint branches whose UNION ALL holds every match once, each branch able to use one index range
+     * on (column, event_date, id) and so to stream its matches in page order. One condition drives the branches, the
+     * first of: a box or a radius with a date range (a branch per grid cell, {@code geo_cell = ?}); a type (the stored
+     * spellings of event_type, then of sub_event_type, that equal it ignoring case); a side ({@code side1 = ?}, then
+     * {@code side2 = ?} and not side1); a source (the stored sources containing the text). Every other condition is
+     * repeated in each branch. Null: nothing can match.
      */
-    private static Where where(EventFilter f) {
+    private static List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
         GeoGrid.Cover cover = geoCover(f);
         boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
                 && (f.from() != null || f.to() != null);
-        Where rest = conditions(f, !branchCells);
-        List<String> branches = new ArrayList<>();
-        List<List<Object>> branchParams = new ArrayList<>();
-        if (f.side() == null) {
-            branches.add("");
-            branchParams.add(List.of());
-        } else {
-            branches.add(" AND side1 = ?");
-            branchParams.add(List.of(f.side()));
-            branches.add(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)");
-            branchParams.add(List.of(f.side(), f.side()));
-        }
-        if (branchCells) {
-            List<String> bySide = branches;
-            List<List<Object>> bySideParams = branchParams;
-            branches = new ArrayList<>();
-            branchParams = new ArrayList<>();
-            for (int i = 0; i < bySide.size(); i++) {
+        String driver = branchCells ? "cells" : f.type() != null ? "type" : f.side() != null ? "side" : f.source() != null ? "source" : "";
+        Branch rest = conditions(f, driver);
+        List<Branch> out = new ArrayList<>();
+        switch (driver) {
+            case "cells" -> {
                 for (int cell : cover.list()) {
-                    branches.add(" AND geo_cell = ?" + bySide.get(i));
-                    List<Object> bp = new ArrayList<>();
-                    bp.add(cell);
-                    bp.addAll(bySideParams.get(i));
-                    branchParams.add(bp);
+                    out.add(new Branch(" AND geo_cell = ?", List.of(cell)));
+                }
+            }
+            case "type" -> {
+                String t = f.type().toLowerCase(Locale.ROOT);
+                List<String> types = spellings(conn, "event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
+                List<String> subs = spellings(conn, "sub_event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
+                if (!types.isEmpty()) {
+                    out.add(new Branch(" AND event_type IN (" + marks(types.size()) + ")", new ArrayList<>(types)));
+                }
+                if (!subs.isEmpty()) {
+                    List<Object> p = new ArrayList<>(subs);
+                    String notTypes = "";
+                    if (!types.isEmpty()) {
+                        notTypes = " AND (event_type IS NULL OR event_type NOT IN (" + marks(types.size()) + "))";
+                        p.addAll(types);
+                    }
+                    out.add(new Branch(" AND sub_event_type IN (" + marks(subs.size()) + ")" + notTypes, p));
+                }
+                if (out.isEmpty()) {
+                    return null;
+                }
+            }
+            case "side" -> {
+                out.add(new Branch(" AND side1 = ?", List.of(f.side())));
+                out.add(new Branch(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)", List.of(f.side(), f.side())));
+            }
+            case "source" -> {
+                String s = f.source().toLowerCase(Locale.ROOT);
+                List<String> sources = spellings(conn, "source", v -> v.toLowerCase(Locale.ROOT).contains(s));
+                if (sources.isEmpty()) {
+                    return null;
+                }
+                out.add(new Branch(" AND source IN (" + marks(sources.size()) + ")", new ArrayList<>(sources)));
+            }
+            default -> out.add(new Branch("", List.of()));
+        }
+        List<Branch> all = new ArrayList<>();
+        for (Branch b : out) {
+            all.add(b.and(rest.sql, rest.params));
+        }
+        return all;
+    }
+
+    /**
+     * The distinct non-null values of an indexed column that pass {@code keep}: one index step per value (a loose
+     * index scan written as a recursive query, the same SQL on H2 and PostgreSQL), not a scan of the events.
+     */
+    private static List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("WITH RECURSIVE s(v) AS ((SELECT " + column + " FROM events WHERE "
+                + column + " IS NOT NULL ORDER BY " + column + " LIMIT 1) UNION ALL SELECT (SELECT " + column + " FROM events WHERE "
+                + column + " > s.v ORDER BY " + column + " LIMIT 1) FROM s WHERE s.v IS NOT NULL) SELECT v FROM s WHERE v IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (keep.test(v)) {
+                    out.add(v);
                 }
             }
         }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** The branches as one relation aliased {@code e}; {@code perBranchLimit} > 0: each branch keeps only its first rows in page order. */
+    private static Where relation(List<Branch> branches, String extra, List<Object> extraParams, long perBranchLimit) {
+        return relation(branches, null, extra, extraParams, perBranchLimit);
+    }
+
+    /** {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index. */
+    private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit) {
+        if (branches == null) {
+            return new Where("(SELECT id, event_date, report_id, file, source, review_status, ingested_at FROM events WHERE 1 = 0) e", List.of());
+        }
         if (branches.size() == 1) {
-            String all = branches.get(0) + rest.from;
-            List<Object> p = new ArrayList<>(branchParams.get(0));
-            p.addAll(rest.params);
-            return new Where("events e" + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
+            String all = branches.get(0).sql + extra;
+            List<Object> p = new ArrayList<>(branches.get(0).params);
+            p.addAll(extraParams);
+            return new Where("events e" + (dateOrder != null && dateOrder[0] ? DATE_ORDER : "") + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
         String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
         StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(cols).append(" FROM events WHERE")
-                    .append((branches.get(i) + rest.from).substring(4));
-            p.addAll(branchParams.get(i));
-            p.addAll(rest.params);
+            String cond = branches.get(i).sql + extra;
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(cols).append(" FROM events")
+                    .append(dateOrder != null && dateOrder[i] ? DATE_ORDER : "")
+                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4));
+            p.addAll(branches.get(i).params);
+            p.addAll(extraParams);
+            if (perBranchLimit > 0) {
+                sql.append(" ORDER BY event_date, id LIMIT ?");
+                p.add((int) Math.min(Integer.MAX_VALUE, perBranchLimit));
+            }
+            sql.append(')');
         }
         return new Where(sql.append(") e").toString(), p);
+    }
+
+    /**
+     * H2 reads an index in its order only when the index starts with the ORDER BY columns: a branch with more
+     * matches than the cap is read from (event_date, id) and stops after its page, where its own index range
+     * (e.g. review_status = 'unreviewed': nearly every event) would read and sort every match. PostgreSQL reads
+     * (column, event_date, id) in page order by itself.
+     */
+    private static final String DATE_ORDER = " USE INDEX (EVENTS_DATE_ID_IDX)";
+
+    /** How many events each branch holds, counting at most {@code cap} + 1 each (one query). */
+    private static long[] cappedCounts(Connection conn, List<Branch> branches, int cap) throws SQLException {
+        if (branches == null) {
+            return new long[0];
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> p = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+            String cond = branches.get(i).sql;
+            sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
+                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4)).append(" LIMIT ?) c").append(i).append(')');
+            p.addAll(branches.get(i).params);
+            p.add(cap + 1);
+        }
+        long[] out = new long[branches.size()];
+        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+            bind(ps, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = rs.getLong(i + 1);
+                }
+            }
+        }
+        return out;
     }
 
     /** The cells of the box, else of the radius; null without either. */
@@ -867,10 +1050,9 @@ public class JdbcEventStore implements EventStore {
     private static final double KM_PER_DEGREE = 111.195;
 
     /**
-     * Every condition but the side's, as " AND ..." on unqualified columns of events; {@code cells}: with the
-     * condition on the grid cells of the box (else of the radius), which {@link #where} otherwise puts in branches.
+     * Every condition but the driving one's ({@link #branches}), as " AND ..." on unqualified columns of events.
      */
-    private static Where conditions(EventFilter f, boolean cells) {
+    private static Branch conditions(EventFilter f, String driver) {
         StringBuilder sb = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (f.from() != null) {
@@ -881,6 +1063,11 @@ public class JdbcEventStore implements EventStore {
             sb.append(" AND event_date <= ?");
             p.add(f.to());
         }
+        if (f.side() != null && !driver.equals("side")) {
+            sb.append(" AND (side1 = ? OR side2 = ?)");
+            p.add(f.side());
+            p.add(f.side());
+        }
         if (f.actor() != null) {
             sb.append(" AND (LOWER(actor1) LIKE ? ESCAPE '!' OR LOWER(actor2) LIKE ? ESCAPE '!'"
                     + " OR LOWER(assoc_actor_1) LIKE ? ESCAPE '!' OR LOWER(assoc_actor_2) LIKE ? ESCAPE '!')");
@@ -890,7 +1077,7 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
-        if (f.type() != null) {
+        if (f.type() != null && !driver.equals("type")) {
             sb.append(" AND (LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)");
             String t = f.type().toLowerCase(Locale.ROOT);
             p.add(t);
@@ -905,6 +1092,7 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
+        boolean cells = !driver.equals("cells");
         // a box or a radius: the cells of the grid that may hold its points (an index lookup on (geo_cell,
         // event_date)), then the exact test on the coordinates
         if (f.bbox() != null) {
@@ -938,7 +1126,7 @@ public class JdbcEventStore implements EventStore {
             p.add(k * k);
             p.add(dLat * dLat);
         }
-        if (f.source() != null) {
+        if (f.source() != null && !driver.equals("source")) {
             sb.append(" AND LOWER(source) LIKE ? ESCAPE '!'");
             p.add(like(f.source()));
         }
@@ -950,7 +1138,7 @@ public class JdbcEventStore implements EventStore {
             sb.append(" AND review_status = ?");
             p.add(f.status());
         }
-        return new Where(sb.toString(), p);
+        return new Branch(sb.toString(), p);
     }
 
     private static void cells(StringBuilder sb, List<Object> p, double minLat, double maxLat, double minLon, double maxLon) {
@@ -1001,12 +1189,12 @@ public class JdbcEventStore implements EventStore {
     }
 
     /** An event's store fields, before its document is read. */
-    private record Row(String id, String reportId, String file, String source, String reviewStatus, long storedAt) {
+    private record Row(String id, LocalDate date, String reportId, String file, String source, String reviewStatus, long storedAt) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString("id"), rs.getString("report_id"), rs.getString("file"), rs.getString("source"),
-                rs.getString("review_status"), rs.getObject("ingested_at", OffsetDateTime.class).toEpochSecond());
+        return new Row(rs.getString("id"), rs.getObject("event_date", LocalDate.class), rs.getString("report_id"), rs.getString("file"),
+                rs.getString("source"), rs.getString("review_status"), rs.getObject("ingested_at", OffsetDateTime.class).toEpochSecond());
     }
 
     /** The rows with their documents, in the rows' order. */

@@ -220,7 +220,7 @@ public final class ApiServer {
 
     private void events(Context ctx) {
         Set<String> names = new java.util.HashSet<>(EventFilter.PARAMETERS);
-        names.addAll(Set.of("limit", "offset", "format"));
+        names.addAll(Set.of("limit", "offset", "format", "cursor"));
         allow(ctx, names);
         Map<String, String> p = new HashMap<>();
         for (String k : EventFilter.PARAMETERS) {
@@ -238,9 +238,15 @@ public final class ApiServer {
         if (fmt == EventFormats.Format.table) {
             throw new BadFilterException("format", "the API writes json, geojson or acled-csv");
         }
-        Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx));
+        Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+        if (page.nextCursor() != null) {
+            ctx.header("X-Next-Cursor", page.nextCursor());
+        }
         if (fmt == EventFormats.Format.json) {
-            json(ctx, 200, page("events", page.items().stream().map(StoredEvent::json).toList(), page));
+            Map<String, Object> m = page("events", page.items().stream().map(StoredEvent::json).toList(), page);
+            m.put("total_capped", page.totalCapped());
+            m.put("next_cursor", page.nextCursor());
+            json(ctx, 200, m);
             return;
         }
         StringWriter sw = new StringWriter();
@@ -250,6 +256,7 @@ public final class ApiServer {
         w.finish(page.total());
         pw.flush();
         ctx.header("X-Total-Count", String.valueOf(page.total()));
+        ctx.header("X-Total-Capped", String.valueOf(page.totalCapped()));
         ctx.contentType(fmt == EventFormats.Format.geojson ? "application/geo+json" : "text/csv; charset=utf-8").result(sw.toString());
     }
 
