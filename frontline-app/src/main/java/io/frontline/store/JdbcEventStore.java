@@ -574,6 +574,30 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public Page<StoredEvent> events(EventFilter f, int limit, int offset, String cursor) {
+        return page(f, limit, offset, cursor, (r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
+                r.reviewStatus(), r.storedAt()));
+    }
+
+    /**
+     * The page as JSON text, each event the object {@link StoredEvent#json()} gives, written without parsing the stored
+     * document into a map and serialising it again: the store's four fields are appended to the document's text.
+     */
+    @Override
+    public Page<String> eventsJson(EventFilter f, int limit, int offset, String cursor) {
+        return page(f, limit, offset, cursor, (r, doc) -> {
+            String d = doc.strip();
+            StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
+            if (d.length() > 2) {
+                sb.append(',');
+            }
+            sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
+                    .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
+                    .append('}');
+            return sb.toString();
+        });
+    }
+
+    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, java.util.function.BiFunction<Row, String, T> item) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
         if (after != null && offset != 0) {
             throw new BadFilterException("offset", "a cursor page starts after the cursor; give 'cursor' or 'offset', not both");
@@ -640,7 +664,12 @@ public class JdbcEventStore implements EventStore {
                 rows = rows.subList(0, limit);
             }
             String next = more ? new Cursor(rows.get(rows.size() - 1).date(), rows.get(rows.size() - 1).id()).encode() : null;
-            return new Page<>(withDocuments(conn, rows), total, limit, offset, capped, next);
+            Map<String, String> docs = documents(conn, rows);
+            List<T> items = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                items.add(item.apply(r, docs.get(r.id())));
+            }
+            return new Page<>(items, total, limit, offset, capped, next);
         });
     }
 
@@ -1199,10 +1228,20 @@ public class JdbcEventStore implements EventStore {
 
     /** The rows with their documents, in the rows' order. */
     private static List<StoredEvent> withDocuments(Connection conn, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return List.of();
+        Map<String, String> docs = documents(conn, rows);
+        List<StoredEvent> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new StoredEvent(parse(docs.get(r.id())), r.reportId(), r.file(), r.source(), r.reviewStatus(), r.storedAt()));
         }
+        return out;
+    }
+
+    /** The stored documents (event_json) of the rows, by event id. */
+    private static Map<String, String> documents(Connection conn, List<Row> rows) throws SQLException {
         Map<String, String> docs = new HashMap<>();
+        if (rows.isEmpty()) {
+            return docs;
+        }
         for (int from = 0; from < rows.size(); from += 500) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -1218,11 +1257,7 @@ public class JdbcEventStore implements EventStore {
                 }
             }
         }
-        List<StoredEvent> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            out.add(new StoredEvent(parse(docs.get(r.id())), r.reportId(), r.file(), r.source(), r.reviewStatus(), r.storedAt()));
-        }
-        return out;
+        return docs;
     }
 
     private static StoredEvent storedEvent(ResultSet rs) throws SQLException {

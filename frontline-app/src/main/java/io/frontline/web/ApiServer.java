@@ -238,16 +238,29 @@ public final class ApiServer {
         if (fmt == EventFormats.Format.table) {
             throw new BadFilterException("format", "the API writes json, geojson or acled-csv");
         }
+        if (fmt == EventFormats.Format.json) {
+            // the events' stored JSON is written as it is, not parsed into maps and serialised again
+            Page<String> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+            if (page.nextCursor() != null) {
+                ctx.header("X-Next-Cursor", page.nextCursor());
+            }
+            StringBuilder sb = new StringBuilder(page.items().stream().mapToInt(String::length).sum() + 200).append("{\"events\":[");
+            for (int i = 0; i < page.items().size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(page.items().get(i));
+            }
+            try {
+                sb.append("],\"total\":").append(page.total()).append(",\"limit\":").append(page.limit())
+                        .append(",\"offset\":").append(page.offset()).append(",\"total_capped\":").append(page.totalCapped())
+                        .append(",\"next_cursor\":").append(JSON.writeValueAsString(page.nextCursor())).append('}');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            ctx.status(200).contentType("application/json").result(sb.toString());
+            return;
+        }
         Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
         if (page.nextCursor() != null) {
             ctx.header("X-Next-Cursor", page.nextCursor());
-        }
-        if (fmt == EventFormats.Format.json) {
-            Map<String, Object> m = page("events", page.items().stream().map(StoredEvent::json).toList(), page);
-            m.put("total_capped", page.totalCapped());
-            m.put("next_cursor", page.nextCursor());
-            json(ctx, 200, m);
-            return;
         }
         StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
