@@ -898,7 +898,7 @@ public class JdbcEventStore implements EventStore {
     static final int MAX_CELL_BRANCHES = 36;
 
     /** Totals are counted up to this many matches; beyond it a page says {@code total_capped}. */
-    public static final int TOTAL_CAP = 1000;
+    public static final int TOTAL_CAP = 200;
 
     /**
      * The filter as disjoint branches whose UNION ALL holds every match once, each branch able to use one index range
@@ -925,17 +925,19 @@ public class JdbcEventStore implements EventStore {
                 String t = f.type().toLowerCase(Locale.ROOT);
                 List<String> types = spellings(conn, "event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
                 List<String> subs = spellings(conn, "sub_event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
-                if (!types.isEmpty()) {
-                    out.add(new Branch(" AND event_type IN (" + marks(types.size()) + ")", new ArrayList<>(types)));
+                // a branch per spelling, each "= ?": an IN-list would use only the first column of the index, not the dates
+                for (String type : types) {
+                    out.add(new Branch(" AND event_type = ?", List.of(type)));
                 }
-                if (!subs.isEmpty()) {
-                    List<Object> p = new ArrayList<>(subs);
+                for (String sub : subs) {
+                    List<Object> p = new ArrayList<>();
+                    p.add(sub);
                     String notTypes = "";
                     if (!types.isEmpty()) {
                         notTypes = " AND (event_type IS NULL OR event_type NOT IN (" + marks(types.size()) + "))";
                         p.addAll(types);
                     }
-                    out.add(new Branch(" AND sub_event_type IN (" + marks(subs.size()) + ")" + notTypes, p));
+                    out.add(new Branch(" AND sub_event_type = ?" + notTypes, p));
                 }
                 if (out.isEmpty()) {
                     return null;
@@ -951,7 +953,13 @@ public class JdbcEventStore implements EventStore {
                 if (sources.isEmpty()) {
                     return null;
                 }
-                out.add(new Branch(" AND source IN (" + marks(sources.size()) + ")", new ArrayList<>(sources)));
+                if (sources.size() > MAX_CELL_BRANCHES) {
+                    out.add(new Branch(" AND source IN (" + marks(sources.size()) + ")", new ArrayList<>(sources)));
+                } else {
+                    for (String source : sources) {
+                        out.add(new Branch(" AND source = ?", List.of(source)));
+                    }
+                }
             }
             default -> out.add(new Branch("", List.of()));
         }
@@ -963,19 +971,31 @@ public class JdbcEventStore implements EventStore {
     }
 
     /**
-     * The distinct non-null values of an indexed column that pass {@code keep}: one index step per value (a loose
-     * index scan written as a recursive query, the same SQL on H2 and PostgreSQL), not a scan of the events.
+     * The distinct non-null values of an indexed column that pass {@code keep}: one index seek per value (a loose
+     * index scan, {@code col > ?} with the value before as a parameter), not a scan of the events. (Written as one
+     * recursive query, H2 did not seek with the outer value and read the column's index from its start each step.)
      */
     private static List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+        // H2 starts a "> v" range of a composite index at v and steps over every entry equal to v (250,000 for a common
+        // type at 1M events); ">= v + NUL", the least string after v, starts behind them. PostgreSQL refuses NUL in
+        // text and seeks "> v" itself.
+        boolean h2 = conn.getMetaData().getURL().startsWith("jdbc:h2:");
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("WITH RECURSIVE s(v) AS ((SELECT " + column + " FROM events WHERE "
-                + column + " IS NOT NULL ORDER BY " + column + " LIMIT 1) UNION ALL SELECT (SELECT " + column + " FROM events WHERE "
-                + column + " > s.v ORDER BY " + column + " LIMIT 1) FROM s WHERE s.v IS NOT NULL) SELECT v FROM s WHERE v IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String v = rs.getString(1);
+        try (PreparedStatement first = conn.prepareStatement("SELECT " + column + " FROM events WHERE " + column
+                + " IS NOT NULL ORDER BY " + column + " LIMIT 1");
+             PreparedStatement next = conn.prepareStatement("SELECT " + column + " FROM events WHERE " + column
+                     + (h2 ? " >= ?" : " > ?") + " ORDER BY " + column + " LIMIT 1")) {
+            String v;
+            try (ResultSet rs = first.executeQuery()) {
+                v = rs.next() ? rs.getString(1) : null;
+            }
+            for (int guard = 0; v != null && guard < 100_000; guard++) {
                 if (keep.test(v)) {
                     out.add(v);
+                }
+                next.setString(1, h2 ? v + "\u0000" : v);
+                try (ResultSet rs = next.executeQuery()) {
+                    v = rs.next() ? rs.getString(1) : null;
                 }
             }
         }
