@@ -3,6 +3,7 @@ package io.frontline.cli;
 import io.frontline.Frontline;
 import io.frontline.knowledge.BundledKnowledge;
 import io.frontline.store.EventFilter;
+import io.frontline.store.Cursor;
 import io.frontline.store.JdbcEventStore;
 import io.frontline.store.ReportDoc;
 import io.frontline.store.SyntheticReports;
@@ -94,12 +95,16 @@ final class BenchStoreCommand implements Callable<Integer> {
             long total = store.eventCount();
             System.out.printf(Locale.ROOT, "store: %d events%n", total);
             Random r = new Random(7);
+            // text filters taken from the stored events: a word of an actor and of the source
+            String actor = word(bases.stream().flatMap(b -> b.events().stream()).map(e -> (String) e.get("actor1"))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("forces"));
+            String source = word(bases.stream().map(ReportDoc::source).filter(java.util.Objects::nonNull).findFirst().orElse("news"));
             Map<String, List<Double>> byKind = new java.util.LinkedHashMap<>();
             Map<String, List<Double>> cpuByKind = new java.util.LinkedHashMap<>();
             List<Double> all = new ArrayList<>();
             List<Double> allCpu = new ArrayList<>();
             for (int q = 0; q < queries + 20; q++) {
-                for (String kind : List.of("date+side", "date+bbox", "near+date", "type+min_confidence")) {
+                for (String kind : KINDS) {
                     Map<String, String> p = new HashMap<>();
                     var from = SyntheticReports.FIRST.plusDays(r.nextInt(SyntheticReports.DAYS - 60));
                     switch (kind) {
@@ -121,17 +126,37 @@ final class BenchStoreCommand implements Callable<Integer> {
                             p.put("from", from.toString());
                             p.put("to", from.plusDays(365).toString());
                         }
-                        default -> {
+                        case "type+min_confidence" -> {
                             p.put("type", "Armed clash");
                             p.put("min_confidence", "0.9");
                             p.put("from", from.toString());
                             p.put("to", from.plusDays(30).toString());
                         }
+                        case "date" -> {
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                        }
+                        case "type" -> p.put("type", r.nextBoolean() ? "Battles" : "armed clash");
+                        case "actor+date" -> {
+                            p.put("actor", actor);
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                        }
+                        case "source+date" -> {
+                            p.put("source", source);
+                            p.put("from", from.toString());
+                            p.put("to", from.plusDays(30).toString());
+                        }
+                        case "min_confidence" -> p.put("min_confidence", "0.95");
+                        case "status" -> p.put("status", "unreviewed");
+                        default -> {
+                            // "all": no filter; "all, cursor": the page after a random event (keyset paging)
+                        }
                     }
                     EventFilter filter = EventFilter.parse(p, n -> null);
                     long c = THREADS.getCurrentThreadCpuTime();
                     long s = System.nanoTime();
-                    store.events(filter, 50, 0);
+                    store.events(filter, 50, 0, kind.equals("all, cursor") ? new Cursor(from, "syn").encode() : null);
                     double ms = (System.nanoTime() - s) / 1e6;
                     double cpuMs = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
                     if (q >= 20) {
@@ -153,6 +178,21 @@ final class BenchStoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The kinds of query measured, each a page of 50 with its (capped) total. */
+    static final List<String> KINDS = List.of("date+side", "date+bbox", "near+date", "type+min_confidence", "date", "type",
+            "actor+date", "source+date", "min_confidence", "status", "all", "all, cursor");
+
+    /** The longest word of a text, lower-cased (a contains filter that matches the stored value). */
+    private static String word(String s) {
+        String best = "";
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() > best.length()) {
+                best = w;
+            }
+        }
+        return best;
     }
 
     private double ingest(JdbcEventStore store, List<ReportDoc> bases) {

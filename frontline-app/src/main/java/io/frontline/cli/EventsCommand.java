@@ -37,12 +37,15 @@ final class EventsCommand {
         int limit;
         @Option(names = "--offset", defaultValue = "0", description = "Skip this many events first.")
         int offset;
+        @Option(names = "--cursor", paramLabel = "CURSOR", description = "Start after this cursor (the next page's, printed "
+                + "with each page; JSON: next_cursor) instead of an offset: as fast on page 1,000 as on page 1.")
+        String cursor;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return EventsCommand.run(spec, store, query, format, limit, offset, null);
+            return EventsCommand.run(spec, store, query, format, limit, offset, cursor, null);
         }
     }
 
@@ -65,17 +68,23 @@ final class EventsCommand {
             if (format.equals("table")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format: export writes acled-csv, geojson or json");
             }
-            return EventsCommand.run(spec, store, query, format, 0, 0, output);
+            return EventsCommand.run(spec, store, query, format, 0, 0, null, output);
         }
     }
 
     static int run(CommandLine.Model.CommandSpec spec, StoreOptions store, EventQueryOptions query, String format, int limit,
-                   int offset, Path output) {
+                   int offset, String cursor, Path output) {
         EventFormats.Format f;
         EventFilter filter;
         try {
             f = EventFormats.Format.parse(format);
             filter = query.filter();
+            if (cursor != null) {
+                io.frontline.store.Cursor.parse(cursor);
+                if (offset != 0) {
+                    throw new BadFilterException("cursor", "give --cursor or --offset, not both");
+                }
+            }
         } catch (BadFilterException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.parameter().replace('_', '-') + ": "
                     + e.getMessage().substring(e.parameter().length() + 2));
@@ -92,7 +101,7 @@ final class EventsCommand {
              } : Files.newOutputStream(output)) {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), false);
             EventFormats.Writer w = EventFormats.writer(f, out);
-            if (limit == 0 && offset == 0) {
+            if (limit == 0 && offset == 0 && cursor == null) {
                 long[] n = {0};
                 s.scan(filter, e -> {
                     n[0]++;
@@ -100,9 +109,9 @@ final class EventsCommand {
                 });
                 w.finish(n[0]);
             } else {
-                Page<StoredEvent> page = s.events(filter, limit == 0 ? Integer.MAX_VALUE : limit, offset);
+                Page<StoredEvent> page = s.events(filter, limit == 0 ? Integer.MAX_VALUE : limit, offset, cursor);
                 page.items().forEach(w::event);
-                w.finish(page.total());
+                w.finish(page.total(), page.totalCapped(), page.nextCursor());
             }
             out.flush();
             if (output != null) {

@@ -44,6 +44,14 @@ public final class EventFormats {
 
         /** Ends the document; {@code total} is the number of matching events (JSON states it). */
         void finish(long total);
+
+        /**
+         * Ends a page: {@code capped}: more than {@code total} match (counted up to a cap); {@code nextCursor}: where the
+         * next page starts, null on the last. JSON states both ({@code total_capped}, {@code next_cursor}).
+         */
+        default void finish(long total, boolean capped, String nextCursor) {
+            finish(total);
+        }
     }
 
     private EventFormats() {
@@ -79,6 +87,19 @@ public final class EventFormats {
                 out.printf(shown == total ? "%2$d events%n" : "%d of %d events shown (--limit, --offset)%n", shown, total);
                 out.flush();
             }
+
+            @Override
+            public void finish(long total, boolean capped, String nextCursor) {
+                if (capped) {
+                    out.printf("%d of more than %d events shown (--limit, --offset, --cursor)%n", shown, total);
+                } else {
+                    finish(total);
+                }
+                if (nextCursor != null) {
+                    out.printf("next page: --cursor %s%n", nextCursor);
+                }
+                out.flush();
+            }
         };
     }
 
@@ -100,9 +121,16 @@ public final class EventFormats {
 
                 @Override
                 public void finish(long total) {
+                    finish(total, false, null);
+                }
+
+                @Override
+                public void finish(long total, boolean capped, String nextCursor) {
                     try {
                         g.writeEndArray();
                         g.writeNumberField("total", total);
+                        g.writeBooleanField("total_capped", capped);
+                        g.writeStringField("next_cursor", nextCursor);
                         g.writeEndObject();
                         g.flush();
                         out.println();

@@ -26,7 +26,23 @@ public interface EventStore extends AutoCloseable {
     /** One report: its contract object (body included), the text it was read from ({@code text}), its events (as stored) and claims. */
     Optional<Map<String, Object>> report(String id);
 
-    Page<StoredEvent> events(EventFilter filter, int limit, int offset);
+    /**
+     * A page of the matching events in (date, id) order, from {@code offset} or after {@code cursor} (keyset paging: the
+     * {@code nextCursor} of the page before; not both). Matches are counted up to {@link JdbcEventStore#TOTAL_CAP} (or to
+     * offset + limit): the total is exact below that and flagged {@code totalCapped} beyond it.
+     */
+    Page<StoredEvent> events(EventFilter filter, int limit, int offset, String cursor);
+
+    default Page<StoredEvent> events(EventFilter filter, int limit, int offset) {
+        return events(filter, limit, offset, null);
+    }
+
+    /** The same page with each event as the JSON text of {@link StoredEvent#json()} (the HTTP API writes these as they are). */
+    default Page<String> eventsJson(EventFilter filter, int limit, int offset, String cursor) {
+        Page<StoredEvent> p = events(filter, limit, offset, cursor);
+        return new Page<>(p.items().stream().map(e -> JdbcEventStore.json(e.json())).toList(), p.total(), p.limit(), p.offset(),
+                p.totalCapped(), p.nextCursor());
+    }
 
     /** Streams every matching event in (date, id) order without holding them all in memory. */
     void scan(EventFilter filter, Consumer<StoredEvent> sink);

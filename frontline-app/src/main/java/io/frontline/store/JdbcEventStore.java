@@ -3,12 +3,13 @@ package io.frontline.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +30,9 @@ import java.util.function.Consumer;
 
 /**
  * The store over JDBC: embedded H2 (a file under a data directory) or PostgreSQL, one schema migrated by
- * Flyway ({@code db/migration}). One connection, used by one caller at a time; every write is one
- * transaction. SQL takes values only as bound parameters.
+ * Flyway ({@code db/migration}). Two HikariCP pools: reads borrow a read-only connection each (repeatable read, so
+ * a page and its total see one snapshot) and run at the same time; every write (a report, a review) is one
+ * transaction on a connection of the write pool. SQL takes values only as bound parameters.
  */
 public class JdbcEventStore implements EventStore {
     /** Fields a {@code correct} review may change: contract key -> column. */
@@ -48,19 +50,90 @@ public class JdbcEventStore implements EventStore {
     private static final String EVENT_SELECT = "SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
             + "e.ingested_at FROM events e JOIN event_documents d ON d.event_id = e.id";
 
-    private final Connection conn;
+    private final HikariDataSource reads;
+    private final HikariDataSource writes;
     private final String url;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Whether the database sorts NULL before other values in ascending order (H2: yes, PostgreSQL: no). */
+    private final boolean nullsFirst;
+    private final boolean h2;
 
     protected JdbcEventStore(String url, String user, String password) {
         this.url = url;
+        HikariDataSource r = null;
+        HikariDataSource w = null;
         try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-            conn = DriverManager.getConnection(url, user, password);
-            conn.setAutoCommit(false);
+            w = pool(url, user, password, "frontline-writes", writePoolSize(), false);
+            Flyway.configure().dataSource(w).locations("classpath:db/migration").load().migrate();
+            r = pool(url, user, password, "frontline-reads", readPoolSize(), true);
+        } catch (RuntimeException e) {
+            if (w != null) {
+                w.close();
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            throw new StoreException("cannot open the store at " + redact(url) + ": " + cause.getMessage(), e);
+        }
+        reads = r;
+        writes = w;
+        h2 = url.startsWith("jdbc:h2:");
+        try (Connection c = reads.getConnection()) {
+            nullsFirst = c.getMetaData().nullsAreSortedLow() || c.getMetaData().nullsAreSortedAtStart();
+            c.rollback();
         } catch (SQLException e) {
+            close();
             throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Connections of the read pool: {@code FRONTLINE_DB_READ_POOL} (or {@code -Dfrontline.db.readPool}), default
+     * twice the processors, at least 4. Queries on H2 run in this JVM and are CPU-bound: more connections than
+     * cores only queue in the database instead of the pool.
+     */
+    static int readPoolSize() {
+        return setting("frontline.db.readPool", "FRONTLINE_DB_READ_POOL", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Connections of the write pool: {@code FRONTLINE_DB_WRITE_POOL} (or {@code -Dfrontline.db.writePool}), default 4. */
+    static int writePoolSize() {
+        return setting("frontline.db.writePool", "FRONTLINE_DB_WRITE_POOL", 4);
+    }
+
+    private static int setting(String property, String env, int dflt) {
+        String v = System.getProperty(property, System.getenv(env));
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StoreException(env + " must be a whole number from 1 to 1000, got '" + v + "'", null);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String name, int size, boolean readOnly) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName(name);
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password == null ? "" : password);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(1);
+        c.setAutoCommit(false);
+        c.setReadOnly(readOnly);
+        c.setTransactionIsolation(readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+        // a store that cannot be reached is reported at once
+        c.setInitializationFailTimeout(1);
+        return new HikariDataSource(c);
     }
 
     /** Opens (and creates or migrates) a store: a JDBC URL, e.g. {@code jdbc:postgresql://host/db} or {@code jdbc:h2:...}. */
@@ -81,7 +154,10 @@ public class JdbcEventStore implements EventStore {
         }
         // H2's page cache (KB): a quarter of the heap, at most 1 GB (the default, 64 MB, holds too little of a large store)
         long cacheKb = Math.max(65_536, Math.min(1L << 20, Runtime.getRuntime().maxMemory() / 4 / 1024));
-        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb;
+        // QUERY_CACHE_SIZE: parsed statements kept per connection (default 8): a pooled connection serves the inserts of a
+        // report and varied queries, and re-parsing the 40-column INSERT costs as much as running it
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb
+                + ";QUERY_CACHE_SIZE=64";
     }
 
     private static String redact(String url) {
@@ -95,67 +171,46 @@ public class JdbcEventStore implements EventStore {
     // ---------------------------------------------------------------- writes
 
     @Override
-    public synchronized IngestResult save(ReportDoc doc) {
-        try {
-            PreparedStatement byHash = prepared("SELECT id FROM reports WHERE content_hash = ?");
-            byHash.setString(1, doc.contentHash());
-            try (ResultSet rs = byHash.executeQuery()) {
-                if (rs.next()) {
-                    String id = rs.getString(1);
-                    conn.commit();
-                    return new IngestResult(id, false, 0);
+    public IngestResult save(ReportDoc doc) {
+        SQLException failure;
+        try (Connection conn = writes.getConnection()) {
+            try {
+                try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
+                    byHash.setString(1, doc.contentHash());
+                    try (ResultSet rs = byHash.executeQuery()) {
+                        if (rs.next()) {
+                            String id = rs.getString(1);
+                            conn.commit();
+                            return new IngestResult(id, false, 0);
+                        }
+                    }
                 }
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+                insertReport(conn, doc, now);
+                insertEvents(conn, doc, now);
+                insertClaims(conn, doc);
+                beforeCommit(doc);
+                conn.commit();
+                return new IngestResult(doc.id(), true, doc.events().size());
+            } catch (SQLException | RuntimeException e) {
+                // the statements are closed with the connection's use: no half-filled batch reaches the next report
+                rollback(conn);
+                if (e instanceof StoreException se) {
+                    throw se;
+                }
+                if (e instanceof RuntimeException re) {
+                    throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), re);
+                }
+                failure = (SQLException) e;
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-            insertReport(doc, now);
-            insertEvents(doc, now);
-            insertClaims(doc);
-            beforeCommit(doc);
-            conn.commit();
-            return new IngestResult(doc.id(), true, doc.events().size());
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            clearBatches();
-            if (e instanceof SQLException se && isUniqueViolation(se) && exists(doc.contentHash())) {
-                return new IngestResult(doc.id(), false, 0);
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
+        } catch (SQLException e) {
             throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The statements of {@link #save}, prepared once per connection and reused for every report (parsing and
-     * planning an INSERT of 40 columns cost as much as executing it).
-     */
-    private PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = conn.prepareStatement(sql);
-            statements.put(sql, ps);
+        // another writer stored the same text between the check and the insert: the content hash is unique
+        if (isUniqueViolation(failure) && exists(doc.contentHash())) {
+            return new IngestResult(doc.id(), false, 0);
         }
-        return ps;
-    }
-
-    /** After a failed write: no half-filled batch may leak into the next report. */
-    private void clearBatches() {
-        for (var it = statements.values().iterator(); it.hasNext(); ) {
-            PreparedStatement ps = it.next();
-            try {
-                ps.clearBatch();
-                ps.clearParameters();
-            } catch (SQLException e) {
-                // a statement that cannot be cleared is closed and prepared again for the next report
-                try {
-                    ps.close();
-                } catch (SQLException ignored) {
-                    // closing is best effort
-                }
-                it.remove();
-            }
-        }
+        throw new StoreException("cannot store " + doc.file() + ": " + failure.getMessage(), failure);
     }
 
     /** Called after every row of a report is written and before the commit; tests inject failures here. */
@@ -163,15 +218,9 @@ public class JdbcEventStore implements EventStore {
     }
 
     private boolean exists(String hash) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM reports WHERE content_hash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                boolean found = rs.next();
-                conn.commit();
-                return found;
-            }
-        } catch (SQLException e) {
-            rollback();
+        try {
+            return reportIdByHash(hash).isPresent();
+        } catch (StoreException e) {
             return false;
         }
     }
@@ -181,7 +230,7 @@ public class JdbcEventStore implements EventStore {
         return "23505".equals(state) || "23000".equals(state);
     }
 
-    private void rollback() {
+    private static void rollback(Connection conn) {
         try {
             conn.rollback();
         } catch (SQLException ignored) {
@@ -189,12 +238,11 @@ public class JdbcEventStore implements EventStore {
         }
     }
 
-    private void insertReport(ReportDoc d, OffsetDateTime now) throws SQLException {
+    private static void insertReport(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
         Map<String, Object> r = d.report();
-        PreparedStatement ps = prepared("INSERT INTO reports (id, content_hash, file, title, publisher, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO reports (id, content_hash, file, title, publisher, "
                 + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, d.id());
             ps.setString(2, d.contentHash());
             ps.setString(3, d.file());
@@ -213,19 +261,18 @@ public class JdbcEventStore implements EventStore {
     }
 
     @SuppressWarnings("unchecked")
-    private void insertEvents(ReportDoc d, OffsetDateTime now) throws SQLException {
+    private static void insertEvents(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
         if (d.events().isEmpty()) {
             return;
         }
-        PreparedStatement ps = prepared("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
                 + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
                 + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
                 + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
                 + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?)");
-        PreparedStatement docs = prepared("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)");
-        {
+             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)")) {
             int seq = 0;
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
@@ -284,14 +331,13 @@ public class JdbcEventStore implements EventStore {
     }
 
     @SuppressWarnings("unchecked")
-    private void insertClaims(ReportDoc d) throws SQLException {
+    private static void insertClaims(Connection conn, ReportDoc d) throws SQLException {
         if (d.claims().isEmpty()) {
             return;
         }
-        PreparedStatement ps = prepared("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
                 + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Map<String, Object> c : d.claims()) {
                 Map<String, Object> ev = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
@@ -313,7 +359,7 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields) {
+    public Optional<ReviewAction> review(String eventId, String action, String reviewer, Map<String, Object> fields) {
         if (!ACTIONS.contains(action)) {
             throw new BadFilterException("action", "'" + action + "' is not one of confirm, correct, reject");
         }
@@ -332,8 +378,19 @@ public class JdbcEventStore implements EventStore {
                 throw new BadFilterException("fields", "'" + k + "' cannot be corrected; correctable: " + CORRECTABLE.keySet());
             }
         }
-        try {
+        try (Connection conn = writes.getConnection()) {
+            try {
             Map<String, Object> contract;
+            // the event's row is locked first: a review of the same event by another connection waits for this one's commit
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM events WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        conn.commit();
+                        return Optional.empty();
+                    }
+                }
+            }
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_json FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -384,6 +441,7 @@ public class JdbcEventStore implements EventStore {
                 ps.executeUpdate();
             }
             long id;
+            // this transaction holds the event's row lock, so the newest action of the event is its own
             try (PreparedStatement ps = conn.prepareStatement("SELECT MAX(id) FROM review_actions WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -393,11 +451,11 @@ public class JdbcEventStore implements EventStore {
             }
             conn.commit();
             return Optional.of(new ReviewAction(id, eventId, action, reviewer, f, now));
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            if (e instanceof RuntimeException re) {
-                throw re;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
             }
+        } catch (SQLException e) {
             throw new StoreException("cannot review " + eventId + ": " + e.getMessage(), e);
         }
     }
@@ -435,8 +493,8 @@ public class JdbcEventStore implements EventStore {
     // ---------------------------------------------------------------- reads
 
     @Override
-    public synchronized Optional<String> reportIdByHash(String contentHash) {
-        return read(() -> {
+    public Optional<String> reportIdByHash(String contentHash) {
+        return read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
                 ps.setString(1, contentHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -447,8 +505,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<Map<String, Object>> reports(int limit, int offset) {
-        return read(() -> {
+    public Page<Map<String, Object>> reports(int limit, int offset) {
+        return read(conn -> {
             List<Map<String, Object>> items = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, file, title, publisher, original_source, source, published, "
                     + "event_count, claim_count, content_hash, ingested_at FROM reports ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?")) {
@@ -460,7 +518,7 @@ public class JdbcEventStore implements EventStore {
                     }
                 }
             }
-            return new Page<>(items, count("SELECT COUNT(*) FROM reports", List.of()), limit, offset);
+            return new Page<>(items, count(conn, "SELECT COUNT(*) FROM reports", List.of()), limit, offset);
         });
     }
 
@@ -482,8 +540,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<Map<String, Object>> report(String id) {
-        return read(() -> {
+    public Optional<Map<String, Object>> report(String id) {
+        return read(conn -> {
             Map<String, Object> m;
             try (PreparedStatement ps = conn.prepareStatement("SELECT report_json, content_hash, source, ingested_at, text FROM reports WHERE id = ?")) {
                 ps.setString(1, id);
@@ -509,40 +567,129 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             m.put("events", events);
-            m.put("claims", claimsOf(" WHERE report_id = ?", List.of(id), Integer.MAX_VALUE, 0));
+            m.put("claims", claimsOf(conn, " WHERE report_id = ?", List.of(id), Integer.MAX_VALUE, 0));
             return Optional.of(m);
         });
     }
 
     @Override
-    public synchronized Page<StoredEvent> events(EventFilter f, int limit, int offset) {
-        return read(() -> {
-            Where w = where(f);
-            List<StoredEvent> items = new ArrayList<>();
-            List<Object> params = new ArrayList<>(w.params);
-            params.add(limit);
-            params.add(offset);
-            // the page is chosen on the narrow events table, then only its rows' documents are read (a join
-            // lets H2 drive the query from the documents table)
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
-                    + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?")) {
-                bind(ps, params);
-                List<Row> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-                items.addAll(withDocuments(rows));
+    public Page<StoredEvent> events(EventFilter f, int limit, int offset, String cursor) {
+        return page(f, limit, offset, cursor, (r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
+                r.reviewStatus(), r.storedAt()));
+    }
+
+    /**
+     * The page as JSON text, each event the object {@link StoredEvent#json()} gives, written without parsing the stored
+     * document into a map and serialising it again: the store's four fields are appended to the document's text.
+     */
+    @Override
+    public Page<String> eventsJson(EventFilter f, int limit, int offset, String cursor) {
+        return page(f, limit, offset, cursor, (r, doc) -> {
+            String d = doc.strip();
+            StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
+            if (d.length() > 2) {
+                sb.append(',');
             }
-            return new Page<>(items, count("SELECT COUNT(*) FROM " + w.from, w.params), limit, offset);
+            sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
+                    .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
+                    .append('}');
+            return sb.toString();
         });
     }
 
+    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, java.util.function.BiFunction<Row, String, T> item) {
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+        if (after != null && offset != 0) {
+            throw new BadFilterException("offset", "a cursor page starts after the cursor; give 'cursor' or 'offset', not both");
+        }
+        return read(conn -> {
+            List<Branch> bs = branches(conn, f);
+            // the total first, counted up to the cap (or to the offset reached): it also says which branches are dense
+            int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(TOTAL_CAP, (long) offset + limit));
+            long[] counts = cappedCounts(conn, bs, cap);
+            long sum = 0;
+            boolean[] dateOrder = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                sum += counts[i];
+                dateOrder[i] = h2 && counts[i] > TOTAL_CAP;
+            }
+            boolean capped = sum > cap;
+            long total = Math.min(sum, cap);
+            // one row more than the page says whether another page follows
+            long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
+            List<Row> rows = new ArrayList<>();
+            if (after == null) {
+                Where w = relation(bs, dateOrder, "", List.of(), offset + want);
+                List<Object> params = new ArrayList<>(w.params);
+                params.add((int) want);
+                params.add(offset);
+                // the page is chosen on the narrow events table, then only its rows' documents are read (a join
+                // lets H2 drive the query from the documents table)
+                rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params));
+            } else {
+                // keyset: the events after (date, id) in the database's order, where events without a date come first
+                // (H2) or last (PostgreSQL); each part is one index range per branch
+                boolean[] parts = nullsFirst ? new boolean[]{false, true} : new boolean[]{true, false};
+                boolean dated = f.from() != null || f.to() != null;
+                int start = parts[0] == (after.date() != null) ? 0 : 1;   // the part holding the cursor's event
+                for (int i = start; i < 2 && rows.size() < want; i++) {
+                    boolean datedPart = parts[i];
+                    if (!datedPart && dated) {
+                        continue;
+                    }
+                    String extra;
+                    List<Object> extraParams = new ArrayList<>();
+                    if (datedPart && i == start) {
+                        extra = " AND event_date >= ? AND (event_date > ? OR id > ?)";
+                        extraParams.add(after.date());
+                        extraParams.add(after.date());
+                        extraParams.add(after.id());
+                    } else if (datedPart) {
+                        extra = " AND event_date IS NOT NULL";
+                    } else {
+                        extra = " AND event_date IS NULL" + (i == start ? " AND id > ?" : "");
+                        if (i == start) {
+                            extraParams.add(after.id());
+                        }
+                    }
+                    long rest = want - rows.size();
+                    Where w = relation(bs, dateOrder, extra, extraParams, rest);
+                    List<Object> params = new ArrayList<>(w.params);
+                    params.add((int) rest);
+                    rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ?", params));
+                }
+            }
+            boolean more = rows.size() > limit;
+            if (more) {
+                rows = rows.subList(0, limit);
+            }
+            String next = more ? new Cursor(rows.get(rows.size() - 1).date(), rows.get(rows.size() - 1).id()).encode() : null;
+            Map<String, String> docs = documents(conn, rows);
+            List<T> items = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                items.add(item.apply(r, docs.get(r.id())));
+            }
+            return new Page<>(items, total, limit, offset, capped, next);
+        });
+    }
+
+    private static List<Row> rows(Connection conn, String sql, List<Object> params) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
     @Override
-    public synchronized void scan(EventFilter f, Consumer<StoredEvent> sink) {
-        read(() -> {
-            Where w = where(f);
+    public void scan(EventFilter f, Consumer<StoredEvent> sink) {
+        read(conn -> {
+            Where w = relation(branches(conn, f), "", List.of(), 0);
             try (PreparedStatement ps = conn.prepareStatement("SELECT " + PAGE_COLUMNS + " FROM " + w.from
                     + " ORDER BY e.event_date, e.id")) {
                 ps.setFetchSize(1000);
@@ -552,20 +699,20 @@ public class JdbcEventStore implements EventStore {
                     while (rs.next()) {
                         rows.add(row(rs));
                         if (rows.size() == 500) {
-                            withDocuments(rows).forEach(sink);
+                            withDocuments(conn, rows).forEach(sink);
                             rows.clear();
                         }
                     }
                 }
-                withDocuments(rows).forEach(sink);
+                withDocuments(conn, rows).forEach(sink);
             }
             return null;
         });
     }
 
     @Override
-    public synchronized Optional<StoredEvent> event(String id) {
-        return read(() -> {
+    public Optional<StoredEvent> event(String id) {
+        return read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(EVENT_SELECT + " WHERE e.id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -577,9 +724,9 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized List<Map<String, Object>> evidence(String eventId) {
+    public List<Map<String, Object>> evidence(String eventId) {
         // read from the event's documents: its own evidence, then its provenance by field name (code point order)
-        return read(() -> {
+        return read(conn -> {
             List<Map<String, Object>> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_json, provenance FROM event_documents WHERE event_id = ?")) {
                 ps.setString(1, eventId);
@@ -614,15 +761,15 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<Map<String, Object>> claims(String reportId, int limit, int offset) {
-        return read(() -> {
+    public Page<Map<String, Object>> claims(String reportId, int limit, int offset) {
+        return read(conn -> {
             String where = reportId == null ? "" : " WHERE report_id = ?";
             List<Object> params = reportId == null ? List.of() : List.of(reportId);
-            return new Page<>(claimsOf(where, params, limit, offset), count("SELECT COUNT(*) FROM claims" + where, params), limit, offset);
+            return new Page<>(claimsOf(conn, where, params, limit, offset), count(conn, "SELECT COUNT(*) FROM claims" + where, params), limit, offset);
         });
     }
 
-    private List<Map<String, Object>> claimsOf(String where, List<Object> params, int limit, int offset) throws SQLException {
+    private static List<Map<String, Object>> claimsOf(Connection conn, String where, List<Object> params, int limit, int offset) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Object> ps2 = new ArrayList<>(params);
         ps2.add(limit);
@@ -659,8 +806,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<ReviewAction> reviews(String eventId) {
-        return read(() -> {
+    public List<ReviewAction> reviews(String eventId) {
+        return read(conn -> {
             List<ReviewAction> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
                     + "FROM review_actions WHERE event_id = ? ORDER BY id")) {
@@ -678,8 +825,8 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Page<ReviewAction> reviewLog(int limit, int offset) {
-        return read(() -> {
+    public Page<ReviewAction> reviewLog(int limit, int offset) {
+        return read(conn -> {
             List<ReviewAction> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, event_id, action, reviewer, fields, created_at "
                     + "FROM review_actions ORDER BY id LIMIT ? OFFSET ?")) {
@@ -693,45 +840,40 @@ public class JdbcEventStore implements EventStore {
                     }
                 }
             }
-            return new Page<>(out, count("SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
+            return new Page<>(out, count(conn, "SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
         });
     }
 
     @Override
-    public synchronized long eventCount() {
-        return read(() -> count("SELECT COUNT(*) FROM events", List.of()));
+    public long eventCount() {
+        return read(conn -> count(conn, "SELECT COUNT(*) FROM events", List.of()));
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            if (conn.isClosed()) {
-                return;   // e.g. H2 closed it at JVM shutdown
-            }
-            conn.rollback();
-            for (PreparedStatement ps : statements.values()) {
-                ps.close();
-            }
-            statements.clear();
-            conn.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the store: " + e.getMessage(), e);
-        }
+    public void close() {
+        // connections still in use are closed when they are returned
+        reads.close();
+        writes.close();
     }
 
     // ---------------------------------------------------------------- helpers
 
     private interface Sql<T> {
-        T run() throws SQLException;
+        T run(Connection conn) throws SQLException;
     }
 
+    /** A read on a connection of its own, in one (repeatable-read) transaction. */
     private <T> T read(Sql<T> body) {
-        try {
-            T t = body.run();
-            conn.commit();
-            return t;
+        try (Connection conn = reads.getConnection()) {
+            try {
+                T t = body.run(conn);
+                conn.commit();
+                return t;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            }
         } catch (SQLException e) {
-            rollback();
             throw new StoreException("query failed: " + e.getMessage(), e);
         }
     }
@@ -743,63 +885,195 @@ public class JdbcEventStore implements EventStore {
     private record Where(String from, List<Object> params) {
     }
 
+    /** One disjoint part of a filter: a conjunction on unqualified columns of events (" AND ..." each) and its parameters. */
+    private record Branch(String sql, List<Object> params) {
+        Branch and(String more, List<Object> moreParams) {
+            List<Object> p = new ArrayList<>(params);
+            p.addAll(moreParams);
+            return new Branch(sql + more, p);
+        }
+    }
+
     /** Above this many cells, a box or radius with a date range is one IN-list instead of a branch per cell. */
     static final int MAX_CELL_BRANCHES = 36;
 
+    /** Totals are counted up to this many matches; beyond it a page says {@code total_capped}. */
+    public static final int TOTAL_CAP = 200;
+
     /**
-     * A side filter becomes two branches, side1 = ? and side2 = ? (not also side1), each with every other
-     * condition, so that both can use the (side, event_date) indexes; an OR of the two columns would scan. A box or
-     * a radius with a date range becomes a branch per grid cell (geo_cell = ? and the dates: one range of the
-     * (geo_cell, event_date) index each; H2 reads an IN-list of cells without the date range). The branches are
-     * disjoint, so their UNION ALL holds every match once.
+     * The filter as disjoint branches whose UNION ALL holds every match once, each branch able to use one index range
+     * on (column, event_date, id) and so to stream its matches in page order. One condition drives the branches, the
+     * first of: a box or a radius with a date range (a branch per grid cell, {@code geo_cell = ?}); a type (the stored
+     * spellings of event_type, then of sub_event_type, that equal it ignoring case); a side ({@code side1 = ?}, then
+     * {@code side2 = ?} and not side1); a source (the stored sources containing the text). Every other condition is
+     * repeated in each branch. Null: nothing can match.
      */
-    private static Where where(EventFilter f) {
+    private static List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
         GeoGrid.Cover cover = geoCover(f);
         boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
                 && (f.from() != null || f.to() != null);
-        Where rest = conditions(f, !branchCells);
-        List<String> branches = new ArrayList<>();
-        List<List<Object>> branchParams = new ArrayList<>();
-        if (f.side() == null) {
-            branches.add("");
-            branchParams.add(List.of());
-        } else {
-            branches.add(" AND side1 = ?");
-            branchParams.add(List.of(f.side()));
-            branches.add(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)");
-            branchParams.add(List.of(f.side(), f.side()));
-        }
-        if (branchCells) {
-            List<String> bySide = branches;
-            List<List<Object>> bySideParams = branchParams;
-            branches = new ArrayList<>();
-            branchParams = new ArrayList<>();
-            for (int i = 0; i < bySide.size(); i++) {
+        String driver = branchCells ? "cells" : f.type() != null ? "type" : f.side() != null ? "side" : f.source() != null ? "source" : "";
+        Branch rest = conditions(f, driver);
+        List<Branch> out = new ArrayList<>();
+        switch (driver) {
+            case "cells" -> {
                 for (int cell : cover.list()) {
-                    branches.add(" AND geo_cell = ?" + bySide.get(i));
-                    List<Object> bp = new ArrayList<>();
-                    bp.add(cell);
-                    bp.addAll(bySideParams.get(i));
-                    branchParams.add(bp);
+                    out.add(new Branch(" AND geo_cell = ?", List.of(cell)));
+                }
+            }
+            case "type" -> {
+                String t = f.type().toLowerCase(Locale.ROOT);
+                List<String> types = spellings(conn, "event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
+                List<String> subs = spellings(conn, "sub_event_type", s -> s.toLowerCase(Locale.ROOT).equals(t));
+                // a branch per spelling, each "= ?": an IN-list would use only the first column of the index, not the dates
+                for (String type : types) {
+                    out.add(new Branch(" AND event_type = ?", List.of(type)));
+                }
+                for (String sub : subs) {
+                    List<Object> p = new ArrayList<>();
+                    p.add(sub);
+                    String notTypes = "";
+                    if (!types.isEmpty()) {
+                        notTypes = " AND (event_type IS NULL OR event_type NOT IN (" + marks(types.size()) + "))";
+                        p.addAll(types);
+                    }
+                    out.add(new Branch(" AND sub_event_type = ?" + notTypes, p));
+                }
+                if (out.isEmpty()) {
+                    return null;
+                }
+            }
+            case "side" -> {
+                out.add(new Branch(" AND side1 = ?", List.of(f.side())));
+                out.add(new Branch(" AND side2 = ? AND (side1 IS NULL OR side1 <> ?)", List.of(f.side(), f.side())));
+            }
+            case "source" -> {
+                String s = f.source().toLowerCase(Locale.ROOT);
+                List<String> sources = spellings(conn, "source", v -> v.toLowerCase(Locale.ROOT).contains(s));
+                if (sources.isEmpty()) {
+                    return null;
+                }
+                if (sources.size() > MAX_CELL_BRANCHES) {
+                    out.add(new Branch(" AND source IN (" + marks(sources.size()) + ")", new ArrayList<>(sources)));
+                } else {
+                    for (String source : sources) {
+                        out.add(new Branch(" AND source = ?", List.of(source)));
+                    }
+                }
+            }
+            default -> out.add(new Branch("", List.of()));
+        }
+        List<Branch> all = new ArrayList<>();
+        for (Branch b : out) {
+            all.add(b.and(rest.sql, rest.params));
+        }
+        return all;
+    }
+
+    /**
+     * The distinct non-null values of an indexed column that pass {@code keep}: one index seek per value (a loose
+     * index scan, {@code col > ?} with the value before as a parameter), not a scan of the events. (Written as one
+     * recursive query, H2 did not seek with the outer value and read the column's index from its start each step.)
+     */
+    private static List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+        // H2 starts a "> v" range of a composite index at v and steps over every entry equal to v (250,000 for a common
+        // type at 1M events); ">= v + NUL", the least string after v, starts behind them. PostgreSQL refuses NUL in
+        // text and seeks "> v" itself.
+        boolean h2 = conn.getMetaData().getURL().startsWith("jdbc:h2:");
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement first = conn.prepareStatement("SELECT " + column + " FROM events WHERE " + column
+                + " IS NOT NULL ORDER BY " + column + " LIMIT 1");
+             PreparedStatement next = conn.prepareStatement("SELECT " + column + " FROM events WHERE " + column
+                     + (h2 ? " >= ?" : " > ?") + " ORDER BY " + column + " LIMIT 1")) {
+            String v;
+            try (ResultSet rs = first.executeQuery()) {
+                v = rs.next() ? rs.getString(1) : null;
+            }
+            for (int guard = 0; v != null && guard < 100_000; guard++) {
+                if (keep.test(v)) {
+                    out.add(v);
+                }
+                next.setString(1, h2 ? v + "\u0000" : v);
+                try (ResultSet rs = next.executeQuery()) {
+                    v = rs.next() ? rs.getString(1) : null;
                 }
             }
         }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** The branches as one relation aliased {@code e}; {@code perBranchLimit} > 0: each branch keeps only its first rows in page order. */
+    private static Where relation(List<Branch> branches, String extra, List<Object> extraParams, long perBranchLimit) {
+        return relation(branches, null, extra, extraParams, perBranchLimit);
+    }
+
+    /** {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index. */
+    private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit) {
+        if (branches == null) {
+            return new Where("(SELECT id, event_date, report_id, file, source, review_status, ingested_at FROM events WHERE 1 = 0) e", List.of());
+        }
         if (branches.size() == 1) {
-            String all = branches.get(0) + rest.from;
-            List<Object> p = new ArrayList<>(branchParams.get(0));
-            p.addAll(rest.params);
-            return new Where("events e" + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
+            String all = branches.get(0).sql + extra;
+            List<Object> p = new ArrayList<>(branches.get(0).params);
+            p.addAll(extraParams);
+            return new Where("events e" + (dateOrder != null && dateOrder[0] ? DATE_ORDER : "") + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
         String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
         StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(cols).append(" FROM events WHERE")
-                    .append((branches.get(i) + rest.from).substring(4));
-            p.addAll(branchParams.get(i));
-            p.addAll(rest.params);
+            String cond = branches.get(i).sql + extra;
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(cols).append(" FROM events")
+                    .append(dateOrder != null && dateOrder[i] ? DATE_ORDER : "")
+                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4));
+            p.addAll(branches.get(i).params);
+            p.addAll(extraParams);
+            if (perBranchLimit > 0) {
+                sql.append(" ORDER BY event_date, id LIMIT ?");
+                p.add((int) Math.min(Integer.MAX_VALUE, perBranchLimit));
+            }
+            sql.append(')');
         }
         return new Where(sql.append(") e").toString(), p);
+    }
+
+    /**
+     * H2 reads an index in its order only when the index starts with the ORDER BY columns: a branch with more
+     * matches than the cap is read from (event_date, id) and stops after its page, where its own index range
+     * (e.g. review_status = 'unreviewed': nearly every event) would read and sort every match. PostgreSQL reads
+     * (column, event_date, id) in page order by itself.
+     */
+    private static final String DATE_ORDER = " USE INDEX (EVENTS_DATE_ID_IDX)";
+
+    /** How many events each branch holds, counting at most {@code cap} + 1 each (one query). */
+    private static long[] cappedCounts(Connection conn, List<Branch> branches, int cap) throws SQLException {
+        if (branches == null) {
+            return new long[0];
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> p = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+            String cond = branches.get(i).sql;
+            sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
+                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4)).append(" LIMIT ?) c").append(i).append(')');
+            p.addAll(branches.get(i).params);
+            p.add(cap + 1);
+        }
+        long[] out = new long[branches.size()];
+        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+            bind(ps, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = rs.getLong(i + 1);
+                }
+            }
+        }
+        return out;
     }
 
     /** The cells of the box, else of the radius; null without either. */
@@ -825,10 +1099,9 @@ public class JdbcEventStore implements EventStore {
     private static final double KM_PER_DEGREE = 111.195;
 
     /**
-     * Every condition but the side's, as " AND ..." on unqualified columns of events; {@code cells}: with the
-     * condition on the grid cells of the box (else of the radius), which {@link #where} otherwise puts in branches.
+     * Every condition but the driving one's ({@link #branches}), as " AND ..." on unqualified columns of events.
      */
-    private static Where conditions(EventFilter f, boolean cells) {
+    private static Branch conditions(EventFilter f, String driver) {
         StringBuilder sb = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (f.from() != null) {
@@ -839,6 +1112,11 @@ public class JdbcEventStore implements EventStore {
             sb.append(" AND event_date <= ?");
             p.add(f.to());
         }
+        if (f.side() != null && !driver.equals("side")) {
+            sb.append(" AND (side1 = ? OR side2 = ?)");
+            p.add(f.side());
+            p.add(f.side());
+        }
         if (f.actor() != null) {
             sb.append(" AND (LOWER(actor1) LIKE ? ESCAPE '!' OR LOWER(actor2) LIKE ? ESCAPE '!'"
                     + " OR LOWER(assoc_actor_1) LIKE ? ESCAPE '!' OR LOWER(assoc_actor_2) LIKE ? ESCAPE '!')");
@@ -848,7 +1126,7 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
-        if (f.type() != null) {
+        if (f.type() != null && !driver.equals("type")) {
             sb.append(" AND (LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)");
             String t = f.type().toLowerCase(Locale.ROOT);
             p.add(t);
@@ -863,6 +1141,7 @@ public class JdbcEventStore implements EventStore {
             p.add(like);
             p.add(like);
         }
+        boolean cells = !driver.equals("cells");
         // a box or a radius: the cells of the grid that may hold its points (an index lookup on (geo_cell,
         // event_date)), then the exact test on the coordinates
         if (f.bbox() != null) {
@@ -896,7 +1175,7 @@ public class JdbcEventStore implements EventStore {
             p.add(k * k);
             p.add(dLat * dLat);
         }
-        if (f.source() != null) {
+        if (f.source() != null && !driver.equals("source")) {
             sb.append(" AND LOWER(source) LIKE ? ESCAPE '!'");
             p.add(like(f.source()));
         }
@@ -908,7 +1187,7 @@ public class JdbcEventStore implements EventStore {
             sb.append(" AND review_status = ?");
             p.add(f.status());
         }
-        return new Where(sb.toString(), p);
+        return new Branch(sb.toString(), p);
     }
 
     private static void cells(StringBuilder sb, List<Object> p, double minLat, double maxLat, double minLon, double maxLon) {
@@ -929,7 +1208,7 @@ public class JdbcEventStore implements EventStore {
         return "%" + s.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private long count(String sql, List<Object> params) throws SQLException {
+    private static long count(Connection conn, String sql, List<Object> params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -959,20 +1238,30 @@ public class JdbcEventStore implements EventStore {
     }
 
     /** An event's store fields, before its document is read. */
-    private record Row(String id, String reportId, String file, String source, String reviewStatus, long storedAt) {
+    private record Row(String id, LocalDate date, String reportId, String file, String source, String reviewStatus, long storedAt) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString("id"), rs.getString("report_id"), rs.getString("file"), rs.getString("source"),
-                rs.getString("review_status"), rs.getObject("ingested_at", OffsetDateTime.class).toEpochSecond());
+        return new Row(rs.getString("id"), rs.getObject("event_date", LocalDate.class), rs.getString("report_id"), rs.getString("file"),
+                rs.getString("source"), rs.getString("review_status"), rs.getObject("ingested_at", OffsetDateTime.class).toEpochSecond());
     }
 
     /** The rows with their documents, in the rows' order. */
-    private List<StoredEvent> withDocuments(List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return List.of();
+    private static List<StoredEvent> withDocuments(Connection conn, List<Row> rows) throws SQLException {
+        Map<String, String> docs = documents(conn, rows);
+        List<StoredEvent> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new StoredEvent(parse(docs.get(r.id())), r.reportId(), r.file(), r.source(), r.reviewStatus(), r.storedAt()));
         }
+        return out;
+    }
+
+    /** The stored documents (event_json) of the rows, by event id. */
+    private static Map<String, String> documents(Connection conn, List<Row> rows) throws SQLException {
         Map<String, String> docs = new HashMap<>();
+        if (rows.isEmpty()) {
+            return docs;
+        }
         for (int from = 0; from < rows.size(); from += 500) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -988,14 +1277,10 @@ public class JdbcEventStore implements EventStore {
                 }
             }
         }
-        List<StoredEvent> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            out.add(new StoredEvent(parse(docs.get(r.id())), r.reportId(), r.file(), r.source(), r.reviewStatus(), r.storedAt()));
-        }
-        return out;
+        return docs;
     }
 
-    private StoredEvent storedEvent(ResultSet rs) throws SQLException {
+    private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
         return new StoredEvent(parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, OffsetDateTime.class).toEpochSecond());
     }

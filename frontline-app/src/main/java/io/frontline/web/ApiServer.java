@@ -220,7 +220,7 @@ public final class ApiServer {
 
     private void events(Context ctx) {
         Set<String> names = new java.util.HashSet<>(EventFilter.PARAMETERS);
-        names.addAll(Set.of("limit", "offset", "format"));
+        names.addAll(Set.of("limit", "offset", "format", "cursor"));
         allow(ctx, names);
         Map<String, String> p = new HashMap<>();
         for (String k : EventFilter.PARAMETERS) {
@@ -238,10 +238,29 @@ public final class ApiServer {
         if (fmt == EventFormats.Format.table) {
             throw new BadFilterException("format", "the API writes json, geojson or acled-csv");
         }
-        Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx));
         if (fmt == EventFormats.Format.json) {
-            json(ctx, 200, page("events", page.items().stream().map(StoredEvent::json).toList(), page));
+            // the events' stored JSON is written as it is, not parsed into maps and serialised again
+            Page<String> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+            if (page.nextCursor() != null) {
+                ctx.header("X-Next-Cursor", page.nextCursor());
+            }
+            StringBuilder sb = new StringBuilder(page.items().stream().mapToInt(String::length).sum() + 200).append("{\"events\":[");
+            for (int i = 0; i < page.items().size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(page.items().get(i));
+            }
+            try {
+                sb.append("],\"total\":").append(page.total()).append(",\"limit\":").append(page.limit())
+                        .append(",\"offset\":").append(page.offset()).append(",\"total_capped\":").append(page.totalCapped())
+                        .append(",\"next_cursor\":").append(JSON.writeValueAsString(page.nextCursor())).append('}');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            ctx.status(200).contentType("application/json").result(sb.toString());
             return;
+        }
+        Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+        if (page.nextCursor() != null) {
+            ctx.header("X-Next-Cursor", page.nextCursor());
         }
         StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
@@ -250,6 +269,7 @@ public final class ApiServer {
         w.finish(page.total());
         pw.flush();
         ctx.header("X-Total-Count", String.valueOf(page.total()));
+        ctx.header("X-Total-Capped", String.valueOf(page.totalCapped()));
         ctx.contentType(fmt == EventFormats.Format.geojson ? "application/geo+json" : "text/csv; charset=utf-8").result(sw.toString());
     }
 

@@ -44,6 +44,151 @@ abstract class StoreContractTest {
         };
     }
 
+    /**
+     * Reads run on connections of their own: while one reader is stopped in the middle of a scan (its connection and
+     * transaction held), a report is stored and other reads answer; the stopped reader keeps its snapshot.
+     */
+    /**
+     * Keyset pages (pages of 3 following next_cursor) list exactly what one offset page lists, in the same order, for
+     * every kind of filter, events without a date and events sharing a date included; the type and source filters
+     * (answered through the stored spellings) equal a brute-force test of every event, corrected spellings included.
+     */
+    @Test
+    void cursorPagesWalkEveryMatchOnceAndFiltersEqualABruteForceTest() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        String[] sides = {"sdf", "islamic_state", "government", "civilians", null};
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 40; i++) {
+            String date = i % 9 == 0 ? null : "2017-09-" + String.format("%02d", 1 + r.nextInt(6));
+            rows.add(new Object[]{date, sides[r.nextInt(4)], sides[1 + r.nextInt(4)], 35 + r.nextDouble(), 38 + r.nextDouble()});
+        }
+        store().save(StoreFixtures.doc("k1", rows.subList(0, 20).toArray(new Object[0][])));
+        store().save(StoreFixtures.doc("k2", rows.subList(20, 40).toArray(new Object[0][])));
+        store().review("k1-002", "correct", "tester", Map.of("sub_event_type", "armed CLASH"));
+        store().review("k2-003", "correct", "tester", Map.of("event_type", "BATTLES", "sub_event_type", "Attack"));
+        List<StoredEvent> all = store().events(EventFilter.ALL, 1000, 0).items();
+        assertThat(all).hasSize(40);
+        // the JSON text the API writes is the object json() gives, corrected events included
+        List<String> texts = store().eventsJson(EventFilter.ALL, 1000, 0, null).items();
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < all.size(); i++) {
+            try {
+                assertThat(om.readTree(texts.get(i))).isEqualTo(om.valueToTree(all.get(i).json()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(texts.get(i), e);
+            }
+        }
+        List<Map<String, String>> filters = List.of(Map.of(), Map.of("side", "sdf"), Map.of("type", "armed clash"),
+                Map.of("type", "Battles"), Map.of("type", "attack"), Map.of("type", "no such type"), Map.of("source", "WIRE"),
+                Map.of("source", "nobody"), Map.of("status", "corrected"), Map.of("from", "2017-09-02", "to", "2017-09-04"),
+                Map.of("bbox", "38.2,35.2,38.9,35.9"), Map.of("bbox", "38.2,35.2,38.9,35.9", "from", "2017-09-03"),
+                Map.of("type", "Armed clash", "side", "islamic_state", "min_confidence", "0.1"));
+        for (Map<String, String> fp : filters) {
+            EventFilter f = EventFilter.parse(fp, n -> null);
+            Page<StoredEvent> whole = store().events(f, 1000, 0);
+            assertThat(whole.totalCapped()).isFalse();
+            assertThat(whole.nextCursor()).isNull();
+            assertThat(whole.total()).as("%s", fp).isEqualTo(whole.items().size());
+            if (fp.size() == 1 && (fp.containsKey("type") || fp.containsKey("source"))) {
+                String v = fp.values().iterator().next().toLowerCase(java.util.Locale.ROOT);
+                List<String> expected = all.stream().filter(e -> fp.containsKey("type")
+                                ? v.equals(lower(e.contract().get("event_type"))) || v.equals(lower(e.contract().get("sub_event_type")))
+                                : lower(e.source()).contains(v)).map(StoredEvent::id).toList();
+                assertThat(whole.items().stream().map(StoredEvent::id).toList()).as("%s", fp).isEqualTo(expected);
+            }
+            List<String> walked = new java.util.ArrayList<>();
+            String cursor = null;
+            for (int guard = 0; guard < 100; guard++) {
+                Page<StoredEvent> p = store().events(f, 3, 0, cursor);
+                p.items().forEach(e -> walked.add(e.id()));
+                assertThat(p.total()).isEqualTo(whole.total());
+                cursor = p.nextCursor();
+                if (cursor == null) {
+                    break;
+                }
+                assertThat(p.items()).hasSize(3);
+            }
+            assertThat(walked).as("%s", fp).isEqualTo(whole.items().stream().map(StoredEvent::id).toList());
+        }
+        assertThat(store().events(EventFilter.parse(Map.of("type", "armed clash"), n -> null), 1000, 0).items())
+                .extracting(StoredEvent::id).contains("k1-002").doesNotContain("k2-003");
+        assertThatThrownBy(() -> store().events(EventFilter.ALL, 3, 3, all.get(0).id())).isInstanceOf(BadFilterException.class);
+        assertThatThrownBy(() -> store().events(EventFilter.ALL, 3, 0, "not a cursor")).isInstanceOf(BadFilterException.class)
+                .hasMessageContaining("cursor");
+    }
+
+    private static String lower(Object o) {
+        return o == null ? "" : o.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Totals are counted up to the cap (or to offset + limit) and flagged beyond it. */
+    @Test
+    void totalsAreCappedAndFlaggedUnlessThePageReachesBeyondTheCap() {
+        int n = JdbcEventStore.TOTAL_CAP + 30;
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[]{"2017-09-" + String.format("%02d", 1 + i % 28), i % 2 == 0 ? "sdf" : "government", "islamic_state", 35.5, 38.5});
+        }
+        for (int from = 0; from < n; from += 200) {
+            store().save(StoreFixtures.doc("c" + from / 200, rows.subList(from, Math.min(n, from + 200)).toArray(new Object[0][])));
+        }
+        Page<StoredEvent> first = store().events(EventFilter.ALL, 50, 0);
+        assertThat(first.total()).isEqualTo(JdbcEventStore.TOTAL_CAP);
+        assertThat(first.totalCapped()).isTrue();
+        assertThat(first.nextCursor()).isNotNull();
+        Page<StoredEvent> last = store().events(EventFilter.ALL, 50, n - 20);
+        assertThat(last.items()).hasSize(20);
+        assertThat(last.total()).isEqualTo(n);
+        assertThat(last.totalCapped()).isFalse();
+        assertThat(last.nextCursor()).isNull();
+        // a side matches half: through the two side branches, capped too
+        Page<StoredEvent> side = store().events(EventFilter.parse(Map.of("side", "sdf"), x -> null), 10, 0);
+        assertThat(side.total()).isEqualTo(Math.min(JdbcEventStore.TOTAL_CAP, (n + 1) / 2));
+        Page<StoredEvent> sideAll = store().events(EventFilter.parse(Map.of("side", "sdf"), x -> null), 1000, 0);
+        assertThat(sideAll.items()).hasSize((n + 1) / 2).allMatch(e -> "sdf".equals(e.contract().get("side1")));
+        assertThat(store().eventCount()).isEqualTo(n);
+    }
+
+    @Test
+    void aReadInProgressHoldsUpNeitherWritesNorOtherReads() throws Exception {
+        ReportDoc seed = StoreFixtures.seedDoc();
+        SyntheticReports syn = new SyntheticReports(List.of(seed), 3, 11);
+        store().save(syn.report(0));
+        java.util.concurrent.CountDownLatch inScan = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger scanned = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> store().scan(EventFilter.ALL, e -> {
+            if (scanned.getAndIncrement() == 0) {
+                inScan.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        reader.start();
+        try {
+            assertThat(inScan.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                // with one connection for everything these would wait for the stopped scan: a timeout fails the test
+                IngestResult stored = pool.submit(() -> store().save(syn.report(1))).get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(stored.stored()).isTrue();
+                Page<StoredEvent> page = pool.submit(() -> store().events(EventFilter.ALL, 100, 0)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(page.total()).isEqualTo(6);
+                assertThat(pool.submit(() -> store().eventCount()).get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(6);
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+            reader.join(30_000);
+        }
+        // the scan began before the second report was committed and read one snapshot
+        assertThat(scanned.get()).isEqualTo(3);
+    }
+
     @Test
     void theSeedIngestedTwiceIsStoredOnce() {
         ReportDoc seed = StoreFixtures.seedDoc();

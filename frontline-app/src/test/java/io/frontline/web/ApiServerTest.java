@@ -106,6 +106,33 @@ class ApiServerTest {
     }
 
     @Test
+    void eventPagesCarryANextCursorThatContinuesWhereTheOffsetWould() throws Exception {
+        post("/api/reports?file=al-bab.md", "text/markdown", sample("2016-11-24-al-bab-front.md"));
+        post("/api/reports?file=desert.txt", "text/plain", sample("2017-09-20-desert-front.txt"));
+        Res all = get("/api/events?limit=1000");
+        int n = all.json().get("events").size();
+        assertThat(n).isGreaterThan(3);
+        assertThat(all.json().get("total").asInt()).isEqualTo(n);
+        assertThat(all.json().get("total_capped").asBoolean()).isFalse();
+        assertThat(all.json().get("next_cursor").isNull()).isTrue();
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Res p = get("/api/events?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(p.status()).as(p.body()).isEqualTo(200);
+            p.json().get("events").forEach(e -> walked.add(e.get("event_id").asText()));
+            cursor = p.json().get("next_cursor").isNull() ? null : p.json().get("next_cursor").asText();
+            assertThat(p.raw().headers().firstValue("X-Next-Cursor").orElse(null)).isEqualTo(cursor);
+        } while (cursor != null && walked.size() <= n);
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        all.json().get("events").forEach(e -> expected.add(e.get("event_id").asText()));
+        assertThat(walked).isEqualTo(expected);
+        assertError(get("/api/events?cursor=%25%25"), 400, "cursor");
+        Res first = get("/api/events?limit=1");
+        assertError(get("/api/events?offset=1&cursor=" + first.json().get("next_cursor").asText()), 400, "not both");
+    }
+
+    @Test
     void eventsArePagedWithATotalAndFiltered() throws Exception {
         post("/api/reports?file=al-bab.md", "text/markdown", sample("2016-11-24-al-bab-front.md"));
         post("/api/reports", "application/json", JSON.writeValueAsString(java.util.Map.of("file", "desert.txt",

@@ -169,20 +169,21 @@
   function loadEvents() {
     var all = [];
     var q = filterQuery();
-    function page(offset) {
-      return getJson('/api/events?limit=1000&offset=' + offset + q).then(function (p) {
+    // keyset pages (next_cursor): each costs the same however far into the events it starts
+    function page(cursor) {
+      return getJson('/api/events?limit=1000' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '') + q).then(function (p) {
         all = all.concat(p.events);
-        if (p.events.length > 0 && all.length < p.total && all.length < 20000) { return page(all.length); }
-        return p.total;
+        if (p.next_cursor && all.length < 20000) { return page(p.next_cursor); }
+        return p.next_cursor ? 'more than ' + all.length : String(all.length);
       });
     }
-    return page(0).then(function (total) {
+    return page(null).then(function (total) {
       state.events = all;
       state.byId = {};
       all.forEach(function (e) { state.byId[e.event_id] = e; });
       var mapped = all.filter(function (e) { return e.latitude !== null && e.longitude !== null; }).length;
       state.summary = total + ' events' + (q ? ' matching the filters' : '') + ', ' + mapped + ' on the map' +
-        (all.length < total ? ' (first ' + all.length + ' loaded)' : '');
+        (total !== String(all.length) ? ' (first ' + all.length + ' loaded)' : '');
       controlCache = {};
       timelineRange();
       drawEvents();
