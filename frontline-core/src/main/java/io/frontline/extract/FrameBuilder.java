@@ -438,6 +438,16 @@ public final class FrameBuilder {
                     attribution == null ? null : attribution.source, attribution == null ? null : attribution.span,
                     deaths, subjectRef, placeRef));
         }
+        // "detonated two suicide cars at X, followed by clashes": what followed happened at the same place
+        for (int i = 1; i < out.size(); i++) {
+            Frame f = out.get(i);
+            Frame prev = out.get(i - 1);
+            int k = trigs.get(i).first;
+            if (!f.located() && f.placeRef() == null && prev.located() && k >= 2 && s.token(k - 1).is("by")
+                    && (s.token(k - 2).is("followed") || s.token(k - 2).is("accompanied"))) {
+                out.set(i, f.withPlaces(prev.places(), prev.region()));
+            }
+        }
         // "after heavy artillery bombardment rebels began to storm X": the bombardment was the rebels', at X
         for (int i = 0; i + 1 < out.size(); i++) {
             Frame f = out.get(i);
