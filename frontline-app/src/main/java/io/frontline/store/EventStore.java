@@ -55,6 +55,15 @@ public interface EventStore extends AutoCloseable {
 
     long eventCount();
 
+    /**
+     * The stored story clusters (V6): with {@code afterOrdinal} 0 every report, else every report of the stories that
+     * a report stored after that ordinal belongs to; in input order.
+     */
+    List<StoryMember> storyMembers(long afterOrdinal);
+
+    /** Every event (as stored, rejected ones included) of these reports, by report then sequence. */
+    List<StoredEvent> eventsOf(java.util.Collection<String> reportIds);
+
     @Override
     void close();
 }

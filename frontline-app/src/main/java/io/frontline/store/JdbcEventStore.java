@@ -58,6 +58,12 @@ public class JdbcEventStore implements EventStore {
             Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
             conn = DriverManager.getConnection(url, user, password);
             conn.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            int clustered = StoryIndex.backfill(conn, 500); // stores from before V6: their reports' stories, once
+            if (clustered > 0) {
+                System.err.printf(Locale.ROOT, "frontline: clustered %d stored reports into stories (once, V6) in %.1f s%n",
+                        clustered, (System.nanoTime() - t0) / 1e9);
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
         }
@@ -110,6 +116,7 @@ public class JdbcEventStore implements EventStore {
             insertReport(doc, now);
             insertEvents(doc, now);
             insertClaims(doc);
+            StoryIndex.add(conn, doc.id(), str(doc.report().get("body")), str(doc.report().get("url")));
             beforeCommit(doc);
             conn.commit();
             return new IngestResult(doc.id(), true, doc.events().size());
@@ -694,6 +701,57 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             return new Page<>(out, count("SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
+        });
+    }
+
+    @Override
+    public synchronized List<StoryMember> storyMembers(long afterOrdinal) {
+        return read(() -> {
+            String sql = "SELECT r.id, r.file, r.title, r.publisher, r.original_source, r.source, r.published, r.event_count, "
+                    + "r.claim_count, r.content_hash, r.ingested_at, s.ordinal, s.story_id, s.url, t.origin_report_id, t.origin_source "
+                    + "FROM report_stories s JOIN reports r ON r.id = s.report_id JOIN stories t ON t.id = s.story_id"
+                    + (afterOrdinal > 0 ? " WHERE s.story_id IN (SELECT n.story_id FROM report_stories n WHERE n.ordinal > ?)" : "")
+                    + " ORDER BY s.ordinal, r.id";
+            List<StoryMember> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                if (afterOrdinal > 0) {
+                    ps.setLong(1, afterOrdinal);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoryMember(rs.getString("id"), rs.getLong("ordinal"), rs.getString("story_id"),
+                                rs.getString("origin_report_id"), rs.getString("origin_source"), reportSummary(rs), rs.getString("url")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized List<StoredEvent> eventsOf(java.util.Collection<String> reportIds) {
+        return read(() -> {
+            List<StoredEvent> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>(reportIds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                StringBuilder sql = new StringBuilder(EVENT_SELECT + " WHERE e.report_id IN (");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                }
+                sql.append(") ORDER BY e.report_id, e.seq");
+                try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(storedEvent(rs));
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 
