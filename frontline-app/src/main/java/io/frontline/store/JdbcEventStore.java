@@ -59,7 +59,7 @@ public class JdbcEventStore implements EventStore {
             conn = DriverManager.getConnection(url, user, password);
             conn.setAutoCommit(false);
             long t0 = System.nanoTime();
-            int clustered = StoryIndex.backfill(conn, 500); // stores from before V6: their reports' stories, once
+            int clustered = StoryIndex.backfill(conn, this::prepared, 500); // stores from before V6: their reports' stories, once
             if (clustered > 0) {
                 System.err.printf(Locale.ROOT, "frontline: clustered %d stored reports into stories (once, V6) in %.1f s%n",
                         clustered, (System.nanoTime() - t0) / 1e9);
@@ -116,7 +116,10 @@ public class JdbcEventStore implements EventStore {
             insertReport(doc, now);
             insertEvents(doc, now);
             insertClaims(doc);
-            StoryIndex.add(conn, doc.id(), str(doc.report().get("body")), str(doc.report().get("url")));
+            Map<String, Object> r = doc.report();
+            String published = str(r.get("published"));
+            StoryIndex.add(conn, this::prepared, StoryIndex.report(doc.id(), doc.file(), str(r.get("title")), str(r.get("publisher")),
+                    str(r.get("original_source")), published == null ? null : LocalDate.parse(published), str(r.get("url"))), str(r.get("body")));
             beforeCommit(doc);
             conn.commit();
             return new IngestResult(doc.id(), true, doc.events().size());

@@ -123,6 +123,7 @@ final class StoreAnalysis {
         if (nReports == knownReports && nReviews == knownReviews) {
             return;
         }
+        boolean first = knownReports < 0; // the first read sees every review already applied to the events it reads
         Set<Rep> dirty = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<Event> removed = new ArrayList<>();
         if (nReports != knownReports) {
@@ -158,7 +159,7 @@ final class StoreAnalysis {
             load(fresh, removed);
             knownReports = nReports;
         }
-        if (nReviews != knownReviews) {
+        if (nReviews != knownReviews && !first) {
             Set<String> reviewed = new java.util.LinkedHashSet<>();
             for (long offset = knownReviews; offset < nReviews; offset += 1000) {
                 for (ReviewAction a : store.reviewLog(1000, (int) offset).items()) {
@@ -168,8 +169,8 @@ final class StoreAnalysis {
             reviewed.removeIf(id -> !reps.containsKey(id));
             load(reviewed, removed);
             reviewed.forEach(id -> dirty.add(reps.get(id)));
-            knownReviews = nReviews;
         }
+        knownReviews = nReviews;
         update(dirty, removed);
         controlCache.clear();
         storiesCache = null;
