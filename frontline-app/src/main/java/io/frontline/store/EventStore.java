@@ -59,10 +59,14 @@ public interface EventStore extends AutoCloseable {
      * The stored story clusters (V6): with {@code afterOrdinal} 0 every report, else every report of the stories that
      * a report stored after that ordinal belongs to; in input order.
      */
-    List<StoryMember> storyMembers(long afterOrdinal);
+    default List<StoryMember> storyMembers(long afterOrdinal) {
+        throw new UnsupportedOperationException("this store keeps no story clusters");
+    }
 
     /** Every event (as stored, rejected ones included) of these reports, by report then sequence. */
-    List<StoredEvent> eventsOf(java.util.Collection<String> reportIds);
+    default List<StoredEvent> eventsOf(java.util.Collection<String> reportIds) {
+        throw new UnsupportedOperationException("this store cannot list events by report");
+    }
 
     @Override
     void close();
