@@ -60,6 +60,8 @@ final class StoryIndex {
      * Clusters one report written in the current transaction (its row in {@code reports} exists); {@code self} is
      * that report as {@link #report} makes it. A report that matches no earlier one (the common case) costs five
      * prepared statements: the band lookup, the next ordinal, its story row, its membership row and its band keys.
+     * Writers must be serialised from this call to the commit (here {@code save} is synchronized on the one
+     * connection): the ordinal is MAX + 1, and two copies written at once in two transactions would not see each other.
      */
     static void add(Connection conn, Statements st, Report self, String body) throws SQLException {
         String reportId = self.id();
