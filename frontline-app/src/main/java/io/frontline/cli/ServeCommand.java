@@ -85,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         AccessControl access = new AccessControl(tokens, privateReads, readRate, writeRate);
         ApiServer server = new ApiServer(s, new Frontline(knowledge), knowledge.gazetteer(), maxBody, access);
         int actual = server.start(port);
+        server.warmUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -71,6 +71,19 @@ public interface EventStore extends AutoCloseable {
 
     long eventCount();
 
+    /**
+     * The stored story clusters (V6): with {@code afterOrdinal} 0 every report, else every report of the stories that
+     * a report stored after that ordinal belongs to; in input order.
+     */
+    default List<StoryMember> storyMembers(long afterOrdinal) {
+        throw new UnsupportedOperationException("this store keeps no story clusters");
+    }
+
+    /** Every event (as stored, rejected ones included) of these reports, by report then sequence. */
+    default List<StoredEvent> eventsOf(java.util.Collection<String> reportIds) {
+        throw new UnsupportedOperationException("this store cannot list events by report");
+    }
+
     @Override
     void close();
 }

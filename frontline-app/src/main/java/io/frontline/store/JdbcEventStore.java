@@ -50,6 +50,7 @@ public class JdbcEventStore implements EventStore {
     private static final String EVENT_SELECT = "SELECT d.event_json, e.report_id, e.file, e.source, e.review_status, "
             + "e.ingested_at FROM events e JOIN event_documents d ON d.event_id = e.id";
 
+    private final Object storyLock = new Object();
     private final HikariDataSource reads;
     private final HikariDataSource writes;
     private final String url;
@@ -87,6 +88,19 @@ public class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             close();
             throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
+        }
+        synchronized (storyLock) {
+            try (Connection c = writes.getConnection()) {
+                long t0 = System.nanoTime();
+                int clustered = StoryIndex.backfill(c, statements(c), 500); // stores from before V6: their reports' stories, once
+                if (clustered > 0) {
+                    System.err.printf(Locale.ROOT, "frontline: clustered %d stored reports into stories (once, V6) in %.1f s%n",
+                            clustered, (System.nanoTime() - t0) / 1e9);
+                }
+            } catch (SQLException e) {
+                close();
+                throw new StoreException("cannot cluster the stored reports of " + redact(url) + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -146,6 +160,19 @@ public class JdbcEventStore implements EventStore {
         return new JdbcEventStore(h2Url(dir), "sa", "");
     }
 
+    /** Statements of one connection's use, prepared once each (Hikari closes them when the connection returns). */
+    private static StoryIndex.Statements statements(Connection conn) {
+        Map<String, PreparedStatement> cache = new HashMap<>();
+        return sql -> {
+            PreparedStatement ps = cache.get(sql);
+            if (ps == null) {
+                ps = conn.prepareStatement(sql);
+                cache.put(sql, ps);
+            }
+            return ps;
+        };
+    }
+
     public static String h2Url(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -189,8 +216,17 @@ public class JdbcEventStore implements EventStore {
                 insertReport(conn, doc, now);
                 insertEvents(conn, doc, now);
                 insertClaims(conn, doc);
-                beforeCommit(doc);
-                conn.commit();
+                Map<String, Object> r = doc.report();
+                String published = str(r.get("published"));
+                io.frontline.ingest.Report self = StoryIndex.report(doc.id(), doc.file(), str(r.get("title")), str(r.get("publisher")),
+                        str(r.get("original_source")), published == null ? null : LocalDate.parse(published), str(r.get("url")));
+                // the story index numbers reports MAX + 1 and must see every report written before: one writer at a time
+                // from the clustering to the commit
+                synchronized (storyLock) {
+                    StoryIndex.add(conn, statements(conn), self, str(r.get("body")));
+                    beforeCommit(doc);
+                    conn.commit();
+                }
                 return new IngestResult(doc.id(), true, doc.events().size());
             } catch (SQLException | RuntimeException e) {
                 // the statements are closed with the connection's use: no half-filled batch reaches the next report
@@ -841,6 +877,57 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             return new Page<>(out, count(conn, "SELECT COUNT(*) FROM review_actions", List.of()), limit, offset);
+        });
+    }
+
+    @Override
+    public List<StoryMember> storyMembers(long afterOrdinal) {
+        return read(conn -> {
+            String sql = "SELECT r.id, r.file, r.title, r.publisher, r.original_source, r.source, r.published, r.event_count, "
+                    + "r.claim_count, r.content_hash, r.ingested_at, s.ordinal, s.story_id, s.url, t.origin_report_id, t.origin_source "
+                    + "FROM report_stories s JOIN reports r ON r.id = s.report_id JOIN stories t ON t.id = s.story_id"
+                    + (afterOrdinal > 0 ? " WHERE s.story_id IN (SELECT n.story_id FROM report_stories n WHERE n.ordinal > ?)" : "")
+                    + " ORDER BY s.ordinal, r.id";
+            List<StoryMember> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                if (afterOrdinal > 0) {
+                    ps.setLong(1, afterOrdinal);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoryMember(rs.getString("id"), rs.getLong("ordinal"), rs.getString("story_id"),
+                                rs.getString("origin_report_id"), rs.getString("origin_source"), reportSummary(rs), rs.getString("url")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<StoredEvent> eventsOf(java.util.Collection<String> reportIds) {
+        return read(conn -> {
+            List<StoredEvent> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>(reportIds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                StringBuilder sql = new StringBuilder(EVENT_SELECT + " WHERE e.report_id IN (");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                }
+                sql.append(") ORDER BY e.report_id, e.seq");
+                try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(storedEvent(rs));
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -139,6 +139,27 @@ public final class ApiServer {
         return app.port();
     }
 
+    /**
+     * Reads the store-wide analysis state (stories, corroboration, the control model) in the background, once, so that
+     * the first {@code /api/control}, {@code /api/stories} or {@code /api/sources} request does not wait for all of it.
+     */
+    public void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                long t0 = System.nanoTime();
+                var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long c0 = mx.getCurrentThreadCpuTime();
+                analysis.refresh();
+                System.err.printf(java.util.Locale.ROOT, "frontline: analysis state read in %.1f s (%.1f s CPU of this thread)%n",
+                        (System.nanoTime() - t0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+            } catch (RuntimeException e) {
+                System.err.println("frontline: analysis state not read ahead: " + e.getMessage());
+            }
+        }, "analysis-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public void stop() {
         if (app != null) {
             app.stop();

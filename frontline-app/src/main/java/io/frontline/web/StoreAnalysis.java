@@ -1,6 +1,5 @@
 package io.frontline.web;
 
-import io.frontline.Extraction;
 import io.frontline.control.ControlAreas;
 import io.frontline.control.ControlMarks;
 import io.frontline.control.ControlModel;
@@ -15,8 +14,9 @@ import io.frontline.gazetteer.Place;
 import io.frontline.ingest.Report;
 import io.frontline.store.EventFilter;
 import io.frontline.store.EventStore;
+import io.frontline.store.ReviewAction;
+import io.frontline.store.StoryMember;
 import io.frontline.store.StoredEvent;
-import io.frontline.store.Page;
 import io.frontline.stories.Assessment;
 import io.frontline.stories.SourceProfile;
 import io.frontline.stories.SourceProfiles;
@@ -30,6 +30,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +41,16 @@ import java.util.Optional;
 
 /**
  * What the API computes over the whole store rather than one report: stories and corroboration across the stored
- * reports, source profiles with their counts, and territorial control. Every stored report is read back as an
- * {@link Extraction} whose events are the stored contract objects, so <b>review corrections are applied</b> (the store
- * writes a correction into the event's document) and <b>rejected events are left out</b>; stories, corroboration,
- * source assessment and the control model are then built exactly as {@code frontline control} builds them from files.
- * The result is cached until the number of stored reports or of review actions changes.
+ * reports, source profiles with their counts, and territorial control. Events are the stored contract objects, so
+ * <b>review corrections are applied</b> (the store writes a correction into the event's document) and <b>rejected
+ * events are left out</b>; stories, corroboration, source assessment and the control model are those of
+ * {@code frontline control} over the same reports in ingest order.
+ *
+ * <p>Kept current incrementally, not rebuilt: the story clusters are the store's (V6, written at ingest); the events
+ * are read once, then only those of new reports and of reviewed events' reports. A change re-derives only what it can
+ * reach: the duplicates of the stories it touches, the corroboration of the (place, sides) keys their events have or
+ * had, and the control timelines of the places of every event whose observation may have changed
+ * ({@link ControlModel#replacing}). {@code StoreAnalysisIncrementalTest} checks the result equals a rebuild from scratch.
  */
 final class StoreAnalysis {
     private static final GeometryFactory GF = new GeometryFactory();
@@ -50,8 +58,6 @@ final class StoreAnalysis {
     private final EventStore store;
     private final Gazetteer gazetteer;
     private final SourceProfiles profiles;
-    private Snapshot snapshot;
-    private String fingerprint;
     private Geometry boundary;
     private ControlMarks.Seed seed;
     private final Map<String, Map<String, Object>> controlCache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -67,99 +73,384 @@ final class StoreAnalysis {
         this.profiles = profiles;
     }
 
-    /** The stored reports as a batch, with their stories, observations and control model. */
-    record Snapshot(List<Extraction> extractions, Map<Report, Map<String, Object>> summaries, Map<String, Event> events,
-                    Map<Event, Report> reportOf, Stories stories, List<Observation> observations, ControlModel model,
-                    Map<Story, int[]> counts, int rejected) {
+    /** A stored report with its (not rejected) events in sequence order. */
+    private static final class Rep {
+        final String id;
+        long ordinal;
+        Report report;
+        Map<String, Object> summary;
+        String storyId;
+        List<Event> events = List.of();
+        int rejected;
+
+        Rep(String id) {
+            this.id = id;
+        }
     }
 
-    private Snapshot seededFor;
+    /** A stored story: the core's {@link Story} and its reports in input order. */
+    private record StoryState(Story story, List<Rep> members) {
+        long first() {
+            return members.get(0).ordinal;
+        }
+    }
+
+    private long knownReports = -1;
+    private long knownReviews;
+    private long lastOrdinal;
+    private final Map<String, Rep> reps = new HashMap<>();
+    private final Map<String, StoryState> storyById = new HashMap<>();
+    private final Map<String, Event> events = new HashMap<>();
+    private final Map<Event, Rep> repOf = new IdentityHashMap<>();
+    private final Map<Event, Integer> seqOf = new IdentityHashMap<>();
+    private final Map<Event, Event> duplicateOf = new IdentityHashMap<>();
+    private final Map<Event, Set<String>> corroborating = new IdentityHashMap<>();
+    private final Map<Event, Integer> corroboration = new IdentityHashMap<>();
+    private final Map<String, List<Event>> byCorrKey = new HashMap<>();
+    private final Map<String, List<Event>> byControlKey = new HashMap<>();
+    private int rejected;
+    private ControlModel model = ControlModel.build(null, List.of());
     private ControlModel seeded;
+    private List<Map<String, Object>> storiesCache;
+    private List<Map<String, Object>> sourcesCache;
+    /** Refresh statistics, for the benchmark and tests: reports and events re-read, places refolded by the last change. */
+    private int lastRefolded;
+
+    /** Brings the state up to the store: new reports, new review actions. Cheap when nothing changed (two counts). */
+    synchronized void refresh() {
+        long nReports = store.reports(1, 0).total();
+        long nReviews = store.reviewLog(1, 0).total();
+        if (nReports == knownReports && nReviews == knownReviews) {
+            return;
+        }
+        boolean first = knownReports < 0; // the first read sees every review already applied to the events it reads
+        Set<Rep> dirty = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Event> removed = new ArrayList<>();
+        if (nReports != knownReports) {
+            List<StoryMember> rows = store.storyMembers(knownReports < 0 ? 0 : lastOrdinal);
+            List<String> fresh = new ArrayList<>();
+            Map<String, List<StoryMember>> byStory = new LinkedHashMap<>();
+            Set<String> oldStories = new HashSet<>();
+            for (StoryMember m : rows) {
+                Rep r = reps.get(m.reportId());
+                if (r == null) {
+                    r = new Rep(m.reportId());
+                    reps.put(r.id, r);
+                    fresh.add(r.id);
+                } else if (r.storyId != null) {
+                    oldStories.add(r.storyId);
+                }
+                r.ordinal = m.ordinal();
+                r.summary = m.summary();
+                r.report = report(m.summary(), m.url());
+                r.storyId = m.storyId();
+                lastOrdinal = Math.max(lastOrdinal, m.ordinal());
+                byStory.computeIfAbsent(m.storyId(), k -> new ArrayList<>()).add(m);
+                dirty.add(r);
+            }
+            oldStories.removeAll(byStory.keySet());
+            oldStories.forEach(storyById::remove); // merged into a new one
+            byStory.forEach((id, ms) -> {
+                List<Rep> members = ms.stream().map(m -> reps.get(m.reportId())).toList();
+                Rep origin = reps.get(ms.get(0).originId());
+                storyById.put(id, new StoryState(new Story(id, members.stream().map(r -> r.report).toList(),
+                        origin == null ? members.get(0).report : origin.report, ms.get(0).originSource()), members));
+            });
+            load(fresh, removed);
+            knownReports = nReports;
+        }
+        if (nReviews != knownReviews && !first) {
+            Set<String> reviewed = new java.util.LinkedHashSet<>();
+            for (long offset = knownReviews; offset < nReviews; offset += 1000) {
+                for (ReviewAction a : store.reviewLog(1000, (int) offset).items()) {
+                    store.event(a.eventId()).ifPresent(se -> reviewed.add(se.reportId()));
+                }
+            }
+            reviewed.removeIf(id -> !reps.containsKey(id));
+            load(reviewed, removed);
+            reviewed.forEach(id -> dirty.add(reps.get(id)));
+        }
+        knownReviews = nReviews;
+        update(dirty, removed);
+        controlCache.clear();
+        storiesCache = null;
+        sourcesCache = null;
+    }
+
+    /** (Re)reads the events of these reports, taking their earlier events out of every index (into {@code removed}). */
+    private void load(java.util.Collection<String> reportIds, List<Event> removed) {
+        if (reportIds.isEmpty()) {
+            return;
+        }
+        Map<String, List<StoredEvent>> byReport = new HashMap<>();
+        if (reportIds.size() > 200 && reportIds.size() * 2 > reps.size()) {
+            // most of the store (the first read): one pass over the events beats IN-lists of report ids
+            Set<String> wanted = reportIds instanceof Set<String> set ? set : new HashSet<>(reportIds);
+            store.scan(EventFilter.ALL, se -> {
+                if (wanted.contains(se.reportId())) {
+                    byReport.computeIfAbsent(se.reportId(), k -> new ArrayList<>()).add(se);
+                }
+            });
+        } else {
+            for (StoredEvent se : store.eventsOf(reportIds)) {
+                byReport.computeIfAbsent(se.reportId(), k -> new ArrayList<>()).add(se);
+            }
+        }
+        for (String id : reportIds) {
+            Rep r = reps.get(id);
+            for (Event e : r.events) {
+                removed.add(e);
+                events.remove(e.eventId());
+                repOf.remove(e);
+                seqOf.remove(e);
+                duplicateOf.remove(e);
+                corroborating.remove(e);
+                corroboration.remove(e);
+                String ck = corrKey(e);
+                if (ck != null) {
+                    byCorrKey.get(ck).remove(e);
+                }
+                String pk = ControlModel.key(e);
+                if (pk != null) {
+                    byControlKey.get(pk).remove(e);
+                }
+            }
+            rejected -= r.rejected;
+            List<StoredEvent> stored = new ArrayList<>(byReport.getOrDefault(id, List.of()));
+            stored.sort(java.util.Comparator.comparing(StoredEvent::id)); // ids are the report's id and its sequence number
+            List<Event> evs = new ArrayList<>();
+            int rej = 0;
+            for (StoredEvent se : stored) {
+                if ("rejected".equals(se.reviewStatus())) {
+                    rej++;
+                    continue; // a rejected event is no evidence of anything
+                }
+                Event e = event(se.contract());
+                seqOf.put(e, evs.size());
+                evs.add(e);
+                events.put(e.eventId(), e);
+                repOf.put(e, r);
+                String ck = corrKey(e);
+                if (ck != null) {
+                    byCorrKey.computeIfAbsent(ck, k -> new ArrayList<>()).add(e);
+                }
+                String pk = ControlModel.key(e);
+                if (pk != null) {
+                    byControlKey.computeIfAbsent(pk, k -> new ArrayList<>()).add(e);
+                }
+            }
+            r.events = evs;
+            r.rejected = rej;
+            rejected += rej;
+        }
+    }
+
+    /** Re-derives duplicates, corroboration and control where the dirty reports (and the removed events) reach. */
+    private void update(Set<Rep> dirty, List<Event> removed) {
+        Set<StoryState> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Rep r : dirty) {
+            touched.add(storyById.get(r.storyId));
+        }
+        Set<String> corrKeys = new HashSet<>();
+        Set<String> placeKeys = new HashSet<>();
+        for (Event e : removed) {
+            addKeys(e, corrKeys, placeKeys);
+        }
+        for (StoryState st : touched) {
+            for (Rep r : st.members()) {
+                for (Event e : r.events) {
+                    addKeys(e, corrKeys, placeKeys);
+                    corroborating.put(e, new LinkedHashSet<>(List.of(st.story().id()))); // no (place, sides) key: its own only
+                    corroboration.put(e, 1);
+                }
+            }
+            duplicates(st);
+        }
+        for (String k : corrKeys) {
+            List<Event> list = byCorrKey.get(k);
+            if (list == null) {
+                continue;
+            }
+            corroborate(list);
+            for (Event e : list) {
+                String pk = ControlModel.key(e);
+                if (pk != null) {
+                    placeKeys.add(pk);
+                }
+            }
+        }
+        refold(placeKeys);
+    }
+
+    private static void addKeys(Event e, Set<String> corrKeys, Set<String> placeKeys) {
+        String ck = corrKey(e);
+        if (ck != null) {
+            corrKeys.add(ck);
+        }
+        String pk = ControlModel.key(e);
+        if (pk != null) {
+            placeKeys.add(pk);
+        }
+    }
+
+    /**
+     * A story's duplicates as {@link Stories} finds them: its origin's events first, then its other reports' in input
+     * order; an event is a duplicate of the first earlier event of another report of the story with the same (place,
+     * sides) key within the date window (or of what that one duplicates).
+     */
+    private void duplicates(StoryState st) {
+        List<Rep> ordered = new ArrayList<>(st.members());
+        ordered.sort(java.util.Comparator.comparingInt(r -> r.report == st.story().origin() ? 0 : 1));
+        Map<String, List<Event>> seen = new HashMap<>();
+        for (Rep r : ordered) {
+            for (Event e : r.events) {
+                duplicateOf.remove(e);
+                String k = corrKey(e);
+                if (k == null) {
+                    continue;
+                }
+                long d = day(e);
+                List<Event> earlier = seen.computeIfAbsent(k, x -> new ArrayList<>());
+                for (Event o : earlier) {
+                    if (repOf.get(o) != r && Math.abs(day(o) - d) <= Stories.DATE_WINDOW_DAYS) {
+                        duplicateOf.put(e, duplicateOf.getOrDefault(o, o));
+                        break;
+                    }
+                }
+                earlier.add(e);
+            }
+        }
+    }
+
+    /** The corroboration of every event of one (place, sides) key: the stories with an event there within the window. */
+    private void corroborate(List<Event> list) {
+        List<Event> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingLong(StoreAnalysis::day));
+        int lo = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Event e = sorted.get(i);
+            long d = day(e);
+            while (day(sorted.get(lo)) < d - Stories.DATE_WINDOW_DAYS) {
+                lo++;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            ids.add(repOf.get(e).storyId);
+            for (int j = lo; j < sorted.size() && day(sorted.get(j)) <= d + Stories.DATE_WINDOW_DAYS; j++) {
+                ids.add(repOf.get(sorted.get(j)).storyId);
+            }
+            corroborating.put(e, ids);
+            Set<String> sources = new HashSet<>();
+            for (String id : ids) {
+                String src = storyById.get(id).story().originSource();
+                String n = src == null ? "" : norm(src);
+                sources.add(n.isEmpty() ? id : "source:" + n);
+            }
+            corroboration.put(e, sources.size());
+        }
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /** Stories' (place, sides) key of an event: the phonetic key of its location and its sides either way round; null without a date or place. */
+    static String corrKey(Event e) {
+        if (date(e.eventDate()) == null || e.location() == null) {
+            return null;
+        }
+        String place = io.frontline.gazetteer.NameKey.phonetic(e.location());
+        if (place.isEmpty()) {
+            return null;
+        }
+        String sides = e.side1().compareTo(e.side2()) <= 0 ? e.side1() + "|" + e.side2() : e.side2() + "|" + e.side1();
+        return place + "#" + sides;
+    }
+
+    private static long day(Event e) {
+        return date(e.eventDate()).toEpochDay();
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    /** The observations of these places (copies of a story's events left out), in the order {@link Observations} gives. */
+    private List<Observation> observations(java.util.Collection<String> placeKeys) {
+        List<Event> evs = new ArrayList<>();
+        for (String k : placeKeys) {
+            for (Event e : byControlKey.getOrDefault(k, List.of())) {
+                if (!duplicateOf.containsKey(e)) {
+                    evs.add(e);
+                }
+            }
+        }
+        evs.sort(java.util.Comparator.<Event, LocalDate>comparing(e -> repOf.get(e).report.published(),
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(e -> repOf.get(e).ordinal).thenComparingInt(seqOf::get));
+        List<Observation> out = new ArrayList<>(evs.size());
+        for (Event e : evs) {
+            Rep r = repOf.get(e);
+            int n = corroboration.getOrDefault(e, 1);
+            Assessment a = Assessment.of(e, r.report, storyById.get(r.storyId).story(), n, profiles);
+            out.add(new Observation(e, a.sourceReliability(), n, a.confidence(), out.size()));
+        }
+        return out;
+    }
+
+    /** Folds these places again from their observations, in the model and (once built) the one seeded from the map. */
+    private void refold(Set<String> placeKeys) {
+        lastRefolded = placeKeys.size();
+        if (placeKeys.isEmpty()) {
+            return;
+        }
+        List<Observation> obs = observations(placeKeys);
+        model = model.replacing(placeKeys, ControlModel.build(null, obs));
+        if (seeded != null) {
+            ControlMarks.Seed all = seed();
+            ControlMarks.Seed some = new ControlMarks.Seed(all.date(), all.places().stream().filter(p -> placeKeys.contains(p.key())).toList());
+            seeded = seeded.replacing(placeKeys, ControlModel.build(some, obs));
+        }
+    }
 
     /** The model started from the map snapshot, built when first asked for. */
-    private ControlModel seeded(Snapshot s) {
-        if (seededFor != s) {
-            seeded = seed() == null ? s.model() : ControlModel.build(seed(), s.observations());
-            seededFor = s;
+    private ControlModel seeded() {
+        if (seed() == null) {
+            return model;
+        }
+        if (seeded == null) {
+            seeded = ControlModel.build(seed(), observations(byControlKey.keySet()));
         }
         return seeded;
     }
 
-    synchronized Snapshot snapshot() {
-        String fp = store.reports(1, 0).total() + ":" + store.reviewLog(1, 0).total();
-        if (snapshot == null || !fp.equals(fingerprint)) {
-            snapshot = build();
-            fingerprint = fp;
-            controlCache.clear();
-        }
-        return snapshot;
+    /** The control model over the stored events as kept (for tests). */
+    synchronized ControlModel model(boolean seedMap) {
+        refresh();
+        return seedMap ? seeded() : model;
     }
 
-    /** Reports never change once stored: each is read once. Events are read again on every rebuild (reviews change them). */
-    private final Map<String, Report> reports = new HashMap<>();
-    private final Map<String, Map<String, Object>> reportSummaries = new HashMap<>();
+    /** The places folded again by the last change (for tests and the benchmark). */
+    synchronized int lastRefolded() {
+        return lastRefolded;
+    }
 
-    private Snapshot build() {
-        List<String> order = new ArrayList<>();
-        for (int offset = 0; ; offset += 1000) {
-            Page<Map<String, Object>> page = store.reports(1000, offset);
-            for (Map<String, Object> summary : page.items()) {
-                String id = (String) summary.get("id");
-                order.add(id);
-                reportSummaries.put(id, summary);
-                if (!reports.containsKey(id)) {
-                    store.report(id).ifPresent(r -> reports.put(id, report(r)));
-                }
-            }
-            if (page.items().size() < 1000) {
-                break;
-            }
-        }
-        Map<String, List<StoredEvent>> byReport = new HashMap<>();
-        store.scan(EventFilter.ALL, e -> byReport.computeIfAbsent(e.reportId(), k -> new ArrayList<>()).add(e));
-        // the store lists newest stored first; read them oldest first, as files would be read
-        java.util.Collections.reverse(order);
-        List<Extraction> xs = new ArrayList<>();
-        Map<Report, Map<String, Object>> summaries = new IdentityHashMap<>();
-        Map<String, Event> events = new HashMap<>();
-        Map<Event, Report> reportOf = new IdentityHashMap<>();
-        int rejected = 0;
-        for (String id : order) {
-            Report report = reports.get(id);
-            if (report == null) {
-                continue;
-            }
-            List<StoredEvent> stored = new ArrayList<>(byReport.getOrDefault(id, List.of()));
-            stored.sort(java.util.Comparator.comparing(StoredEvent::id)); // ids are the report's id and its sequence number
-            List<Event> evs = new ArrayList<>();
-            for (StoredEvent se : stored) {
-                if ("rejected".equals(se.reviewStatus())) {
-                    rejected++;
-                    continue; // a rejected event is no evidence of anything
-                }
-                Event ev = event(se.contract());
-                evs.add(ev);
-                events.put(ev.eventId(), ev);
-                reportOf.put(ev, report);
-            }
-            xs.add(new Extraction(report, evs, List.of(), List.of()));
-            summaries.put(report, reportSummaries.get(id));
-        }
-        Stories stories = Stories.of(xs);
-        List<Observation> obs = Observations.of(xs, stories, profiles);
-        ControlModel model = ControlModel.build(null, obs);
-        // per story: its events (copies counted once) and how many of them another story corroborates
-        Map<Story, int[]> counts = new IdentityHashMap<>();
-        for (Extraction x : xs) {
-            int[] c = counts.computeIfAbsent(stories.storyOf(x.report()), k -> new int[2]);
-            for (Event e : x.events()) {
-                if (stories.duplicateOf(e).isEmpty()) {
-                    c[0]++;
-                    c[1] += stories.corroboration(e) > 1 ? 1 : 0;
-                }
-            }
-        }
-        return new Snapshot(xs, summaries, events, reportOf, stories, obs, model, counts, rejected);
+    /** The observations counted: every stored event neither rejected nor a copy of another. */
+    private int eventsUsed() {
+        return events.size() - duplicateOf.size();
+    }
+
+    /** The stories in input order (of their first report). */
+    private List<StoryState> storyList() {
+        List<StoryState> out = new ArrayList<>(storyById.values());
+        out.sort(java.util.Comparator.comparingLong(StoryState::first));
+        return out;
     }
 
     private ControlMarks.Seed seed() {
@@ -180,6 +471,14 @@ final class StoreAnalysis {
             boundary = ControlAreas.boundary(pts);
         }
         return boundary;
+    }
+
+    /** A stored report's summary as the core's {@link Report} without its text (stories are the store's). */
+    static Report report(Map<String, Object> summary, String url) {
+        LocalDate published = summary.get("published") instanceof String s && !s.isBlank() ? date(s) : null;
+        return new Report((String) summary.get("id"), (String) summary.get("file"), (String) summary.get("title"),
+                (String) summary.get("publisher"), (String) summary.get("original_source"), published, List.of(), List.of(), Map.of(),
+                "", "", List.of(), List.of(), List.of()).located(url, Report.IN_BODY);
     }
 
     /** A stored report as the core's {@link Report}: its body as both text and the one paragraph (what stories compare). */
@@ -244,14 +543,14 @@ final class StoreAnalysis {
      * clipped to it).
      */
     synchronized Map<String, Object> control(LocalDate date, double[] bbox, boolean seedMap) {
-        Snapshot s = snapshot();
+        refresh();
         String key = date + "|" + seedMap + "|" + (bbox == null ? "" : java.util.Arrays.toString(bbox));
         Map<String, Object> cached = controlCache.get(key);
         if (cached != null) {
             return cached;
         }
-        ControlModel model = seedMap ? seeded(s) : s.model();
-        List<ControlState> states = model.on(date);
+        ControlModel m = seedMap ? seeded() : model;
+        List<ControlState> states = m.on(date);
         ControlAreas areas = ControlAreas.of(states, boundary());
         if (bbox != null) {
             Geometry box = GF.toGeometry(new Envelope(bbox[0], bbox[2], bbox[1], bbox[3]));
@@ -282,8 +581,8 @@ final class StoreAnalysis {
         }
         Map<String, Object> out = io.frontline.cli.ControlGeoJson.of(states, areas, date);
         out.put("seed_map", seedMap);
-        out.put("events_used", s.observations().size());
-        out.put("rejected_left_out", s.rejected());
+        out.put("events_used", eventsUsed());
+        out.put("rejected_left_out", rejected);
         controlCache.put(key, out);
         return out;
     }
@@ -302,30 +601,41 @@ final class StoreAnalysis {
         return m;
     }
 
-    private Map<String, Object> story(Snapshot s, Story st) {
+    private Map<String, Object> story(StoryState st) {
+        Story story = st.story();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", st.id());
-        m.put("origin", st.origin().id());
-        m.put("origin_source", st.originSource());
+        m.put("id", story.id());
+        m.put("origin", story.origin().id());
+        m.put("origin_source", story.originSource());
         List<Object> reports = new ArrayList<>();
-        for (Report r : st.reports()) {
-            reports.add(reportRef(r, s.summaries().get(r)));
+        int events = 0;
+        int corroborated = 0;
+        for (Rep r : st.members()) {
+            reports.add(reportRef(r.report, r.summary));
+            for (Event e : r.events) {
+                if (!duplicateOf.containsKey(e)) {
+                    events++;
+                    corroborated += corroboration.getOrDefault(e, 1) > 1 ? 1 : 0;
+                }
+            }
         }
-        int[] c = s.counts().getOrDefault(st, new int[2]);
         m.put("reports", reports);
-        m.put("events", c[0]);
-        m.put("corroborated_events", c[1]);
+        m.put("events", events);
+        m.put("corroborated_events", corroborated);
         return m;
     }
 
     /** Every story of the stored reports: its reports (origin first as stored) and how many of its events are corroborated. */
     synchronized List<Map<String, Object>> stories() {
-        Snapshot s = snapshot();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Story st : s.stories().stories()) {
-            out.add(story(s, st));
+        refresh();
+        if (storiesCache == null) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (StoryState st : storyList()) {
+                out.add(story(st));
+            }
+            storiesCache = List.copyOf(out);
         }
-        return out;
+        return storiesCache;
     }
 
     /**
@@ -334,46 +644,43 @@ final class StoreAnalysis {
      * events, the event it duplicates, and the assessed confidence with its reasons. Empty for an unknown or rejected event.
      */
     synchronized Optional<Map<String, Object>> eventStory(String id) {
-        Snapshot s = snapshot();
-        Event e = s.events().get(id);
+        refresh();
+        Event e = events.get(id);
         if (e == null) {
             return Optional.empty();
         }
-        Report r = s.reportOf().get(e);
-        Stories stories = s.stories();
-        Story own = stories.storyOf(r);
-        int n = stories.corroboration(e);
-        Assessment a = Assessment.of(e, r, own, n, profiles);
+        Rep r = repOf.get(e);
+        StoryState own = storyById.get(r.storyId);
+        int n = corroboration.getOrDefault(e, 1);
+        Assessment a = Assessment.of(e, r.report, own.story(), n, profiles);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event_id", id);
-        m.put("report_id", r.id());
-        m.put("story", story(s, own));
-        m.put("duplicate_of", stories.duplicateOf(e).map(Event::eventId).orElse(null));
+        m.put("report_id", r.id);
+        m.put("story", story(own));
+        Event dup = duplicateOf.get(e);
+        m.put("duplicate_of", dup == null ? null : dup.eventId());
         m.put("corroboration", n);
+        List<StoryState> others = new ArrayList<>();
+        for (String sid : corroborating.getOrDefault(e, Set.of())) {
+            if (!sid.equals(own.story().id())) {
+                others.add(storyById.get(sid));
+            }
+        }
+        others.sort(java.util.Comparator.comparingLong(StoryState::first));
         List<Object> by = new ArrayList<>();
-        List<String> ids = stories.corroboratingStories(e, own);
-        for (Story st : stories.stories()) {
-            if (!ids.contains(st.id())) {
-                continue;
-            }
+        for (StoryState st : others) {
             Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("id", st.id());
-            sm.put("origin_source", st.originSource());
+            sm.put("id", st.story().id());
+            sm.put("origin_source", st.story().originSource());
             List<Object> reports = new ArrayList<>();
-            for (Report rr : st.reports()) {
-                reports.add(reportRef(rr, s.summaries().get(rr)));
-            }
-            sm.put("reports", reports);
             List<Object> matching = new ArrayList<>();
-            for (Extraction x : s.extractions()) {
-                if (stories.storyOf(x.report()) != st) {
-                    continue;
-                }
-                for (Event o : x.events()) {
+            for (Rep rr : st.members()) {
+                reports.add(reportRef(rr.report, rr.summary));
+                for (Event o : rr.events) {
                     if (sameEvent(e, o)) {
                         Map<String, Object> em = new LinkedHashMap<>();
                         em.put("event_id", o.eventId());
-                        em.put("report_id", x.report().id());
+                        em.put("report_id", rr.id);
                         em.put("event_date", o.eventDate());
                         em.put("sub_event_type", o.subEventType());
                         em.put("location", o.location());
@@ -384,6 +691,7 @@ final class StoreAnalysis {
                     }
                 }
             }
+            sm.put("reports", reports);
             sm.put("events", matching);
             by.add(sm);
         }
@@ -426,29 +734,34 @@ final class StoreAnalysis {
      * events another independent story corroborates.
      */
     synchronized List<Map<String, Object>> sources() {
-        Snapshot s = snapshot();
+        refresh();
+        if (sourcesCache != null) {
+            return sourcesCache;
+        }
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (SourceProfile p : profiles.profiles()) {
             out.put("profile:" + p.name(), entry(p.name(), p));
         }
         Map<String, Integer> corroborated = new HashMap<>();
-        for (Extraction x : s.extractions()) {
-            Report r = x.report();
+        List<Rep> ordered = new ArrayList<>(reps.values());
+        ordered.sort(java.util.Comparator.comparingLong((Rep x) -> x.ordinal).thenComparing(x -> x.id));
+        for (Rep x : ordered) {
+            Report r = x.report;
             Optional<SourceProfile> p = profiles.byName(r.publisher()).or(() -> profiles.byUrl(r.url()));
             String name = r.publisher() != null && !r.publisher().isBlank() ? r.publisher()
-                    : s.summaries().get(r) != null && s.summaries().get(r).get("source") != null ? (String) s.summaries().get(r).get("source")
+                    : x.summary != null && x.summary.get("source") != null ? (String) x.summary.get("source")
                     : "(no publisher)";
             String key = p.map(sp -> "profile:" + sp.name()).orElse("name:" + name.toLowerCase(java.util.Locale.ROOT));
             Map<String, Object> m = out.computeIfAbsent(key, k -> entry(name, null));
             m.put("reports", (Integer) m.get("reports") + 1);
             int events = 0;
             int corr = 0;
-            for (Event e : x.events()) {
-                if (s.stories().duplicateOf(e).isPresent()) {
+            for (Event e : x.events) {
+                if (duplicateOf.containsKey(e)) {
                     continue;
                 }
                 events++;
-                corr += s.stories().corroboration(e) > 1 ? 1 : 0;
+                corr += corroboration.getOrDefault(e, 1) > 1 ? 1 : 0;
             }
             m.put("events", (Integer) m.get("events") + events);
             corroborated.merge(key, corr, Integer::sum);
@@ -462,7 +775,8 @@ final class StoreAnalysis {
             list.add(m);
         });
         list.sort((a, b) -> Integer.compare((Integer) b.get("reports"), (Integer) a.get("reports")));
-        return list;
+        sourcesCache = List.copyOf(list);
+        return sourcesCache;
     }
 
     private static Map<String, Object> entry(String name, SourceProfile p) {

@@ -239,6 +239,24 @@ public final class ControlModel {
         return new ControlState(p.key, p.name, p.lat, p.lon, controller, status, since, from, others, evidence);
     }
 
+    /**
+     * This model with the timelines of {@code keys} taken from {@code rebuilt} (a model built from every observation
+     * of those places, and only of them): a key {@code rebuilt} has no timeline for is dropped. The other places'
+     * timelines are shared, not copied. How a store keeps the model current without folding every event again.
+     */
+    public ControlModel replacing(java.util.Collection<String> keys, ControlModel rebuilt) {
+        Map<String, PlaceTimeline> out = new HashMap<>(timelines);
+        for (String k : keys) {
+            PlaceTimeline t = rebuilt.timelines.get(k);
+            if (t == null) {
+                out.remove(k);
+            } else {
+                out.put(k, t);
+            }
+        }
+        return new ControlModel(out);
+    }
+
     // ---- queries ------------------------------------------------------------------------------------------
 
     /** The state of every place that has one on the date, by name then key. */

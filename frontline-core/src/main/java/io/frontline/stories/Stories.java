@@ -109,7 +109,11 @@ public final class Stories {
         return i;
     }
 
-    private static Story story(List<Report> members) {
+    /**
+     * The story of a group of reports that are copies of one another (input order kept): its origin and origin
+     * source as {@link #cluster} decides them. Public so that a store keeping its clusters decides them the same way.
+     */
+    public static Story story(List<Report> members) {
         String named = members.stream().map(Report::originalSource).filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
         Comparator<Report> earliest = Comparator.comparing(Report::published, Comparator.nullsLast(Comparator.naturalOrder()));
         Report origin = null;
