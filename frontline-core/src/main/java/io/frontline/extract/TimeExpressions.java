@@ -128,8 +128,8 @@ public final class TimeExpressions {
             if (!may(check, p)) {
                 continue;
             }
-            Matcher m = p.matcher(s);
-            if (m.find()) {
+            Matcher m = nearDigits(p, s, check);
+            if (m != null && m.find()) {
                 int month = Months.month(m.group(3));
                 int year = m.group(4) != null ? Integer.parseInt(m.group(4)) : ctx.yearOr(ctx.published());
                 Optional<LocalDate> d = CalendarDates.of(year, month, Integer.parseInt(m.group(1)));
@@ -168,8 +168,11 @@ public final class TimeExpressions {
         if (!may(check, DMY) && !may(check, MDY)) {
             return Optional.empty();
         }
-        Matcher a = DMY.matcher(s);
-        Matcher b = MDY.matcher(s);
+        Matcher a = nearDigits(DMY, s, check);
+        Matcher b = nearDigits(MDY, s, check);
+        if (a == null) {
+            return Optional.empty(); // both need a day number
+        }
         boolean fa = may(check, DMY) && a.find();
         boolean fb = may(check, MDY) && b.find();
         while (fb && !isMonthWord(b.group(2))) {
@@ -203,6 +206,42 @@ public final class TimeExpressions {
         return Optional.of(new When(fixYear(d.get(), yearText != null, ctx), precision, m.start(), m.end(),
                 precision == 1 ? "calendar-date" : "date-bound:" + prep));
     }
+
+    /**
+     * A matcher of a pattern every match of which holds a digit no more than {@link #BEFORE_DIGIT} characters other
+     * than blanks after its start (RANGE, RANGE_DASH, DMY, MDY: a preposition, "the" or a month name, then the day),
+     * searching from there: no match can begin earlier, so {@code find()} finds what it finds in the whole sentence
+     * (transparent bounds: word boundaries see the text before). Null when the sentence holds no digit. Without a
+     * prefilter check (the reference for tests), the matcher of the whole sentence.
+     */
+    private static Matcher nearDigits(Pattern p, String s, Prefilter.Check check) {
+        if (check == null) {
+            return p.matcher(s);
+        }
+        int n = s.length();
+        int d = 0;
+        while (d < n && (s.charAt(d) < '0' || s.charAt(d) > '9')) {
+            d++;
+        }
+        if (d == n) {
+            return null;
+        }
+        int from = d;
+        for (int count = 0; from > 0 && count < BEFORE_DIGIT; ) {
+            char c = s.charAt(--from);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                count++;
+            }
+        }
+        Matcher m = p.matcher(s);
+        if (from > 0) {
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(from, n);
+        }
+        return m;
+    }
+
+    /** More than the longest start before the day: "before the" (9), "before September." (16). */
+    private static final int BEFORE_DIGIT = 24;
 
     private static boolean isMonthWord(String w) {
         return Months.month(w) > 0 && !(w.equalsIgnoreCase("may") || w.equalsIgnoreCase("mar"));
