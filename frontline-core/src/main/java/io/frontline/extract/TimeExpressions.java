@@ -58,6 +58,8 @@ public final class TimeExpressions {
     private static final List<Pattern> PATTERNS = List.of(RANGE, RANGE_DASH, MONTH_RANGE, DMY, MDY, PART, MONTH, NEXT_DAY, DAYS_LATER,
             FOLLOW_UP, SAME_DAY, WEEKDAY, YESTERDAY);
     private static final Prefilter PREFILTER = Prefilter.of(PATTERNS);
+    /** Per pattern, the strings every match begins with (null: unknown): the single-match patterns are tried only there. */
+    private static final String[][] STARTS = PATTERNS.stream().map(Prefilter::starts).toArray(String[][]::new);
 
     private TimeExpressions() {
     }
@@ -65,6 +67,18 @@ public final class TimeExpressions {
     /** False when the pattern certainly does not match the sentence the check was made for (no check: may match). */
     private static boolean may(Prefilter.Check check, Pattern p) {
         return check == null || check.mayMatch(PATTERNS.indexOf(p));
+    }
+
+    /**
+     * The first match of the pattern in the sentence as {@code find()} finds it, or null; with a check, tried only at
+     * the offsets where a string the pattern's matches begin with occurs.
+     */
+    private static Matcher first(Pattern p, String s, Prefilter.Check check) {
+        if (check == null) {
+            Matcher m = p.matcher(s);
+            return m.find() ? m : null;
+        }
+        return Prefilter.first(p, s, check.lower(), STARTS[PATTERNS.indexOf(p)]);
     }
 
     /** The first time expression of the sentence, resolved; empty when it has none. */
@@ -251,8 +265,8 @@ public final class TimeExpressions {
         if (!may(check, PART)) {
             return Optional.empty();
         }
-        Matcher m = PART.matcher(s);
-        if (!m.find()) {
+        Matcher m = first(PART, s, check);
+        if (m == null) {
             return Optional.empty();
         }
         int month = Months.month(m.group(2));
@@ -290,17 +304,15 @@ public final class TimeExpressions {
         if (ctx.narrative() == null) {
             return Optional.empty();
         }
-        Matcher m = NEXT_DAY.matcher(s);
-        if (may(check, NEXT_DAY) && m.find()) {
+        Matcher m;
+        if (may(check, NEXT_DAY) && (m = first(NEXT_DAY, s, check)) != null) {
             return Optional.of(new When(ctx.narrative().plusDays(1), 1, m.start(), m.end(), "next-day"));
         }
-        m = DAYS_LATER.matcher(s);
-        if (may(check, DAYS_LATER) && m.find()) {
+        if (may(check, DAYS_LATER) && (m = first(DAYS_LATER, s, check)) != null) {
             int n = Numbers.value(m.group(1)).intValue();
             return Optional.of(new When(ctx.narrative().plusDays(n), 1, m.start(), m.end(), "days-later"));
         }
-        m = SAME_DAY.matcher(s);
-        if (may(check, SAME_DAY) && m.find()) {
+        if (may(check, SAME_DAY) && (m = first(SAME_DAY, s, check)) != null) {
             return Optional.of(new When(ctx.narrative(), 1, m.start(), m.end(), "same-day"));
         }
         return Optional.empty();
@@ -310,14 +322,13 @@ public final class TimeExpressions {
         if (ctx.published() == null) {
             return Optional.empty();
         }
-        Matcher m = WEEKDAY.matcher(s);
-        if (may(check, WEEKDAY) && m.find()) {
+        Matcher m;
+        if (may(check, WEEKDAY) && (m = first(WEEKDAY, s, check)) != null) {
             DayOfWeek dow = DayOfWeek.of(Months.weekday(m.group(1)));
             LocalDate d = ctx.published().with(TemporalAdjusters.previousOrSame(dow));
             return Optional.of(new When(d, 1, m.start(), m.end(), "weekday"));
         }
-        m = YESTERDAY.matcher(s);
-        if (may(check, YESTERDAY) && m.find()) {
+        if (may(check, YESTERDAY) && (m = first(YESTERDAY, s, check)) != null) {
             String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
             LocalDate p = ctx.published();
             return Optional.of(switch (w) {

@@ -113,8 +113,24 @@ public final class GazetteerIndex implements Gazetteer {
         return out;
     }
 
+    /** Whether the index knows a name, remembered as {@link #remembered} is (a name is looked up in every report). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean knows(String name) {
+        Boolean k = known.get(name);
+        if (k == null) {
+            k = knowsUncached(name);
+            if (known.size() >= REMEMBERED) {
+                known.clear();
+            }
+            known.put(name, k);
+        }
+        return k;
+    }
+
+    @Override
+    public boolean knowsUncached(String name) {
         String phon = NameKey.phonetic(name);
         return !phon.isEmpty() && byPhonetic.containsKey(phon);
     }
