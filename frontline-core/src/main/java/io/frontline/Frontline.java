@@ -443,9 +443,11 @@ public final class Frontline {
         return here != null ? here : referents.get(kind);
     }
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /** The kind of place a reference ("the airbase", "the town") or a named place stands for, or null. */
     private static String referenceClass(String ref) {
-        String[] words = ref.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String[] words = BLANKS.split(ref.toLowerCase(java.util.Locale.ROOT));
         return REFERENCE_CLASSES.get(words[words.length - 1]);
     }
 

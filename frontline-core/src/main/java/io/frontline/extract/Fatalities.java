@@ -54,6 +54,42 @@ public final class Fatalities {
     private static final List<Pattern> ORDER = List.of(PASSIVE, DIED, ACTIVE, DEAD, TOLL);
     private static final Prefilter PREFILTER = Prefilter.of(ORDER);
 
+    /**
+     * Per pattern of {@link #ORDER}, words one of which every match begins with (ACTIVE's verbs, TOLL's "death toll"),
+     * and words one of which every match ends with (the verbs of PASSIVE and DIED, the nouns of DEAD); null: unknown.
+     * Strings of the patterns, ASCII lower case (the patterns are case-insensitive without UNICODE_CASE).
+     */
+    private static final String[][] STARTS = {null, null,
+            {"killing", "killed", "kill", "kills", "leaving", "left", "claiming the lives of", "claimed the lives of",
+                    "executing", "executed", "slaying", "slew"}, null, {"death toll"}};
+    private static final String[][] ENDS = {{"killed", "slain", "executed", "dead", "beheaded", "massacred"},
+            {"died", "perished", "were dead", "lost their lives"}, null, {"dead", "killed", "fatalities", "fatality", "deaths", "death"},
+            null};
+
+    /** The first offset at which one of the words occurs, or -1. */
+    private static int first(String lower, String[] words) {
+        int at = -1;
+        for (String w : words) {
+            int i = lower.indexOf(w);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
+    /** The last offset at which an occurrence of one of the words ends, or -1. */
+    private static int last(String lower, String[] words) {
+        int end = -1;
+        for (String w : words) {
+            int i = lower.lastIndexOf(w);
+            if (i >= 0) {
+                end = Math.max(end, i + w.length());
+            }
+        }
+        return end;
+    }
+
     private Fatalities() {
     }
 
@@ -65,12 +101,26 @@ public final class Fatalities {
     static List<Count> find(String sentence, boolean prefilter) {
         List<Count> out = new ArrayList<>();
         Prefilter.Check check = prefilter ? PREFILTER.check(sentence) : null;
+        String lower = null;
         for (int i = 0; i < ORDER.size(); i++) {
             Pattern p = ORDER.get(i);
             if (check != null && !check.mayMatch(i)) {
                 continue; // none of the words every match of p contains occurs in the sentence
             }
             Matcher m = p.matcher(sentence);
+            if (check != null) {
+                if (lower == null) {
+                    lower = Prefilter.asciiLower(sentence);
+                }
+                int from = STARTS[i] == null ? 0 : first(lower, STARTS[i]);
+                int to = ENDS[i] == null ? sentence.length() : last(lower, ENDS[i]);
+                if (from < 0 || to < 0) {
+                    continue; // a word every match begins or ends with is missing
+                }
+                // every match lies within [from, to): find() there finds what it finds in the whole sentence
+                // (transparent bounds: word boundaries and lookarounds see the text around)
+                m.useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
+            }
             while (m.find()) {
                 if (overlaps(out, m.start(), m.end())) {
                     continue;

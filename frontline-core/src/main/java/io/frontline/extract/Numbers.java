@@ -19,13 +19,15 @@ public final class Numbers {
             Map.entry("scores", 20), Map.entry("several", 10), Map.entry("many", 10), Map.entry("numerous", 10),
             Map.entry("thousands", 1000), Map.entry("thousand", 1000));
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+(\\.\\d+)?");
+
     private Numbers() {
     }
 
     /** The value of one token ("33", "1,200", "three", "dozens"), or null. */
     public static Double value(String token) {
         String t = token.toLowerCase(java.util.Locale.ROOT);
-        if (t.matches("\\d{1,3}(,\\d{3})+|\\d+(\\.\\d+)?")) {
+        if (DIGITS.matcher(t).matches()) {
             return Double.parseDouble(t.replace(",", ""));
         }
         Integer w = WORDS.get(t);

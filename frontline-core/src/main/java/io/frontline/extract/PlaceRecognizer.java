@@ -31,6 +31,9 @@ public final class PlaceRecognizer {
             Map.entry("north-east", 45.0), Map.entry("north-west", 315.0), Map.entry("south-east", 135.0), Map.entry("south-west", 225.0),
             Map.entry("north-eastern", 45.0), Map.entry("north-western", 315.0), Map.entry("south-eastern", 135.0), Map.entry("south-western", 225.0));
 
+    private static final java.util.regex.Pattern KM = java.util.regex.Pattern.compile("\\d+km");
+    private static final java.util.regex.Pattern KM_DECIMAL = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?km");
+
     private final Gazetteer gazetteer;
     private final PlaceWords words;
 
@@ -255,7 +258,7 @@ public final class PlaceRecognizer {
         if (words.is("slot-preposition", w) || words.is("anchor-before", w)) {
             return w;
         }
-        if (w.equals("km") || w.matches("\\d+km") || w.equals("kilometers") || w.equals("kilometres")) {
+        if (w.equals("km") || KM.matcher(w).matches() || w.equals("kilometers") || w.equals("kilometres")) {
             return w;
         }
         return null;
@@ -319,7 +322,7 @@ public final class PlaceRecognizer {
     private static double distanceBefore(Sentence s, int h) {
         for (int k = h; k >= Math.max(0, h - 2); k--) {
             String w = s.token(k).lower();
-            if (w.matches("\\d+(\\.\\d+)?km")) {
+            if (KM_DECIMAL.matcher(w).matches()) {
                 return Double.parseDouble(w.substring(0, w.length() - 2));
             }
             if ((w.equals("km") || w.startsWith("kilomet")) && k > 0) {

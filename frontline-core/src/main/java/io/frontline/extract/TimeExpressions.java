@@ -58,6 +58,8 @@ public final class TimeExpressions {
     private static final List<Pattern> PATTERNS = List.of(RANGE, RANGE_DASH, MONTH_RANGE, DMY, MDY, PART, MONTH, NEXT_DAY, DAYS_LATER,
             FOLLOW_UP, SAME_DAY, WEEKDAY, YESTERDAY);
     private static final Prefilter PREFILTER = Prefilter.of(PATTERNS);
+    /** Per pattern, the strings every match begins with (null: unknown): the single-match patterns are tried only there. */
+    private static final String[][] STARTS = PATTERNS.stream().map(Prefilter::starts).toArray(String[][]::new);
 
     private TimeExpressions() {
     }
@@ -65,6 +67,18 @@ public final class TimeExpressions {
     /** False when the pattern certainly does not match the sentence the check was made for (no check: may match). */
     private static boolean may(Prefilter.Check check, Pattern p) {
         return check == null || check.mayMatch(PATTERNS.indexOf(p));
+    }
+
+    /**
+     * The first match of the pattern in the sentence as {@code find()} finds it, or null; with a check, tried only at
+     * the offsets where a string the pattern's matches begin with occurs.
+     */
+    private static Matcher first(Pattern p, String s, Prefilter.Check check) {
+        if (check == null) {
+            Matcher m = p.matcher(s);
+            return m.find() ? m : null;
+        }
+        return Prefilter.first(p, s, check.lower(), STARTS[PATTERNS.indexOf(p)]);
     }
 
     /** The first time expression of the sentence, resolved; empty when it has none. */
@@ -128,8 +142,8 @@ public final class TimeExpressions {
             if (!may(check, p)) {
                 continue;
             }
-            Matcher m = p.matcher(s);
-            if (m.find()) {
+            Matcher m = nearDigits(p, s, check);
+            if (m != null && m.find()) {
                 int month = Months.month(m.group(3));
                 int year = m.group(4) != null ? Integer.parseInt(m.group(4)) : ctx.yearOr(ctx.published());
                 Optional<LocalDate> d = CalendarDates.of(year, month, Integer.parseInt(m.group(1)));
@@ -168,8 +182,11 @@ public final class TimeExpressions {
         if (!may(check, DMY) && !may(check, MDY)) {
             return Optional.empty();
         }
-        Matcher a = DMY.matcher(s);
-        Matcher b = MDY.matcher(s);
+        Matcher a = nearDigits(DMY, s, check);
+        Matcher b = nearDigits(MDY, s, check);
+        if (a == null) {
+            return Optional.empty(); // both need a day number
+        }
         boolean fa = may(check, DMY) && a.find();
         boolean fb = may(check, MDY) && b.find();
         while (fb && !isMonthWord(b.group(2))) {
@@ -204,6 +221,42 @@ public final class TimeExpressions {
                 precision == 1 ? "calendar-date" : "date-bound:" + prep));
     }
 
+    /**
+     * A matcher of a pattern every match of which holds a digit no more than {@link #BEFORE_DIGIT} characters other
+     * than blanks after its start (RANGE, RANGE_DASH, DMY, MDY: a preposition, "the" or a month name, then the day),
+     * searching from there: no match can begin earlier, so {@code find()} finds what it finds in the whole sentence
+     * (transparent bounds: word boundaries see the text before). Null when the sentence holds no digit. Without a
+     * prefilter check (the reference for tests), the matcher of the whole sentence.
+     */
+    private static Matcher nearDigits(Pattern p, String s, Prefilter.Check check) {
+        if (check == null) {
+            return p.matcher(s);
+        }
+        int n = s.length();
+        int d = 0;
+        while (d < n && (s.charAt(d) < '0' || s.charAt(d) > '9')) {
+            d++;
+        }
+        if (d == n) {
+            return null;
+        }
+        int from = d;
+        for (int count = 0; from > 0 && count < BEFORE_DIGIT; ) {
+            char c = s.charAt(--from);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                count++;
+            }
+        }
+        Matcher m = p.matcher(s);
+        if (from > 0) {
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(from, n);
+        }
+        return m;
+    }
+
+    /** More than the longest start before the day: "before the" (9), "before September." (16). */
+    private static final int BEFORE_DIGIT = 24;
+
     private static boolean isMonthWord(String w) {
         return Months.month(w) > 0 && !(w.equalsIgnoreCase("may") || w.equalsIgnoreCase("mar"));
     }
@@ -212,8 +265,8 @@ public final class TimeExpressions {
         if (!may(check, PART)) {
             return Optional.empty();
         }
-        Matcher m = PART.matcher(s);
-        if (!m.find()) {
+        Matcher m = first(PART, s, check);
+        if (m == null) {
             return Optional.empty();
         }
         int month = Months.month(m.group(2));
@@ -251,17 +304,15 @@ public final class TimeExpressions {
         if (ctx.narrative() == null) {
             return Optional.empty();
         }
-        Matcher m = NEXT_DAY.matcher(s);
-        if (may(check, NEXT_DAY) && m.find()) {
+        Matcher m;
+        if (may(check, NEXT_DAY) && (m = first(NEXT_DAY, s, check)) != null) {
             return Optional.of(new When(ctx.narrative().plusDays(1), 1, m.start(), m.end(), "next-day"));
         }
-        m = DAYS_LATER.matcher(s);
-        if (may(check, DAYS_LATER) && m.find()) {
+        if (may(check, DAYS_LATER) && (m = first(DAYS_LATER, s, check)) != null) {
             int n = Numbers.value(m.group(1)).intValue();
             return Optional.of(new When(ctx.narrative().plusDays(n), 1, m.start(), m.end(), "days-later"));
         }
-        m = SAME_DAY.matcher(s);
-        if (may(check, SAME_DAY) && m.find()) {
+        if (may(check, SAME_DAY) && (m = first(SAME_DAY, s, check)) != null) {
             return Optional.of(new When(ctx.narrative(), 1, m.start(), m.end(), "same-day"));
         }
         return Optional.empty();
@@ -271,14 +322,13 @@ public final class TimeExpressions {
         if (ctx.published() == null) {
             return Optional.empty();
         }
-        Matcher m = WEEKDAY.matcher(s);
-        if (may(check, WEEKDAY) && m.find()) {
+        Matcher m;
+        if (may(check, WEEKDAY) && (m = first(WEEKDAY, s, check)) != null) {
             DayOfWeek dow = DayOfWeek.of(Months.weekday(m.group(1)));
             LocalDate d = ctx.published().with(TemporalAdjusters.previousOrSame(dow));
             return Optional.of(new When(d, 1, m.start(), m.end(), "weekday"));
         }
-        m = YESTERDAY.matcher(s);
-        if (may(check, YESTERDAY) && m.find()) {
+        if (may(check, YESTERDAY) && (m = first(YESTERDAY, s, check)) != null) {
             String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
             LocalDate p = ctx.published();
             return Optional.of(switch (w) {

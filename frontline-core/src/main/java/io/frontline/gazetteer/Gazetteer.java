@@ -17,6 +17,11 @@ public interface Gazetteer {
     /** True when the name matches some entry exactly at spelling or sound level (no fuzzy matching). */
     boolean knows(String name);
 
+    /** The same as {@link #knows}, computed afresh, not from a cache of earlier lookups (for benchmarks). */
+    default boolean knowsUncached(String name) {
+        return knows(name);
+    }
+
     Optional<Place> byId(String id);
 
     /** The entry nearest to a point among those accepted by the filter. */

@@ -113,8 +113,24 @@ public final class GazetteerIndex implements Gazetteer {
         return out;
     }
 
+    /** Whether the index knows a name, remembered as {@link #remembered} is (a name is looked up in every report). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean knows(String name) {
+        Boolean k = known.get(name);
+        if (k == null) {
+            k = knowsUncached(name);
+            if (known.size() >= REMEMBERED) {
+                known.clear();
+            }
+            known.put(name, k);
+        }
+        return k;
+    }
+
+    @Override
+    public boolean knowsUncached(String name) {
         String phon = NameKey.phonetic(name);
         return !phon.isEmpty() && byPhonetic.containsKey(phon);
     }
@@ -141,6 +157,11 @@ public final class GazetteerIndex implements Gazetteer {
                         continue;
                     }
                     for (Place p : grid.getOrDefault(key(cx + dx, cy + dy), List.of())) {
+                        // the difference in latitude alone is a lower bound of the distance: no haversine for a
+                        // place that cannot be nearer (the bound is shrunk a little against rounding)
+                        if (best != null && Math.abs(p.point().lat() - point.lat()) * KM_PER_DEG_LAT * (1 - 1e-9) >= bestD) {
+                            continue;
+                        }
                         if (filter.test(p)) {
                             double d = p.point().distanceKm(point);
                             if (d < bestD) {
@@ -164,6 +185,8 @@ public final class GazetteerIndex implements Gazetteer {
     }
 
     private static final double CELL_DEG = 0.25;
+    /** Kilometres per degree of latitude on the sphere of {@link GeoPoint#distanceKm}. */
+    private static final double KM_PER_DEG_LAT = Math.toRadians(1) * 6371.0088;
     private static final int MAX_RING = 12;
     private final Map<Long, List<Place>> grid = new HashMap<>();
 

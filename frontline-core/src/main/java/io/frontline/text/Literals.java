@@ -113,6 +113,7 @@ final class Literals {
                 }
             }
         }
+        tables();
     }
 
     private int symbol(char c) {
@@ -126,22 +127,41 @@ final class Literals {
     /** The rules (bit i for rule i) that have one of their strings in the text, or no strings at all. */
     long[] scan(String text) {
         long[] hit = always.clone();
-        int state = 0;
+        int row = 0; // state * symbols
         int n = text.length();
+        int[] delta = this.rows;
+        int[] fold = this.folded;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            state = delta[state * symbols + (c < 128 ? ascii[c] : symbol(c))];
-            long[] f = found[state];
-            if (f != null) {
+            int next = delta[row + (c < 128 ? fold[c] : symbol(c))];
+            row = next >>> 1;
+            if ((next & 1) != 0) {
+                long[] f = found[row / symbols];
                 for (int w = 0; w < words; w++) {
                     hit[w] |= f[w];
                 }
             }
         }
         return hit;
+    }
+
+    /**
+     * The automaton for {@link #scan}: the entries of {@code delta} as the next state's row offset (state * symbols)
+     * shifted left by one, the low bit set when rules end in that state; {@code folded}: the ASCII symbols with A-Z
+     * taking the symbols of a-z (the lowering of the text done by the table).
+     */
+    private int[] rows;
+    private int[] folded;
+
+    private void tables() {
+        rows = new int[delta.length];
+        for (int i = 0; i < delta.length; i++) {
+            rows[i] = (delta[i] * symbols) << 1 | (found[delta[i]] != null ? 1 : 0);
+        }
+        folded = ascii.clone();
+        for (char c = 'A'; c <= 'Z'; c++) {
+            folded[c] = ascii[c + 32];
+        }
     }
 
     static boolean has(long[] bits, int i) {

@@ -69,6 +69,11 @@ public final class Prefilter {
             this.lower = lower;
         }
 
+        /** The text the check was made for, ASCII-lowered. */
+        public String lower() {
+            return lower;
+        }
+
         /** False when pattern i certainly does not match the text. */
         public boolean mayMatch(int pattern) {
             int s = setOf[pattern];
@@ -86,6 +91,49 @@ public final class Prefilter {
             }
             return known[s] == 1;
         }
+    }
+
+    /**
+     * Literal strings (ASCII lower case) one of which every match of the case-insensitive pattern begins with, or null
+     * when its start cannot be read (see {@link Heads#starts}).
+     */
+    public static String[] starts(Pattern pattern) {
+        return Heads.starts(pattern);
+    }
+
+    /**
+     * The first match of {@code pattern} in {@code text}, as {@code find()} finds it, trying only the offsets where one
+     * of {@code starts} occurs in {@code lower} (the ASCII-lowered text): with transparent, non-anchoring bounds a match
+     * tried at an offset sees the text before it as {@code find()} does. The matcher holds the match; null when none.
+     * With {@code starts} null, {@code find()} over the whole text.
+     */
+    public static java.util.regex.Matcher first(Pattern pattern, String text, String lower, String[] starts) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        if (starts == null) {
+            return m.find() ? m : null;
+        }
+        int[] at = new int[8];
+        int n = 0;
+        for (String s : starts) {
+            for (int i = lower.indexOf(s); i >= 0; i = lower.indexOf(s, i + 1)) {
+                if (n == at.length) {
+                    at = Arrays.copyOf(at, 2 * n);
+                }
+                at[n++] = i;
+            }
+        }
+        Arrays.sort(at, 0, n);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && at[k] == at[k - 1]) {
+                continue;
+            }
+            m.region(at[k], text.length());
+            if (m.lookingAt()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The text with A-Z lowered and nothing else changed (the case folding of CASE_INSENSITIVE without UNICODE_CASE). */
