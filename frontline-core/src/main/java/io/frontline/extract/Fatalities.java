@@ -30,8 +30,11 @@ public final class Fatalities {
             + "villagers?|passengers?|protesters?|demonstrators?|detainees?|prisoners?|family members|relatives|"
             + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";
     private static final String MODS = "(?:[\\w'’-]+\\s+){0,4}?";
+    /** The words an active report of deaths opens with; the pattern and the prefilter's start words both come from here. */
+    private static final String[] ACTIVE_VERBS = {"killing", "killed", "kill", "kills", "leaving", "left", "claiming the lives of",
+            "claimed the lives of", "executing", "executed", "slaying", "slew", "deaths of", "death of"};
     private static final Pattern ACTIVE = Pattern.compile(
-            "\\b(?:killing|killed|kill|kills|leaving|left|claiming the lives of|claimed the lives of|executing|executed|slaying|slew|deaths of|death of)\\s+"
+            "\\b(?:" + String.join("|", ACTIVE_VERBS) + ")\\s+"
                     + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE = Pattern.compile(
             "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
@@ -59,9 +62,7 @@ public final class Fatalities {
      * and words one of which every match ends with (the verbs of PASSIVE and DIED, the nouns of DEAD); null: unknown.
      * Strings of the patterns, ASCII lower case (the patterns are case-insensitive without UNICODE_CASE).
      */
-    private static final String[][] STARTS = {null, null,
-            {"killing", "killed", "kill", "kills", "leaving", "left", "claiming the lives of", "claimed the lives of",
-                    "executing", "executed", "slaying", "slew"}, null, {"death toll"}};
+    private static final String[][] STARTS = {null, null, ACTIVE_VERBS, null, {"death toll"}};
     private static final String[][] ENDS = {{"killed", "slain", "executed", "dead", "beheaded", "massacred"},
             {"died", "perished", "were dead", "lost their lives"}, null, {"dead", "killed", "fatalities", "fatality", "deaths", "death"},
             null};
