@@ -86,7 +86,10 @@ public final class ContextResolver {
                 if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && (f.kind().isBattle() || remote(f.kind()))) {
                     String side1 = a1.get(0).actor().side();
                     // a bombardment's target is guessed only from its own paragraph: shelling a town is no clash
-                    ActorMention opp = f.kind().isBattle()
+                    // bombs and suicide attacks, and fire on a military site, are aimed at the armed enemy as a battle is
+                    boolean aimedAtEnemy = f.kind().isBattle() || f.kind() == TriggerClass.SUICIDE || f.kind() == TriggerClass.IED
+                            || militarySite(f);
+                    ActorMention opp = aimedAtEnemy
                             ? opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide, dateOf.apply(i))
                             : nearbyOpponent(side1, a1, report, i, dateOf.apply(i));
                     if (opp != null) {
@@ -111,6 +114,19 @@ public final class ContextResolver {
             out.add(sa.withFrames(frames));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern MILITARY_SITE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:base|airbase|air base|airport|checkpoint|barracks|brigade|division|regiment|battalion|military)\\b");
+
+    /** A place named as a base, checkpoint or unit's camp: "the Division 17 base", "al-Dahrouj checkpoint". */
+    private static boolean militarySite(Frame f) {
+        for (PlaceMention p : f.places()) {
+            if (MILITARY_SITE.matcher(p.fullName()).find()) {
+                return true;
+            }
+        }
+        return f.placeRef() != null && MILITARY_SITE.matcher(f.placeRef()).find();
     }
 
     /** Bombs, shells and air strikes aimed at an armed enemy: their target is the opponent the report is fighting. */

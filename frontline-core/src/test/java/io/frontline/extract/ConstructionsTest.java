@@ -441,4 +441,13 @@ class ConstructionsTest {
         List<Event> es = events("On 30 November 2016, the Syrian Army said it was very close to recapturing the town of Morek.");
         assertThat(es).extracting(Event::subEventType).doesNotContain("Government regains territory");
     }
+
+    @Test
+    void aBombAtABaseIsAimedAtTheEnemyTheReportNames() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 28 November 2016, rebels attacked government troops near Morek.\n\n"
+                + "On 30 November 2016, rebels detonated two tunnel bombs under the Kafr Nabudah checkpoint.\n");
+        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
+                .extracting(Event::side2).containsExactly("government");
+    }
 }
