@@ -64,11 +64,13 @@ public final class ContextResolver {
         boolean namesArmed = namesAnyArmedActor(report);
         List<SentenceAnalysis> out = new ArrayList<>();
         List<ActorMention> lastActor1 = List.of();
+        List<ActorMention> previousParagraphActor1 = List.of();
         int lastParagraph = -1;
         for (int i = 0; i < report.size(); i++) {
             SentenceAnalysis sa = report.get(i);
             if (sa.sentence().paragraph() != lastParagraph) {
                 lastParagraph = sa.sentence().paragraph();
+                previousParagraphActor1 = lastActor1;
                 lastActor1 = List.of(); // "they" does not reach back into another paragraph
             }
             List<Frame> frames = new ArrayList<>();
@@ -78,6 +80,11 @@ public final class ContextResolver {
                 if (a1.isEmpty() && !lastActor1.isEmpty() && (f.subjectRef() != null || f.kind().subjectActs)) {
                     a1 = lastActor1;
                     how1 = f.subjectRef() != null ? "context:pronoun '" + f.subjectRef() + "'" : "context:previous-actor";
+                } else if (a1.isEmpty() && lastActor1.isEmpty() && !previousParagraphActor1.isEmpty() && f.subjectRef() != null
+                        && f.subjectRef().startsWith("the ") && fits(f.subjectRef(), previousParagraphActor1.get(0))) {
+                    // "The group launched another assault" opening a paragraph: the group the paragraph before was about
+                    a1 = previousParagraphActor1;
+                    how1 = "context:'" + f.subjectRef() + "' in the paragraph before";
                 }
                 List<ActorMention> a2 = f.actor2();
                 String how2 = f.actor2How();
@@ -114,6 +121,11 @@ public final class ContextResolver {
             out.add(sa.withFrames(frames));
         }
         return out;
+    }
+
+    /** "the group" is no state's army; "the forces" or "the troops" may be anyone's. */
+    private static boolean fits(String ref, ActorMention a) {
+        return a.actor() != null && !(ref.endsWith(" group") && a.actor().isState());
     }
 
     private static final java.util.regex.Pattern MILITARY_SITE = java.util.regex.Pattern.compile(

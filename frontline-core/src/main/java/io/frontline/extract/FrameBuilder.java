@@ -773,6 +773,16 @@ public final class FrameBuilder {
         return 0;
     }
 
+    /** ", with simultaneous attacks near A and B": the attack just named, told in detail; the clause goes on. */
+    private static boolean elaboration(Sentence s, int k) {
+        for (int j = k; j < s.size() && j < k + 3; j++) {
+            if (Set.of("attacks", "assaults", "clashes", "fighting", "strikes", "raids", "advances").contains(s.token(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int clauseEnd(Sentence s, int from, boolean purposeEnds) {
         for (int k = from; k < s.size(); k++) {
             Token t = s.token(k);
@@ -786,7 +796,8 @@ public final class FrameBuilder {
             if (t.text().equals(",") && k + 1 < s.size() && (CONJUNCTIONS.contains(s.token(k + 1).lower())
                     && !s.token(k + 1).is("as") || CONSEQUENCES.contains(s.token(k + 1).lower())
                     || s.token(k + 1).is("with") && k + 2 < s.size() && !ASSOCIATE_CUES.contains(s.token(k + 2).lower())
-                    && !Set.of("support", "help", "backing", "cover", "the").contains(s.token(k + 2).lower()))) {
+                    && !Set.of("support", "help", "backing", "cover", "the").contains(s.token(k + 2).lower())
+                    && !elaboration(s, k + 2))) {
                 return k;
             }
         }

@@ -450,4 +450,13 @@ class ConstructionsTest {
         assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
                 .extracting(Event::side2).containsExactly("government");
     }
+
+    @Test
+    void withAttacksNearPlacesTellsWhereTheAssaultWas() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 30 November 2016, the Islamic State attacked army positions east of Homs.\n\n"
+                + "The group launched a second assault later that day, with attacks on the villages of Maheen and Huwwarin.\n");
+        assertThat(x.events()).extracting(e -> e.side1() + "@" + e.location())
+                .contains("islamic_state@Maheen", "islamic_state@Huwwarin");
+    }
 }
