@@ -497,7 +497,7 @@ public final class FrameBuilder {
         for (int k = last.lastToken() + 1; k < trigger; k++) {
             String w = s.token(k).lower();
             if (!PASSIVE_AUX.contains(w) && !w.endsWith("ly") && !Set.of("had", "have", "has", "also", "then", "later", "soon",
-                    "forces", "fighters", "troops", "units", "militants", "again", "all").contains(w)) {
+                    "forces", "fighters", "troops", "units", "militants", "again", "all", ")").contains(w)) {
                 return -1;
             }
         }
@@ -509,6 +509,14 @@ public final class FrameBuilder {
                 first = a;
             } else {
                 break;
+            }
+        }
+        if (first.firstToken() >= 2 && s.token(first.firstToken() - 1).is("(")) {
+            // "the Syrian Arab Army (SAA) withdrew": the abbreviation in brackets belongs to the name before it
+            for (ActorMention a : actors) {
+                if (a.lastToken() == first.firstToken() - 2 && a.firstToken() > previousTriggerEnd) {
+                    first = a;
+                }
             }
         }
         int k = first.firstToken() - 1;

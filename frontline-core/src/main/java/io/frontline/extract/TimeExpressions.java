@@ -289,8 +289,8 @@ public final class TimeExpressions {
         }
         Matcher m = MONTH.matcher(s);
         while (m.find()) {
-            if (!isMonthWord(m.group(2))) {
-                continue;
+            if (!isMonthWord(m.group(2)) && !m.group(2).equals("May")) {
+                continue; // "in May" with its capital after a preposition is the month, not the verb
             }
             int month = Months.month(m.group(2));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : ctx.yearOr(ctx.published());

@@ -94,4 +94,12 @@ class TimeExpressionsTest {
         assertThat(when("On 3 September, the rebels ran into a minefield.", LocalDate.of(2017, 6, 20), 2017).date())
                 .isEqualTo(LocalDate.of(2017, 9, 3));
     }
+
+    @Test
+    void mayWithItsCapitalAfterAPrepositionIsTheMonth() {
+        var w = when("The rebels lost the town in May 2015 and never took it back.", null, 0);
+        assertThat(w.date().getMonthValue()).isEqualTo(5);
+        assertThat(w.date().getYear()).isEqualTo(2015);
+        assertThat(TimeExpressions.find("The army said it may advance soon.", new TimeExpressions.Context(PUB, null, 0))).isEmpty();
+    }
 }
