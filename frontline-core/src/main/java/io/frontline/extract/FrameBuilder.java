@@ -662,6 +662,11 @@ public final class FrameBuilder {
             if (actors.stream().anyMatch(a -> a.firstToken() <= f0 && l0 <= a.lastToken() && !STRIKES_NAME.matcher(a.text()).find())) {
                 continue;
             }
+            // nor a participle used as an adjective: "the besieged airport", "the captured villages"
+            if (first > 0 && first == last && s.token(first).text().endsWith("ed")
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "newly", "recently").contains(s.token(first - 1).lower())) {
+                continue;
+            }
             // nor inside a place's name ("Artillery Regiment 121 base", "Liberation Square")
             if (places.stream().anyMatch(p -> p.firstToken() <= f0 && l0 <= p.lastToken())) {
                 continue;

@@ -459,4 +459,16 @@ class ConstructionsTest {
         assertThat(x.events()).extracting(e -> e.side1() + "@" + e.location())
                 .contains("islamic_state@Maheen", "islamic_state@Huwwarin");
     }
+
+    @Test
+    void aParticipleAfterAnArticleDescribesAndWhatAnEventOpensTheWayForHasNotHappened() {
+        assertThat(events("On 30 November 2016, a cargo plane landed at the besieged Kuweires airbase.")).isEmpty();
+        assertThat(events("On 30 November 2016, the fall of the hill paved the way for the army to storm the town of Morek."))
+                .extracting(Event::location).doesNotContain("Morek");
+    }
+
+    @Test
+    void aDefinitionWithAnAbbreviationIsNoEvent() {
+        assertThat(events("The Battle of Morek was a Syrian Arab Army (SAA) offensive against the rebels to capture the town of Morek.")).isEmpty();
+    }
 }
