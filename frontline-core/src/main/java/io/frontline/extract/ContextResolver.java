@@ -65,6 +65,7 @@ public final class ContextResolver {
         List<SentenceAnalysis> out = new ArrayList<>();
         List<ActorMention> lastActor1 = List.of();
         List<ActorMention> previousParagraphActor1 = List.of();
+        TriggerClass lastActor1Kind = null;
         int lastParagraph = -1;
         for (int i = 0; i < report.size(); i++) {
             SentenceAnalysis sa = report.get(i);
@@ -77,7 +78,8 @@ public final class ContextResolver {
             for (Frame f : sa.frames()) {
                 List<ActorMention> a1 = f.actor1();
                 String how1 = f.actor1How();
-                if (a1.isEmpty() && !lastActor1.isEmpty() && (f.subjectRef() != null || f.kind().subjectActs)) {
+                boolean fromTheAir = lastActor1Kind == TriggerClass.AIR && f.kind() != TriggerClass.AIR && f.subjectRef() == null;
+                if (a1.isEmpty() && !lastActor1.isEmpty() && !fromTheAir && (f.subjectRef() != null || f.kind().subjectActs)) {
                     a1 = lastActor1;
                     how1 = f.subjectRef() != null ? "context:pronoun '" + f.subjectRef() + "'" : "context:previous-actor";
                 } else if (a1.isEmpty() && lastActor1.isEmpty() && !previousParagraphActor1.isEmpty() && f.subjectRef() != null
@@ -115,6 +117,7 @@ public final class ContextResolver {
                 Frame g = f.withActors(a1, how1, a2, how2);
                 if (!a1.isEmpty() && f.kind().subjectActs && f.modality().happened()) {
                     lastActor1 = a1;
+                    lastActor1Kind = f.kind(); // who struck from the air is not who fought on the ground next
                 }
                 frames.add(g);
             }
