@@ -436,7 +436,10 @@ public final class Frontline {
         }
         PlaceMention here = null;
         for (PlaceMention p : sa.places()) {
-            if (p.span().end() <= f.trigger().start() && p.referable() && kind.equals(referenceClass(p))) {
+            // in its own sentence a reference may also mean a place named as a reference point: "gathered north of
+            // al-Bab as artillery bombed positions near the city"
+            if (p.span().end() <= f.trigger().start() && (p.referable() || p.role() == PlaceMention.Role.ANCHOR)
+                    && kind.equals(referenceClass(p))) {
                 here = p;
             }
         }

@@ -391,6 +391,11 @@ public final class FrameBuilder {
                 mod = out.get(out.size() - 1).modality();
                 modRule = out.get(out.size() - 1).modalityRule() + " (shared by coordination)";
             }
+            if (mod == Modality.FACT && tr.kind != TriggerClass.TAKE && tr.first > 0
+                    && Set.of("nearly", "almost").contains(s.token(tr.first - 1).lower())) {
+                mod = Modality.NEGATED; // "nearly besieging the city": it did not come to that
+                modRule = "nearly";
+            }
             if (mod == Modality.FACT || mod == Modality.ATTEMPTED) {
                 String rest = s.text().substring(s.token(tr.first).start() - s.span().start());
                 Optional<Lexicon.Hit> f = cues.first(rest, "failed");
@@ -467,6 +472,12 @@ public final class FrameBuilder {
             Frame f = out.get(i);
             Frame next = out.get(i + 1);
             boolean nounPair = trigs.get(i + 1).first - trigs.get(i).last <= 3 && s.token(trigs.get(i).last + 1).is("and");
+            if (trigs.get(i + 1).first == trigs.get(i).last + 1 && f.kind().isRemote() && next.kind().isRemote()
+                    && !f.located() && f.placeRef() == null && (next.located() || next.placeRef() != null)) {
+                // "artillery bombed positions near the city": the weapon's fire hit where the verb says
+                out.set(i, f.withPlaces(next.places(), next.region()).withPlaceRef(next.placeRef()));
+                f = out.get(i);
+            }
             if (nounPair && !next.located() && next.placeRef() == null && (f.located() || f.placeRef() != null)) {
                 next = next.withPlaces(f.places(), f.region()).withPlaceRef(f.placeRef());
                 out.set(i + 1, next);

@@ -471,4 +471,13 @@ class ConstructionsTest {
     void aDefinitionWithAnAbbreviationIsNoEvent() {
         assertThat(events("The Battle of Morek was a Syrian Arab Army (SAA) offensive against the rebels to capture the town of Morek.")).isEmpty();
     }
+
+    @Test
+    void theCityNamedAsAReferencePointInTheSameSentenceIsTheOneMeant() {
+        List<Event> es = events("On 30 November 2016, rebels massed west of Maarat al-Numan as government artillery shelled "
+                + "their positions near the city.");
+        assertThat(es).extracting(Event::location).contains("Maarat al-Numan");
+        assertThat(events("On 30 November 2016, the army attacked the village of Kafr Nabudah, nearly encircling the town of Morek."))
+                .extracting(Event::location).doesNotContain("Morek");
+    }
 }
