@@ -49,6 +49,10 @@ final class LoadTestCommand implements Callable<Integer> {
             + "default: $FRONTLINE_TOKEN.")
     String token;
 
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated reads (default: ${DEFAULT-VALUE}); "
+            + "the same seed repeats the same requests, which a server's response cache may have kept from the last run.")
+    long seed;
+
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
@@ -87,13 +91,14 @@ final class LoadTestCommand implements Callable<Integer> {
         AtomicLong issued = new AtomicLong();
         Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
+        AtomicLong cacheHits = new AtomicLong();
         long[][] lat = new long[concurrency][];
         int[] counts = new int[concurrency];
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             int id = t;
             Thread th = new Thread(() -> {
-                SplittableRandom rnd = new SplittableRandom(id * 7919L + 1);
+                SplittableRandom rnd = new SplittableRandom(id * 7919L + seed);
                 long[] mine = new long[1024];
                 int n = 0;
                 while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
@@ -101,6 +106,9 @@ final class LoadTestCommand implements Callable<Integer> {
                     try {
                         HttpResponse<Void> r = http.send(get(base, query(rnd), tok), HttpResponse.BodyHandlers.discarding());
                         statuses.computeIfAbsent(String.valueOf(r.statusCode()), k -> new AtomicLong()).incrementAndGet();
+                        if (r.headers().firstValue("X-Cache").filter("hit"::equals).isPresent()) {
+                            cacheHits.incrementAndGet();
+                        }
                     } catch (IOException | InterruptedException e) {
                         errors.incrementAndGet();
                         continue;
@@ -167,6 +175,8 @@ final class LoadTestCommand implements Callable<Integer> {
         Arrays.sort(all);
         System.out.printf("reads: %d requests in %.1f s with %d threads: %.0f requests/s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 total, wall, concurrency, total / wall, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("server response cache (X-Cache): %d hits of %d reads (%.1f %%)%n", cacheHits.get(), total,
+                total == 0 ? 0.0 : 100.0 * cacheHits.get() / total);
         System.out.println("statuses: " + new TreeMap<>(statuses) + (errors.get() > 0 ? ", connection errors: " + errors.get() : ""));
         if (ingest) {
             System.out.printf("ingest (concurrent, one thread): %d reports posted, %d stored, %d failed (%.1f reports/s)%n",

@@ -50,6 +50,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Writes allowed per second per client IP, then 429 (default: ${DEFAULT-VALUE}; 0: no limit).")
     double writeRate;
 
+    @Option(names = "--cache-entries", paramLabel = "N", defaultValue = "10000",
+            description = "Answers of the read endpoints kept by request and store write version (default: ${DEFAULT-VALUE}; 0: no cache).")
+    int cacheEntries;
+
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64",
+            description = "At most this many megabytes of cached answers (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
@@ -83,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
         TokenStore tokens = open ? null : store.openTokens();
         String created = tokens == null ? null : bootstrapToken(tokens);
         AccessControl access = new AccessControl(tokens, privateReads, readRate, writeRate);
-        ApiServer server = new ApiServer(s, new Frontline(knowledge), knowledge.gazetteer(), maxBody, access);
+        ApiServer server = new ApiServer(s, new Frontline(knowledge), knowledge.gazetteer(), maxBody, access)
+                .responseCache(cacheEntries, cacheMb << 20);
         int actual = server.start(port);
         server.warmUp();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -72,6 +72,14 @@ public interface EventStore extends AutoCloseable {
     long eventCount();
 
     /**
+     * The store's write version: it grows with every committed write (a report, a review, a token change), by this
+     * process or any other using the same store. A negative value means the store keeps none (answers cannot be cached).
+     */
+    default long version() {
+        return -1;
+    }
+
+    /**
      * The stored story clusters (V6): with {@code afterOrdinal} 0 every report, else every report of the stories that
      * a report stored after that ordinal belongs to; in input order.
      */

@@ -227,6 +227,7 @@ public class JdbcEventStore implements EventStore {
                 synchronized (storyLock) {
                     StoryIndex.add(conn, statements(conn), self, str(r.get("body")));
                     beforeCommit(doc);
+                    bumpVersion(conn);
                     conn.commit();
                 }
                 return new IngestResult(doc.id(), true, doc.events().size());
@@ -487,6 +488,7 @@ public class JdbcEventStore implements EventStore {
                     id = rs.getLong(1);
                 }
             }
+            bumpVersion(conn);
             conn.commit();
             return Optional.of(new ReviewAction(id, eventId, action, reviewer, f, now));
             } catch (SQLException | RuntimeException e) {
@@ -930,6 +932,28 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Increments the write version (V7's one-row table {@code store_version}) in the caller's write transaction; last
+     * before the commit, so the row lock it takes is held only as long as the commit. Every process sees the new value
+     * once the transaction commits.
+     */
+    static void bumpVersion(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE store_version SET version = version + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public long version() {
+        return read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT version FROM store_version WHERE id = 1")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
         });
     }
 

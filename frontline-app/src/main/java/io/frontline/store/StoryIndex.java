@@ -205,6 +205,7 @@ final class StoryIndex {
             for (int i = 0; i < todo.size(); i++) {
                 add(conn, st, todo.get(i), bodies.get(i));
             }
+            JdbcEventStore.bumpVersion(conn);
             conn.commit();
             done += todo.size();
         }

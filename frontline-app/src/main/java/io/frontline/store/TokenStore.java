@@ -87,6 +87,7 @@ public final class TokenStore implements AutoCloseable {
             ps.setString(3, HexFormat.of().formatHex(digest(salt, token)));
             ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
             ps.executeUpdate();
+            JdbcEventStore.bumpVersion(conn);
         } catch (SQLException e) {
             throw new StoreException("cannot store the token '" + name + "': " + e.getMessage(), e);
         }
@@ -99,7 +100,9 @@ public final class TokenStore implements AutoCloseable {
                 "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
             ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
             ps.setString(2, name);
-            return ps.executeUpdate() == 1;
+            boolean revoked = ps.executeUpdate() == 1;
+            JdbcEventStore.bumpVersion(conn);
+            return revoked;
         } catch (SQLException e) {
             throw new StoreException("cannot revoke the token '" + name + "': " + e.getMessage(), e);
         }

@@ -63,6 +63,13 @@ public final class ApiServer {
     /** Serialises review version checks with the review they guard (optimistic locking, see {@link #review(Context)}). */
     private final Object reviewLock = new Object();
     private Javalin app;
+    /** Answers of the store's read endpoints by request and store write version; null: no caching. */
+    private ResponseCache cache = new ResponseCache(DEFAULT_CACHE_ENTRIES, DEFAULT_CACHE_BYTES);
+    static final int DEFAULT_CACHE_ENTRIES = 10_000;
+    static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** Headers the cached endpoints set, kept with a cached answer. */
+    private static final List<String> CACHED_HEADERS = List.of("X-Next-Cursor", "X-Total-Count", "X-Total-Capped", "ETag",
+            "Content-Disposition");
 
     /** A server without authentication or rate limits (tests, embedding); {@code serve} passes an {@link AccessControl}. */
     public ApiServer(EventStore store, Frontline frontline, Gazetteer gazetteer, long maxBody) {
@@ -76,6 +83,20 @@ public final class ApiServer {
         this.maxBody = maxBody;
         this.analysis = new StoreAnalysis(store, gazetteer, BundledKnowledge.sources(null));
         this.access = access;
+    }
+
+    /**
+     * Sets the response cache of the read endpoints: at most {@code maxEntries} answers and {@code maxBytes} bytes;
+     * 0 entries: no cache. Call before {@link #start(int)}.
+     */
+    public ApiServer responseCache(int maxEntries, long maxBytes) {
+        cache = maxEntries <= 0 ? null : new ResponseCache(maxEntries, maxBytes);
+        return this;
+    }
+
+    /** Cache hits and misses so far (0 and 0 without a cache). */
+    public long[] cacheCounts() {
+        return cache == null ? new long[]{0, 0} : new long[]{cache.hits(), cache.misses()};
     }
 
     /** Starts on {@code port} (0: any free port) and returns the port. */
@@ -100,15 +121,15 @@ public final class ApiServer {
                     + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         });
         app.before(access::check); // rate limit per client IP, then bearer tokens for writes (and private reads)
-        get("/api/reports", this::reports);
-        get("/api/reports/{id}", this::report);
+        get("/api/reports", cached(this::reports));
+        get("/api/reports/{id}", cached(this::report));
         post("/api/reports", this::postReport);
-        get("/api/events", this::events);
-        get("/api/events/{id}", this::event);
+        get("/api/events", cached(this::events));
+        get("/api/events/{id}", cached(this::event));
         post("/api/events/{id}/review", this::review);
-        get("/api/reviews", this::reviewLog);
-        get("/api/claims", this::claims);
-        get("/api/places", this::places);
+        get("/api/reviews", cached(this::reviewLog));
+        get("/api/claims", cached(this::claims));
+        get("/api/places", cached(this::places));
         get("/api/basemap", this::basemap);
         get("/api/control", this::control);
         get("/api/events/{id}/story", this::eventStory);
@@ -169,6 +190,63 @@ public final class ApiServer {
     /** Every route the server answers. */
     public List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    /**
+     * A read endpoint answered from the cache when the store's write version is the one the cached answer was computed
+     * at. Runs after the access check (rate limit, tokens). A hit costs the version lookup (one primary-key read) and
+     * writing the bytes; answers carry {@code X-Cache: hit} or {@code miss}. Only 200 answers are kept. Their content
+     * depends on the store, the request's path and query and the server's fixed gazetteer, never on the token.
+     */
+    private Handler cached(Handler h) {
+        return ctx -> {
+            ResponseCache c = cache;
+            long version = c == null ? -1 : store.version();
+            if (version < 0) {
+                h.handle(ctx);
+                return;
+            }
+            String key = cacheKey(ctx);
+            ResponseCache.Entry e = c.get(key, version);
+            if (e != null) {
+                e.headers().forEach(ctx::header);
+                ctx.header("X-Cache", "hit");
+                ctx.status(200).contentType(e.contentType()).result(e.body());
+                return;
+            }
+            ctx.header("X-Cache", "miss");
+            h.handle(ctx);
+            if (ctx.statusCode() != 200) {
+                return;
+            }
+            InputStream in = ctx.resultInputStream();
+            if (in == null) {
+                return;
+            }
+            byte[] body = in.readAllBytes();
+            ctx.result(body);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : CACHED_HEADERS) {
+                String v = ctx.res().getHeader(name);
+                if (v != null) {
+                    headers.put(name, v);
+                }
+            }
+            String type = ctx.res().getContentType();
+            c.put(key, version, new ResponseCache.Entry(type == null ? "application/json" : type, headers, body));
+        };
+    }
+
+    /** The request as a cache key: its path and its query parameters sorted by name (values in their order). */
+    static String cacheKey(Context ctx) {
+        StringBuilder sb = new StringBuilder(ctx.path()).append('?');
+        for (Map.Entry<String, List<String>> q : new java.util.TreeMap<>(ctx.queryParamMap()).entrySet()) {
+            for (String v : q.getValue()) {
+                sb.append(java.net.URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return sb.toString();
     }
 
     private void get(String path, Handler h) {

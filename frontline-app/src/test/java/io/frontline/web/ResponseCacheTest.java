@@ -1,0 +1,159 @@
+package io.frontline.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontline.Frontline;
+import io.frontline.KnowledgeBase;
+import io.frontline.knowledge.BundledKnowledge;
+import io.frontline.store.JdbcEventStore;
+import io.frontline.store.StoreFixtures;
+import io.frontline.store.TokenStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The response cache of the read endpoints: a write by another store instance on the same H2 file (as another process
+ * would, through H2's automatic server) or a review makes the next read a miss with the new content; the cache is
+ * bounded; the access check runs before it.
+ */
+class ResponseCacheTest {
+    @TempDir
+    static Path dir;
+    static JdbcEventStore store;
+    static JdbcEventStore other;
+    static TokenStore tokens;
+    static ApiServer server;
+    static ApiServer privateServer;
+    static String base;
+    static String privateBase;
+    static String alice;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        KnowledgeBase kb = BundledKnowledge.load();
+        store = JdbcEventStore.embedded(dir.resolve("data"));
+        other = JdbcEventStore.embedded(dir.resolve("data")); // pools of its own: another writer of the same file
+        tokens = TokenStore.embedded(dir.resolve("data"));
+        alice = tokens.create("alice");
+        Frontline f = new Frontline(kb);
+        server = new ApiServer(store, f, kb.gazetteer(), 200_000, new AccessControl(tokens, false, 0, 0));
+        base = "http://localhost:" + server.start(0);
+        privateServer = new ApiServer(store, f, kb.gazetteer(), 200_000, new AccessControl(tokens, true, 0, 0));
+        privateBase = "http://localhost:" + privateServer.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        privateServer.stop();
+        tokens.close();
+        other.close();
+        store.close();
+    }
+
+    static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String cache(HttpResponse<String> r) {
+        return r.headers().firstValue("X-Cache").orElse("");
+    }
+
+    @Test
+    void aWriteByAnotherStoreInstanceAndAReviewInvalidate() throws Exception {
+        other.save(StoreFixtures.doc("rc-a", new Object[]{"2017-09-10", "government", "islamic_state", 35.3, 40.1}));
+        String q = base + "/api/events?limit=50&from=2017-01-01&to=2017-12-31";
+        HttpResponse<String> first = get(q, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        HttpResponse<String> second = get(base + "/api/events?to=2017-12-31&from=2017-01-01&limit=50", null); // same, reordered
+        assertThat(cache(second)).isEqualTo("hit");
+        assertThat(second.body()).isEqualTo(first.body());
+        int before = JSON.readTree(first.body()).get("total").asInt();
+
+        // another instance (its own pools, as another process) stores a report: the next read is fresh
+        other.save(StoreFixtures.doc("rc-b", new Object[]{"2017-09-11", "sdf", "islamic_state", 35.9, 39.0}));
+        HttpResponse<String> third = get(q, null);
+        assertThat(cache(third)).isEqualTo("miss");
+        assertThat(JSON.readTree(third.body()).get("total").asInt()).isEqualTo(before + 1);
+        assertThat(cache(get(q, null))).isEqualTo("hit");
+
+        // a review through the API: the event and the listing show it at once
+        String id = "rc-b-001";
+        JsonNode ev = JSON.readTree(get(base + "/api/events/" + id, null).body());
+        assertThat(ev.get("review_status").asText()).isEqualTo("unreviewed");
+        assertThat(cache(get(base + "/api/events/" + id, null))).isEqualTo("hit");
+        HttpResponse<String> rv = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + id + "/review"))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"reject\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rv.statusCode()).isEqualTo(201);
+        HttpResponse<String> after = get(base + "/api/events/" + id, null);
+        assertThat(cache(after)).isEqualTo("miss");
+        assertThat(JSON.readTree(after.body()).get("review_status").asText()).isEqualTo("rejected");
+        assertThat(get(q + "&status=rejected", null).body()).contains(id);
+
+        // a review by the other instance, bypassing this server, is seen too
+        other.review("rc-a-001", "confirm", "bob", Map.of());
+        assertThat(JSON.readTree(get(base + "/api/events/rc-a-001", null).body()).get("review_status").asText())
+                .isEqualTo("confirmed");
+    }
+
+    @Test
+    void accessIsCheckedBeforeTheCache() throws Exception {
+        String q = privateBase + "/api/events?limit=5";
+        HttpResponse<String> withToken = get(q, alice);
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(cache(get(q, alice))).isEqualTo("hit");
+        HttpResponse<String> without = get(q, null);
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.body()).doesNotContain("\"events\"");
+        assertThat(get(q, "flt_wrong").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void errorsAreNotCachedAndTheVersionGrowsWithTokenChanges() throws Exception {
+        assertThat(get(base + "/api/events?limit=0", null).statusCode()).isEqualTo(400);
+        assertThat(cache(get(base + "/api/events?limit=0", null))).isEqualTo("miss");
+        long v = store.version();
+        tokens.create("carol");
+        assertThat(other.version()).isEqualTo(store.version()).isGreaterThan(v);
+    }
+
+    @Test
+    void theCacheIsBoundedInEntriesAndBytes() {
+        ResponseCache c = new ResponseCache(3, 10_000);
+        for (int i = 0; i < 10; i++) {
+            c.put("k" + i, 7, new ResponseCache.Entry("application/json", Map.of(), new byte[100]));
+        }
+        assertThat(c.size()).isEqualTo(3);
+        assertThat(c.get("k9", 7)).isNotNull();
+        assertThat(c.get("k0", 7)).isNull();
+        // an answer of an older version than the newest seen is never kept nor served
+        assertThat(c.get("k9", 8)).isNull();
+        c.put("old", 7, new ResponseCache.Entry("application/json", Map.of(), new byte[1]));
+        assertThat(c.get("old", 8)).isNull();
+        assertThat(c.size()).isZero();
+        ResponseCache small = new ResponseCache(1000, 1_000);
+        for (int i = 0; i < 50; i++) {
+            small.put("k" + i, 1, new ResponseCache.Entry("text/csv", Map.of("ETag", "\"1\""), new byte[200]));
+        }
+        assertThat(small.bytes()).isLessThanOrEqualTo(1_000);
+        assertThat(small.size()).isBetween(1, 5);
+    }
+}
