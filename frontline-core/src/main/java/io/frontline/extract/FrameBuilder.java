@@ -139,6 +139,7 @@ public final class FrameBuilder {
                     after.add(a);
                 }
             }
+            boolean frontedTrigger = frontedNominal(s, tr, clauseStart);
             // "shelling carried out by the rebels on X", "an attack by ISIL on X": a noun with its agent after it
             boolean nominalBy = !passive && agentPhraseAfter(s, tr.last);
             List<ActorMention> agent = List.of();
@@ -155,7 +156,7 @@ public final class FrameBuilder {
                     loser.add(a);
                 } else if ("to".equals(prep)) {
                     winnerTo.add(a);
-                } else if (prep == null && frontedNominal(s, tr, clauseStart)) {
+                } else if (prep == null && frontedTrigger) {
                     continue; // "after heavy bombardment rebels stormed X": the subject of the main clause, not a target
                 } else if (prep == null || Set.of("against", "on", "at", "with", "between").contains(prep)
                         || "of".equals(prep) && !tr.kind.isBattle()) {
