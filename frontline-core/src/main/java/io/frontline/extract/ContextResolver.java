@@ -79,7 +79,9 @@ public final class ContextResolver {
                 List<ActorMention> a1 = f.actor1();
                 String how1 = f.actor1How();
                 boolean fromTheAir = lastActor1Kind == TriggerClass.AIR && f.kind() != TriggerClass.AIR && f.subjectRef() == null;
-                if (a1.isEmpty() && !lastActor1.isEmpty() && !fromTheAir && (f.subjectRef() != null || f.kind().subjectActs)) {
+                boolean sideHit = "subject-hit".equals(f.actor2How()) && f.actor2().get(0).actor() != null && !lastActor1.isEmpty()
+                        && lastActor1.get(0).actor() != null && f.actor2().get(0).actor().side().equals(lastActor1.get(0).actor().side());
+                if (a1.isEmpty() && !lastActor1.isEmpty() && !fromTheAir && !sideHit && (f.subjectRef() != null || f.kind().subjectActs)) {
                     a1 = lastActor1;
                     how1 = f.subjectRef() != null ? "context:pronoun '" + f.subjectRef() + "'" : "context:previous-actor";
                 } else if (a1.isEmpty() && lastActor1.isEmpty() && !previousParagraphActor1.isEmpty() && f.subjectRef() != null
@@ -106,7 +108,8 @@ public final class ContextResolver {
                         how2 = "context:" + where(opp, report, i);
                     }
                 }
-                if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && f.kind().isBattle()) {
+                if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && (f.kind().isBattle()
+                        || "subject-hit".equals(f.actor2How()))) {
                     String side2 = a2.get(0).actor().side();
                     ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide, dateOf.apply(i));
                     if (opp != null) {

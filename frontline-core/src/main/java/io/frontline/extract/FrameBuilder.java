@@ -234,6 +234,14 @@ public final class FrameBuilder {
                     how2 = "coordinated-enemy";
                 }
             }
+            if (tr.kind.isRemote() && causeOf(s, tr.first) && !a1.isEmpty() && "subject".equals(how1)) {
+                // "60 rebels were killed ..., mostly due to mines", "ISIL retreated due to heavy shelling": the subject
+                // suffered the weapon; who used it is for the context to tell
+                a2 = a1;
+                how2 = "subject-hit";
+                a1 = List.of();
+                how1 = "";
+            }
             // the other side is never the acting side itself ("the SDF captured A ..., and the SDF captured B");
             // allies may hand a place over to each other
             final List<ActorMention> acting = a1;
@@ -270,7 +278,10 @@ public final class FrameBuilder {
             List<PlaceMention> inScope = new ArrayList<>();
             PlaceMention region = null;
             int placeFrom = tr.last + 1;
-            if (passive || tr.kind == TriggerClass.FALL || tr.kind == TriggerClass.LOSE && subject.isEmpty()) {
+            if (passive || tr.kind == TriggerClass.FALL || tr.kind == TriggerClass.LOSE && subject.isEmpty()
+                    || tr.kind.isRemote() && meansOrCause(s, tr.first)) {
+                // "60 rebels were killed in Jakkah, mostly due to mines", "destroyed a tank near X using a guided
+                // missile": the weapon named last was used where the clause says
                 placeFrom = clauseStart;
             }
             for (PlaceMention p : places) {
@@ -938,6 +949,30 @@ public final class FrameBuilder {
             in--;
         }
         return subSite && s.token(in).is("in");
+    }
+
+    /** A weapon named as the means or the cause of what the clause tells: "using a guided missile", "due to mines". */
+    private static boolean meansOrCause(Sentence s, int trigger) {
+        return causeOf(s, trigger) || before(s, trigger, "using");
+    }
+
+    /** A weapon named as the cause of what befell the clause's subject: "due to mines", "because of the shelling". */
+    private static boolean causeOf(Sentence s, int trigger) {
+        return before(s, trigger, "due") || before(s, trigger, "because") || before(s, trigger, "caused");
+    }
+
+    /** {@code word} among the four words before the trigger, in its clause. */
+    private static boolean before(Sentence s, int trigger, String word) {
+        for (int k = trigger - 1; k >= 0 && k >= trigger - 4; k--) {
+            String w = s.token(k).lower();
+            if (w.equals(word)) {
+                return true;
+            }
+            if (w.equals(",") || w.equals(";")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A trigger noun in a prepositional phrase opening the clause: "after heavy artillery bombardment, ...". */

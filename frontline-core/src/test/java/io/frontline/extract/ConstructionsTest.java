@@ -480,4 +480,14 @@ class ConstructionsTest {
         assertThat(events("On 30 November 2016, the army attacked the village of Kafr Nabudah, nearly encircling the town of Morek."))
                 .extracting(Event::location).doesNotContain("Morek");
     }
+
+    @Test
+    void whoWasKilledDueToMinesWasHitNotTheOneWhoLaidThem() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 29 November 2016, the rebels attacked Islamic State positions near al-Bab.\n\n"
+                + "On 30 November 2016, 12 rebels were killed in the village of Qabasin, mostly due to landmines.\n");
+        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
+                .extracting(e -> e.side1() + ">" + e.side2() + "@" + e.location())
+                .containsExactly("islamic_state>opposition@Qabasin");
+    }
 }
