@@ -20,6 +20,11 @@ public record Actor(String id, String name, String side, int inter, String paren
         abbreviations = List.copyOf(abbreviations);
     }
 
+    /** An air force ("Military Forces of Turkey (2016-) Air Force"): strikes from the air, fires no artillery. */
+    public boolean isAirForce() {
+        return name.endsWith("Air Force");
+    }
+
     /** State forces (ACLED inter 1) or foreign state forces (8). */
     public boolean isState() {
         return inter == 1 || inter == 8 && !side.equals("unknown");

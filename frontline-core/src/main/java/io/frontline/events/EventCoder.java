@@ -142,7 +142,7 @@ public final class EventCoder {
     static String[] type(TriggerClass k, Actor a1, Actor a2) {
         boolean stateWins = a1 != null && (a1.isState() || a1.side().equals("government"));
         boolean civilianTarget = a2 != null && a2.side().equals("civilians");
-        if (a1 != null && a1.name().endsWith("Air Force") && (k == TriggerClass.ATTACK || k == TriggerClass.SHELL)) {
+        if (a1 != null && a1.isAirForce() && (k == TriggerClass.ATTACK || k == TriggerClass.SHELL)) {
             return new String[]{"Explosions/Remote violence", "Air/drone strike"}; // "warplanes attacked an ISIL HQ"
         }
         return switch (k) {

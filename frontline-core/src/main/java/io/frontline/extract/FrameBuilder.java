@@ -347,7 +347,7 @@ public final class FrameBuilder {
                     }
                 }
                 if (region != null && region.role() == PlaceMention.Role.ANCHOR && region.relation() != null
-                        && Set.of("near", "around", "outside", "nearby").contains(region.relation().kind())) {
+                        && region.relation().nearness()) {
                     // "air strikes near A and B": the event is near each of them
                     List<PlaceMention> list = new ArrayList<>(List.of(region));
                     for (PlaceMention p : places) {
@@ -496,7 +496,7 @@ public final class FrameBuilder {
             }
             if (f.actor1().isEmpty() && f.subjectRef() == null && ("noun-by".equals(next.actor1How()) || "passive-by".equals(next.actor1How()))
                     && nounPair && !(f.kind() == TriggerClass.SHELL && next.actor1().get(0).actor() != null
-                    && next.actor1().get(0).actor().name().endsWith("Air Force"))) { // an air force fires no artillery
+                    && next.actor1().get(0).actor().isAirForce())) { // an air force fires no artillery
                 out.set(i, f.withActors(next.actor1(), next.actor1How() + " (shared by coordination)", f.actor2(), f.actor2How()));
             }
         }

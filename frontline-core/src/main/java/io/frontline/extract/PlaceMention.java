@@ -21,6 +21,10 @@ public record PlaceMention(Span span, int firstToken, int lastToken, String name
      * "within"), {@code bearing} a compass bearing in degrees or NaN, {@code km} a distance or NaN.
      */
     public record Relation(String kind, double bearing, double km) {
+        /** "near X", "around X", "outside X": close to the place, in no stated direction or distance. */
+        public boolean nearness() {
+            return java.util.Set.of("near", "around", "outside", "nearby").contains(kind);
+        }
     }
 
     /**

@@ -180,7 +180,7 @@ public final class PlaceRecognizer {
         if (anchor == null && slot != null && slot.startsWith("list:") && !before.isEmpty()
                 && before.get(before.size() - 1).role() == PlaceMention.Role.ANCHOR
                 && before.get(before.size() - 1).relation() != null
-                && Set.of("near", "around", "outside", "nearby").contains(before.get(before.size() - 1).relation().kind())
+                && before.get(before.size() - 1).relation().nearness()
                 && !(first >= 2 && s.token(first - 1).is("and") && s.token(first - 2).is(","))) {
             // (", outside Khanasir, and Rasm Al-Nafal": after a comma the "and" adds another object, not another anchor)
             anchor = before.get(before.size() - 1).relation(); // "near A and B": B is a reference point as A is
