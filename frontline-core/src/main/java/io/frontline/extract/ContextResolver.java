@@ -3,6 +3,7 @@ package io.frontline.extract;
 import io.frontline.actors.Actor;
 import io.frontline.actors.ActorRegistry;
 import io.frontline.actors.Sides;
+import io.frontline.gazetteer.NameKey;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,7 @@ public final class ContextResolver {
         Map<String, Integer> weights = new HashMap<>(mentionsBySide);
         boolean namesArmed = namesAnyArmedActor(report);
         List<SentenceAnalysis> out = new ArrayList<>();
+        Map<String, ActorMention> present = new HashMap<>();
         List<ActorMention> lastActor1 = List.of();
         List<ActorMention> previousParagraphActor1 = List.of();
         TriggerClass lastActor1Kind = null;
@@ -102,10 +104,20 @@ public final class ContextResolver {
                             || militarySite(f);
                     ActorMention opp = aimedAtEnemy
                             ? opponent(side1, a1, report, i, rank(side1, adversaries, weights), lastBySide, dateOf.apply(i))
-                            : nearbyOpponent(side1, a1, report, i, dateOf.apply(i));
+                            : null;
+                    String how = opp == null ? null : "context:" + where(opp, report, i);
+                    if (opp == null && remote(f.kind())) {
+                        // shells or bombs on a place the report showed the enemy holding or hit there before
+                        opp = presentAt(f, side1, present, dateOf.apply(i));
+                        how = opp == null ? null : "context:enemy-at-place";
+                    }
+                    if (opp == null && !aimedAtEnemy) {
+                        opp = nearbyOpponent(side1, a1, report, i, dateOf.apply(i));
+                        how = opp == null ? null : "context:" + where(opp, report, i);
+                    }
                     if (opp != null) {
                         a2 = List.of(opp);
-                        how2 = "context:" + where(opp, report, i);
+                        how2 = how;
                     }
                 }
                 if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && (f.kind().isBattle()
@@ -118,13 +130,74 @@ public final class ContextResolver {
                     }
                 }
                 Frame g = f.withActors(a1, how1, a2, how2);
+                remember(g, present);
                 if (!a1.isEmpty() && f.kind().subjectActs && f.modality().happened()) {
                     lastActor1 = a1;
                     lastActor1Kind = f.kind(); // who struck from the air is not who fought on the ground next
                 }
                 frames.add(g);
             }
-            out.add(sa.withFrames(frames));
+            out.add(sa.withFrames(sameTargetInSentence(frames)));
+        }
+        return out;
+    }
+
+    /**
+     * Who the report last showed at a place: the taker of a place, or the armed target of an attack there. Only what
+     * happened counts (not claims denied, plans or failures).
+     */
+    private static void remember(Frame f, Map<String, ActorMention> present) {
+        if (!f.modality().happened() || f.places().isEmpty()) {
+            return;
+        }
+        ActorMention at = null;
+        if (f.kind() == TriggerClass.TAKE && !f.actor1().isEmpty()) {
+            at = f.actor1().get(0);
+        } else if ((remote(f.kind()) || f.kind().isBattle()) && f.kind() != TriggerClass.TAKE && !f.actor2().isEmpty()) {
+            at = f.actor2().get(0);
+        }
+        if (at == null || at.actor() == null || at.actor().inter() == 7 || "unknown".equals(at.actor().side())) {
+            return;
+        }
+        for (PlaceMention p : f.places()) {
+            present.put(NameKey.phonetic(p.name()), at);
+        }
+    }
+
+    /** The enemy of {@code side} the report last showed at one of the frame's places, or null. */
+    private ActorMention presentAt(Frame f, String side, Map<String, ActorMention> present, java.time.LocalDate on) {
+        for (PlaceMention p : f.places()) {
+            ActorMention a = present.get(NameKey.phonetic(p.name()));
+            if (a != null && sides.opposed(side, a.actor().side(), on)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "After heavy artillery bombardment rebels stormed X and captured it from ISIL": a bombardment whose target the
+     * sentence leaves unnamed hit the armed enemy its own side fights in the same sentence.
+     */
+    private List<Frame> sameTargetInSentence(List<Frame> frames) {
+        if (frames.size() < 2) {
+            return frames;
+        }
+        List<Frame> out = new ArrayList<>(frames);
+        for (int k = 0; k < out.size(); k++) {
+            Frame f = out.get(k);
+            if (!remote(f.kind()) || !f.actor2().isEmpty() || f.actor1().isEmpty() || f.actor1().get(0).actor() == null) {
+                continue;
+            }
+            String side = f.actor1().get(0).actor().side();
+            for (Frame o : frames) {
+                if (o != f && !o.actor1().isEmpty() && !o.actor2().isEmpty() && o.actor1().get(0).actor() != null
+                        && o.actor1().get(0).actor().side().equals(side) && o.actor2().get(0).actor() != null
+                        && o.actor2().get(0).actor().inter() != 7 && sides.opposed(side, o.actor2().get(0).actor().side())) {
+                    out.set(k, f.withActors(f.actor1(), f.actor1How(), o.actor2(), "context:same-sentence-enemy"));
+                    break;
+                }
+            }
         }
         return out;
     }

@@ -230,6 +230,9 @@ public final class PlaceRecognizer {
         int k = first - 1;
         // list continuation: "A, B, and C" / "A and B" / "A as well as B" after a place
         int c = k;
+        if (c > 0 && s.token(c).is("the") && (s.token(c - 1).text().equals(",") || s.token(c - 1).is("and"))) {
+            c--; // "A, the B Cemetery and the C area": an article after the separator
+        }
         while (c >= 0 && (s.token(c).text().equals(",") || s.token(c).is("and") || s.token(c).is("or")
                 || s.token(c).is("as") || s.token(c).is("well"))) {
             c--;

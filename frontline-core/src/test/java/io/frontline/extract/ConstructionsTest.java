@@ -490,4 +490,36 @@ class ConstructionsTest {
                 .extracting(e -> e.side1() + ">" + e.side2() + "@" + e.location())
                 .containsExactly("islamic_state>opposition@Qabasin");
     }
+
+    @Test
+    void aListGoesOnAfterAnArticle() {
+        assertThat(events("On 3 May 2016, rebels seized the National Hospital, the Officers Club and the al-Qusour district."))
+                .extracting(Event::location).hasSize(3).anyMatch(l -> l.startsWith("Officers Club"));
+        assertThat(events("On 9 March 2016, the army recaptured the Tal Sheer hill, the Sawamea checkpoint and the al-Jura neighbourhood."))
+                .extracting(Event::location).containsExactly("Tal Sheer hill", "Sawamea checkpoint", "al-Jura neighbourhood");
+    }
+
+    @Test
+    void shellingAPlaceHitsTheEnemyTheReportShowedThere() {
+        Extraction held = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 2 March 2016, the SDF captured Tal Rifaat from the rebels.\n\n"
+                + "On 4 March, Turkish artillery shelled Tal Rifaat.\n");
+        assertThat(held.events()).filteredOn(e -> e.subEventType().startsWith("Shelling"))
+                .extracting(e -> e.side2() + ":" + e.provenance().get("actor2").rule())
+                .containsExactly("sdf:actor-abbreviation:SDF; role:context:enemy-at-place");
+        // the place held by the shelling side's own allies says nothing about whom the shells hit
+        Extraction own = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 2 March 2016, the Turkish-backed rebels captured Tal Rifaat from the SDF.\n\n"
+                + "On 4 March, Turkish artillery shelled Tal Rifaat.\n");
+        assertThat(own.events()).filteredOn(e -> e.subEventType().startsWith("Shelling")).extracting(Event::side2).containsExactly("");
+    }
+
+    @Test
+    void aBombardmentBeforeAnAssaultHitTheEnemyOfTheAssault() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "ISIL held the villages around Manbij for two years.\n\n"
+                + "On 15 August, after intense mortar fire, the SDF stormed Kherbet Rouz and captured the hill.\n");
+        assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Shelling"))
+                .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("sdf>islamic_state");
+    }
 }
