@@ -289,6 +289,9 @@ public final class FrameBuilder {
                     continue; // "according to a military source in Latakia": where the speaker is, not the event
                 }
                 if (p.firstToken() >= placeFrom && p.firstToken() < scopeEnd && (p.firstToken() > tr.last || p.lastToken() < tr.first)) {
+                    if (tr.kind == TriggerClass.LOSE && destination(s, tr.last, p)) {
+                        continue; // "retreated from X towards Y": Y is where they went, not what they lost
+                    }
                     if (p.role() == PlaceMention.Role.EVENT && !container(s, p, places)) {
                         inScope.add(p);
                     } else if (p.role() == PlaceMention.Role.REGION && region == null) {
@@ -1085,6 +1088,26 @@ public final class FrameBuilder {
     private static final Set<String> DIRECTION_ADJECTIVES = Set.of("northern", "southern", "eastern", "western", "central",
             "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
             "south-western", "rural");
+
+    /** "withdrew from X to Y", "retreating from the base towards the Ithriya area": p is where they went after "from". */
+    private static boolean destination(Sentence s, int after, PlaceMention p) {
+        int k = p.firstToken() - 1;
+        while (k > after && (s.token(k).is("the") || s.token(k).is("city") || s.token(k).is("town") || s.token(k).is("village"))) {
+            k--;
+        }
+        if (k <= after || !(s.token(k).is("to") || s.token(k).is("towards") || s.token(k).is("toward"))) {
+            return false;
+        }
+        for (int j = k - 1; j > after; j--) {
+            if (s.token(j).is("from")) {
+                return true;
+            }
+            if (s.token(j).text().equals(";")) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     private static boolean container(Sentence s, PlaceMention p, List<PlaceMention> places) {
         int k = p.firstToken() - 1;

@@ -305,13 +305,40 @@ public final class PlaceRecognizer {
         return null;
     }
 
-    /** "the highway between al-Bab and Manbij", "the boundary between X and Y": both ends are reference points. */
+    private static final Set<String> ROUTE_HEADS = Set.of("boundary", "border", "line", "lines", "frontline", "front",
+            "corridor", "route", "routes", "axis", "junction", "section", "stretch", "land", "roads", "artery");
+
+    /** A road or route by its head word: "highway", "supply lines", "the corridor". */
+    private boolean routeHead(String w) {
+        return "road".equals(words.featureKind(w)) || ROUTE_HEADS.contains(w);
+    }
+
+    /**
+     * "the highway between al-Bab and Manbij", "the boundary between X and Y", "cutting the supply route to the Wadi
+     * Deif and Hamidiyah bases from Maarat al-Numan": the ends of a road are reference points.
+     */
     private PlaceMention.Relation betweenOnARoad(Sentence s, int first) {
+        for (int k = first - 1; k >= 1; k--) {
+            Token t = s.token(k);
+            if (t.is("to") || t.is("towards") || t.is("toward") || t.is("from")) {
+                if (routeHead(s.token(k - 1).lower())) {
+                    return new PlaceMention.Relation("between", Double.NaN, Double.NaN);
+                }
+                continue; // "bases from X": look further back for the road
+            }
+            if (t.is("between")) {
+                break;
+            }
+            if (!(t.isCapitalised() || t.is("the") || t.is("and") || t.is("or") || t.text().equals("-") || t.text().equals("–")
+                    || words.featureKind(t.lower()) != null || t.lower().endsWith("s") && words.featureKind(t.lower().substring(0, t.lower().length() - 1)) != null
+                    || CONNECTORS.contains(t.lower()))) {
+                break;
+            }
+        }
         for (int k = first - 1; k >= Math.max(1, first - 8); k--) {
             if (s.token(k).is("between")) {
                 String head = s.token(k - 1).lower();
-                if ("road".equals(words.featureKind(head)) || Set.of("boundary", "border", "line", "frontline", "front",
-                        "corridor", "route", "axis", "junction", "section", "stretch", "land", "roads").contains(head)) {
+                if (routeHead(head)) {
                     return new PlaceMention.Relation("between", Double.NaN, Double.NaN);
                 }
                 return null;

@@ -522,4 +522,20 @@ class ConstructionsTest {
         assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Shelling"))
                 .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("sdf>islamic_state");
     }
+
+    @Test
+    void whereARetreatWentIsNotWhatWasLost() {
+        assertThat(events("On 3 June 2016, the rebels withdrew from Kafr Nabl to Maarat al-Numan."))
+                .extracting(Event::location).containsExactly("Kafr Nabl");
+        assertThat(events("On 2 May 2016, government troops pulled back from Tal Hamis toward Qamishli."))
+                .extracting(Event::location).containsExactly("Tal Hamis");
+    }
+
+    @Test
+    void theEndsOfARoadThatWasCutAreReferencePoints() {
+        assertThat(events("On 4 March 2016, the army seized Tal Hadiya, cutting the road to Zahraa."))
+                .extracting(Event::location).containsExactly("Tal Hadiya");
+        assertThat(events("On 2 April 2016, the rebels seized Kafr Amma, cutting off the supply line to the Zarbah and Hader bases from Aleppo."))
+                .extracting(Event::location).containsExactly("Kafr Amma");
+    }
 }
