@@ -91,7 +91,9 @@ public final class ActorRecognizer {
                 m = elliptical(s, i);
             }
             if (m != null) {
-                out.add(m);
+                if (!impersonated(s, m.firstToken())) {
+                    out.add(m);
+                }
                 i = m.lastToken() + 1;
             } else {
                 i++;
@@ -185,6 +187,20 @@ public final class ActorRecognizer {
             return null;
         }
         return mention(s, i, i, n.target, suffix);
+    }
+
+    private static final Set<String> IMPERSONATING = Set.of("disguised", "dressed", "posing", "masquerading", "impersonating");
+
+    /** "infiltrators disguised as NDF members": the named group is who they pretended to be, not who acted. */
+    private static boolean impersonated(Sentence s, int first) {
+        int k = first - 1;
+        if (k >= 0 && (s.token(k).is("a") || s.token(k).is("an") || s.token(k).is("the"))) {
+            k--;
+        }
+        if (k >= 0 && s.token(k).is("impersonating")) {
+            return true;
+        }
+        return k >= 1 && s.token(k).is("as") && IMPERSONATING.contains(s.token(k - 1).lower());
     }
 
     private static ActorMention mention(Sentence s, int first, int last, Target t, String modifier) {

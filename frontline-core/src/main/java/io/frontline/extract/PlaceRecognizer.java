@@ -116,6 +116,11 @@ public final class PlaceRecognizer {
         return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised();
     }
 
+    /** Lowercase nouns after which a capitalised name names an organisation or its people. */
+    private static final Set<String> ORGANISATION_HEADS = Set.of("party", "movement", "political", "member", "members",
+            "leader", "leaders", "official", "officials", "commander", "commanders", "supporters", "loyalists", "council",
+            "committee", "spokesman", "spokesperson", "activists", "sympathisers", "sympathizers", "cell", "cells");
+
     private static final Set<String> FEATURE_MODIFIERS = Set.of("air", "military", "oil", "gas", "grain", "cement", "power",
             "water", "border", "army", "infantry", "artillery", "thermal", "sugar", "cotton", "fuel", "fueling", "railway",
             "train", "bus", "police", "security", "industrial", "main");
@@ -154,6 +159,9 @@ public final class PlaceRecognizer {
         String featureKind = feature == null ? null : words.featureKind(feature);
         String slot = slot(s, first, before);
         boolean known = name.length() >= 3 && gazetteer.knows(name);
+        if (!known && last + 1 < s.size() && ORGANISATION_HEADS.contains(s.token(last + 1).text())) {
+            return null; // "the Ba'ath party building", "a Ba'ath political leader": a name that qualifies people, not a place
+        }
         if (first == last && acronym(s.token(first).text()) && !known) {
             return null; // "CIA", "SETA": acronyms are organisations unless the gazetteer has them
         }

@@ -538,4 +538,52 @@ class ConstructionsTest {
         assertThat(events("On 2 April 2016, the rebels seized Kafr Amma, cutting off the supply line to the Zarbah and Hader bases from Aleppo."))
                 .extracting(Event::location).containsExactly("Kafr Amma");
     }
+
+    @Test
+    void whoAttackersPretendedToBeIsNotWhoActed() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "ISIL fighters have besieged the city since June.\n\n"
+                + "On 3 May, gunmen disguised as SDF fighters attacked a checkpoint in Qamishli.\n");
+        assertThat(x.events()).extracting(Event::location).contains("Qamishli");
+        assertThat(x.events()).extracting(Event::side1).doesNotContain("sdf");
+    }
+
+    @Test
+    void aNameThatQualifiesPeopleIsNoPlace() {
+        assertThat(events("On 3 May 2016, gunmen attacked the Ba'ath party office in Deir Hafer, killing a Ba'ath political leader."))
+                .extracting(Event::location).containsExactly("Deir Hafer");
+    }
+
+    @Test
+    void rocketsFiredOnATownHitIt() {
+        Event e = only("On 20 November 2016, ISIL fired two rockets on Kilis in Turkey, leaving eight civilians injured.");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(e.location()).isEqualTo("Kilis");
+        assertThat(e.side2()).isEqualTo("civilians");
+    }
+
+    @Test
+    void shootingDownAHelicopterOrPlaneIsAClashAndADroneIsDisruptedWeaponsUse() {
+        Event heli = only("On 17 February 2015, al-Nusra Front reportedly shot down a helicopter above the airbase of Abu al-Duhur.");
+        assertThat(heli.subEventType()).isEqualTo("Armed clash");
+        assertThat(heli.side1()).isEqualTo("hts");
+        Event jet = only("On 3 May 2016, rebels shot down a government jet over Kafr Nabl.");
+        assertThat(jet.subEventType()).isEqualTo("Armed clash");
+        assertThat(jet.location()).isEqualTo("Kafr Nabl");
+        assertThat(only("On 3 May 2016, the SDF shot down a Turkish drone over Kobani.").subEventType()).isEqualTo("Disrupted weapons use");
+    }
+
+    @Test
+    void warPlanesWrittenAsTwoWordsAreAnAirForce() {
+        Event e = only("On 13 October 2019, Turkish war planes attacked a convoy near Tell Tamer, killing 14 people.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.actor1()).contains("Turkey").contains("Air Force");
+    }
+
+    @Test
+    void blowingSomethingUpIsAnExplosionUnlessTheBomberBlewHimselfUp() {
+        assertThat(only("On 16 September 2014, army engineers blew up the Political Bridge in Deir ez-Zor.").subEventType())
+                .isEqualTo("Remote explosive/landmine/IED");
+        assertThat(only("On 2 May 2016, a bomber blew himself up at a checkpoint in Azaz.").subEventType()).isEqualTo("Suicide bomb");
+    }
 }
