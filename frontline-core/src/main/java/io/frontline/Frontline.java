@@ -566,6 +566,19 @@ public final class Frontline {
                             "coreference:" + f.placeRef()));
                     continue;
                 }
+                if (!ps.isEmpty() && f.placeRef() != null) {
+                    // "recaptured the town, along with four other villages, including X": the town named before, too
+                    PlaceMention also = referent(referenceClass(f.placeRef()), sa, f, referents);
+                    if (also == null && lastPlace != null && lastPlaceSentence < sa.sentence().index()) {
+                        also = lastPlace.place();
+                    }
+                    PlaceMention coreferent = also;
+                    if (coreferent != null && ps.stream().noneMatch(p -> p.name().equalsIgnoreCase(coreferent.name()))) {
+                        PlaceResolver.Resolution r = resolve(resolver, coreferent, here, false, paragraphAnchors, reportAnchors);
+                        located.add(new Located(f, coreferent, borrowed(r, "coreference '" + f.placeRef() + "' to the last "
+                                + referenceClass(f.placeRef()) + " named", 0.8), 0, "coreference:" + f.placeRef()));
+                    }
+                }
                 boolean regionOnly = ps.isEmpty() && f.region() != null;
                 if (regionOnly && sameActorHasPlace(sa, f)) {
                     continue; // "advanced in the X countryside and entered Y": one event, at Y

@@ -381,6 +381,11 @@ public final class FrameBuilder {
             }
             if (inScope.isEmpty() && region == null && placeRef == null) {
                 placeRef = placeReference(s, tr.last + 1, scopeEnd);
+            } else if (!inScope.isEmpty() && placeRef == null && tr.kind.changesControl() && inScope.get(0).firstToken() > tr.last + 2) {
+                // "recaptured the town, along with four other villages, including X": the town named before is taken
+                // as well as X
+                String ref = placeReference(s, tr.last + 1, Math.min(tr.last + 4, inScope.get(0).firstToken()));
+                placeRef = ref != null && ref.startsWith("the ") && !ref.endsWith(" area") ? ref : null;
             }
             List<PlaceMention> anchors = new ArrayList<>();
             for (PlaceMention p : places) {
@@ -1037,7 +1042,8 @@ public final class FrameBuilder {
             }
             if (w.equals("the") || w.equals("this")) {
                 int n = k + 1;
-                while (n < to && n < k + 3 && REFERENCE_MODIFIERS.contains(s.token(n).lower())) {
+                while (n < to && n < k + 3 && (REFERENCE_MODIFIERS.contains(s.token(n).lower())
+                        || PlaceRecognizer.FEATURE_MODIFIERS.contains(s.token(n).lower()))) {
                     n++; // "the entire airbase", "the besieged town"
                 }
                 if (n < to && Set.of("village", "town", "city", "hill", "base", "airport", "airbase", "area", "neighbourhood",

@@ -121,7 +121,7 @@ public final class PlaceRecognizer {
             "leader", "leaders", "official", "officials", "commander", "commanders", "supporters", "loyalists", "council",
             "committee", "spokesman", "spokesperson", "activists", "sympathisers", "sympathizers", "cell", "cells");
 
-    private static final Set<String> FEATURE_MODIFIERS = Set.of("air", "military", "oil", "gas", "grain", "cement", "power",
+    static final Set<String> FEATURE_MODIFIERS = Set.of("air", "military", "oil", "gas", "grain", "cement", "power",
             "water", "border", "army", "infantry", "artillery", "thermal", "sugar", "cotton", "fuel", "fueling", "railway",
             "train", "bus", "police", "security", "industrial", "main");
 

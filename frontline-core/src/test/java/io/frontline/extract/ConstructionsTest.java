@@ -586,4 +586,22 @@ class ConstructionsTest {
                 .isEqualTo("Remote explosive/landmine/IED");
         assertThat(only("On 2 May 2016, a bomber blew himself up at a checkpoint in Azaz.").subEventType()).isEqualTo("Suicide bomb");
     }
+
+    @Test
+    void aSiteReferredToWithItsKindWordIsTheSiteNamedBefore() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 2 May 2016, the SDF captured the Tishrin grain silos.\n\n"
+                + "ISIL recaptured the grain silos on 4 May.\n");
+        assertThat(x.events()).extracting(e -> e.eventDate() + " " + e.side1() + " " + e.location())
+                .containsExactly("2016-05-02 sdf Tishrin silos", "2016-05-04 islamic_state Tishrin silos");
+    }
+
+    @Test
+    void theTownTakenAlongWithNamedVillagesIsTakenToo() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 6 October 2016, the rebels captured the town of Qabasin.\n\n"
+                + "Two days later, an ISIL counter-attack recaptured the town, along with three other villages, including Sosyan.\n");
+        assertThat(x.events()).filteredOn(e -> e.eventDate().equals("2016-10-08"))
+                .extracting(e -> e.side1() + " " + e.location()).containsExactlyInAnyOrder("islamic_state Qabasin", "islamic_state Sosyan");
+    }
 }
