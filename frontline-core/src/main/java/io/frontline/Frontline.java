@@ -168,7 +168,8 @@ public final class Frontline {
                 when = new EventCoder.When(w.date(), w.precision(), "time:" + w.rule(),
                         new Span(s.span().start() + w.start(), s.span().start() + w.end()));
                 Matcher y = YEAR.matcher(s.text().substring(w.start(), w.end()));
-                if (y.find()) {
+                boolean yearWritten = y.find();
+                if (yearWritten) {
                     year = Integer.parseInt(y.group(1));
                 }
                 // later points of the same sentence ("...; 13 days later the rebels seized X") date what follows them
@@ -177,7 +178,12 @@ public final class Frontline {
                             "time:" + f.rule() + "-in-sentence", new Span(s.span().start() + f.start(), s.span().start() + f.end()));
                     laterInSentence.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(later);
                 }
-                if (happened) {
+                if (!happened && yearWritten && narrative != null && w.date().isAfter(narrative.date())) {
+                    // "Between 26 January and 12 February 2017, heavy fighting took place": a later period with its
+                    // year written moves the story on, so "On 12 February" after it is in that year
+                    narrative = when;
+                    narrativeParagraph = s.paragraph();
+                } else if (happened) {
                     List<EventCoder.When> later = laterInSentence.get(s.index());
                     narrative = later == null ? when : later.get(later.size() - 1);
                     narrativeParagraph = s.paragraph();
@@ -670,6 +676,9 @@ public final class Frontline {
             for (Located l : perPlace.values()) {
                 EventCoder.When w = dateOf(whens, l.frame());
                 String placeKey = NameKey.phonetic(l.place().name());
+                if (backgroundCapture(l.frame()) && holders.containsKey(placeKey)) {
+                    continue; // "After Baboulin was captured, clashes took place": the capture told before, not another
+                }
                 Frame frame = withPreviousHolder(l.frame(), holders.get(placeKey));
                 Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), frame, l.place(),
                         l.resolution(), w, l.fatalities());
@@ -713,6 +722,17 @@ public final class Frontline {
      * A place taken with no loser named: the loser is whoever the report last said took it ("ISIL recaptured
      * Qabasin" after the rebels took Qabasin), rather than an opponent guessed from the rest of the report.
      */
+    private static final Pattern BACKGROUND_CLAUSE = Pattern.compile("(?i)\\b(?:after|following|once|since)\\b[^,;]{0,60}$");
+
+    /** A capture told again as the background of a clause: "after X was captured", with no taker named. */
+    private static boolean backgroundCapture(Frame f) {
+        if (f.kind() != io.frontline.extract.TriggerClass.TAKE || !f.passive() || "passive-by".equals(f.actor1How())) {
+            return false;
+        }
+        int at = f.trigger().start() - f.sentence().span().start();
+        return BACKGROUND_CLAUSE.matcher(f.sentence().text().substring(0, Math.max(0, at))).find();
+    }
+
     private Frame withPreviousHolder(Frame f, ActorMention holder) {
         if (holder == null || !f.kind().changesControl() || f.actor1().isEmpty() || f.actor1().get(0).actor() == null
                 || !(f.actor2().isEmpty() || f.actor2How().startsWith("context"))) {

@@ -92,7 +92,8 @@ public final class FrameBuilder {
             int scopeEnd = t + 1 < trigs.size() ? trigs.get(t + 1).first : s.size();
             // a repelled attempt's goal is where the fighting was: "repelled an attempt to recapture X"
             scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1, tr.kind != TriggerClass.REPEL));
-            boolean passive = isPassive(s, tr.first);
+            // "three fighters died in an ambush (by X)": the subject suffered the attack, as with a passive verb
+            boolean passive = isPassive(s, tr.first) || tr.rule.id().equals("attack-victims");
 
             // subject: actors before the trigger in its clause (and before an earlier trigger of the clause, whose
             // objects they would be), outside prepositional phrases; of several groups the one nearest the trigger
@@ -387,6 +388,10 @@ public final class FrameBuilder {
                 String ref = placeReference(s, tr.last + 1, Math.min(tr.last + 4, inScope.get(0).firstToken()));
                 placeRef = ref != null && ref.startsWith("the ") && !ref.endsWith(" area") ? ref : null;
             }
+            if (tr.kind.changesControl() && routeObject(s, tr.last + 1, scopeEnd) && (inScope.isEmpty()
+                    || !joined(s, tr.last + 1, inScope.get(0).firstToken()))) {
+                continue; // "ISIL lost the only land route into the city", "recaptured the road between A and B": no place changed hands
+            }
             List<PlaceMention> anchors = new ArrayList<>();
             for (PlaceMention p : places) {
                 if (p.role() != PlaceMention.Role.EVENT) {
@@ -431,7 +436,7 @@ public final class FrameBuilder {
             for (Fatalities.Count c : Fatalities.find(s.text())) {
                 boolean inTriggerScope = c.start() >= scopeStartChar && c.start() < scopeEndChar;
                 boolean lastTrigger = t == trigs.size() - 1 && c.start() >= scopeStartChar;
-                boolean beforeAll = t == 0 && c.end() <= scopeStartChar;
+                boolean beforeAll = t == 0 && c.start() < scopeStartChar; // "three fighters died in an ambush
                 if (inTriggerScope || lastTrigger || beforeAll) {
                     deaths.add(c);
                 }
@@ -1110,6 +1115,35 @@ public final class FrameBuilder {
             }
             if (s.token(j).text().equals(";")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ROUTE_OBJECTS = Set.of("route", "routes", "road", "roads", "highway", "supply",
+            "access", "link", "corridor", "contact", "momentum", "initiative");
+
+    /** The object of a capture or loss is a road or route: "lost the only available land route", "cut the road". */
+    private static boolean routeObject(Sentence s, int from, int to) {
+        for (int k = from; k < Math.min(to, from + 5); k++) {
+            String w = s.token(k).lower();
+            if (ROUTE_OBJECTS.contains(w)) {
+                return true;
+            }
+            if (!(w.equals("the") || w.equals("a") || w.equals("its") || w.equals("their") || w.equals("only") || w.equals("main")
+                    || w.equals("available") || w.equals("land") || w.equals("key") || w.equals("vital") || w.equals("last")
+                    || w.equals("strategic") || w.equals("important") || w.equals("direct"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** An "and" or comma between two tokens: "captured the road and the town of X" names a second object. */
+    private static boolean joined(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.token(k).is("and") || s.token(k).text().equals(",")) {
+                return true;
             }
         }
         return false;

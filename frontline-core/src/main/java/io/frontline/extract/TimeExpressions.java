@@ -40,6 +40,8 @@ public final class TimeExpressions {
     private static final String D = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String Y = "(?:,?\\s+(\\d{4}))?";
     private static final Pattern RANGE = Pattern.compile("\\b(?:between|from)\\s+" + D + "\\s+(?:and|to|-|–)\\s+" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
+    /** "between 26 January and 12 February 2017": the year written at the end is the start's too. */
+    private static final Pattern DAY_MONTH_RANGE = Pattern.compile("\\b(?:between|from)\\s+" + D + "\\s+" + M + "(?:,?\\s+(\\d{4}))?\\s+(?:and|to|until|through|-|–)\\s+" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE_DASH = Pattern.compile("\\b" + D + "\\s*[-–]\\s*" + D + "\\s+" + M + Y, Pattern.CASE_INSENSITIVE);
     private static final Pattern DMY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*(?:the\\s+)?" + D + "\\s+(?:of\\s+)?" + M + Y + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MDY = Pattern.compile("\\b(by|until|till|since|before|after|as of|on|in)?\\s*" + M + "\\s+" + D + "\\b" + Y, Pattern.CASE_INSENSITIVE);
@@ -56,7 +58,7 @@ public final class TimeExpressions {
 
     /** Each pattern is run only on a sentence holding one of its literal words (the month names for most). */
     private static final List<Pattern> PATTERNS = List.of(RANGE, RANGE_DASH, MONTH_RANGE, DMY, MDY, PART, MONTH, NEXT_DAY, DAYS_LATER,
-            FOLLOW_UP, SAME_DAY, WEEKDAY, YESTERDAY);
+            FOLLOW_UP, SAME_DAY, WEEKDAY, YESTERDAY, DAY_MONTH_RANGE);
     private static final Prefilter PREFILTER = Prefilter.of(PATTERNS);
     /** Per pattern, the strings every match begins with (null: unknown): the single-match patterns are tried only there. */
     private static final String[][] STARTS = PATTERNS.stream().map(Prefilter::starts).toArray(String[][]::new);
@@ -138,6 +140,24 @@ public final class TimeExpressions {
             TimeExpressions::month, TimeExpressions::relative, TimeExpressions::deictic);
 
     private static Optional<When> range(String s, Context ctx, Prefilter.Check check) {
+        if (may(check, DAY_MONTH_RANGE)) {
+            Matcher m = DAY_MONTH_RANGE.matcher(s);
+            while (m.find()) {
+                if (!isMonthWord(m.group(2)) || !isMonthWord(m.group(5))) {
+                    continue;
+                }
+                int from = Months.month(m.group(2));
+                String yearText = m.group(3) != null ? m.group(3) : m.group(6);
+                int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
+                if (m.group(3) == null && m.group(6) != null && from > Months.month(m.group(5))) {
+                    year--; // "between 20 December and 5 January 2016" starts in 2015
+                }
+                Optional<LocalDate> d = CalendarDates.of(year, from, Integer.parseInt(m.group(1)));
+                if (d.isPresent()) {
+                    return Optional.of(new When(fixYear(d.get(), yearText != null, ctx), 2, m.start(), m.end(), "date-range"));
+                }
+            }
+        }
         for (Pattern p : List.of(RANGE, RANGE_DASH)) {
             if (!may(check, p)) {
                 continue;

@@ -604,4 +604,41 @@ class ConstructionsTest {
         assertThat(x.events()).filteredOn(e -> e.eventDate().equals("2016-10-08"))
                 .extracting(e -> e.side1() + " " + e.location()).containsExactlyInAnyOrder("islamic_state Qabasin", "islamic_state Sosyan");
     }
+
+    @Test
+    void whoDiedInAnAmbushOrAttackWasItsTarget() {
+        Event died = only("On 4 May 2016, three SDF fighters died in an ambush near Tal Tamr.");
+        assertThat(died.subEventType()).isEqualTo("Armed clash");
+        assertThat(died.side2()).isEqualTo("sdf");
+        assertThat(died.fatalities()).isEqualTo(3);
+        Event killed = only("On 9 June 2016, five soldiers were killed in an attack by ISIL west of Deir Hafer.");
+        assertThat(killed.side1() + ">" + killed.side2()).isEqualTo("islamic_state>government");
+        assertThat(killed.fatalities()).isEqualTo(5);
+    }
+
+    @Test
+    void aLaterPeriodWithItsYearMovesTheStoryIntoThatYear() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2017\n\n"
+                + "On 14 April 2016, ISIL launched another offensive on Deir Hafer.\n\n"
+                + "Between 26 January and 12 February 2017, heavy fighting took place near the town. "
+                + "On 12 February, 20 soldiers were killed in an attack by ISIL east of Deir Hafer.\n");
+        assertThat(x.events()).filteredOn(e -> e.fatalities() == 20).extracting(Event::eventDate).containsExactly("2017-02-12");
+    }
+
+    @Test
+    void aRoadOrRouteTakenOrLostIsNoPlaceChangingHands() {
+        assertThat(events("On 5 May 2016, ISIL lost the only land route into the city of Deir ez-Zor.")).isEmpty();
+        assertThat(events("On 6 May 2016, the army recaptured the road between Morek and Kafr Zita.")).isEmpty();
+        assertThat(events("On 6 May 2016, the army recaptured the highway and the town of Kafr Zita."))
+                .extracting(Event::location).containsExactly("Kafr Zita");
+    }
+
+    @Test
+    void aCaptureToldAgainAsBackgroundIsNotAnotherCapture() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 3 May 2016, rebels captured Kafr Nabl from the army. "
+                + "After Kafr Nabl was captured, the rebels shelled Hass.\n");
+        assertThat(x.events()).filteredOn(e -> e.location().equals("Kafr Nabl"))
+                .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("opposition>government");
+    }
 }

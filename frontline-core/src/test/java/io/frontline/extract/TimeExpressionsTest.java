@@ -102,4 +102,12 @@ class TimeExpressionsTest {
         assertThat(w.date().getYear()).isEqualTo(2015);
         assertThat(TimeExpressions.find("The army said it may advance soon.", new TimeExpressions.Context(PUB, null, 0))).isEmpty();
     }
+
+    @Test
+    void aRangeAcrossMonthsTakesTheYearWrittenAtItsEnd() {
+        var r = when("Between 26 January and 12 February 2015, fighting raged near the town.", LocalDate.of(2014, 6, 1), 2014);
+        assertThat(r.date()).isEqualTo(LocalDate.of(2015, 1, 26));
+        assertThat(r.precision()).isEqualTo(2);
+        assertThat(when("From 20 December to 5 January 2016, the siege went on.", null, 0).date()).isEqualTo(LocalDate.of(2015, 12, 20));
+    }
 }
