@@ -121,9 +121,14 @@ public final class ContextResolver {
                     }
                 }
                 if (a1.isEmpty() && !a2.isEmpty() && a2.get(0).actor() != null && (f.kind().isBattle()
-                        || "subject-hit".equals(f.actor2How()))) {
+                        || "subject-hit".equals(f.actor2How()) || groundWeapon(f.kind()) && a2.get(0).actor().inter() != 7)) {
+                    // "a suicide car-bomb was detonated at the checkpoint, killing five soldiers": the bomber is the
+                    // soldiers' enemy in this paragraph (a bomb nobody is said to have set elsewhere stays unattributed)
                     String side2 = a2.get(0).actor().side();
-                    ActorMention opp = opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide, dateOf.apply(i));
+                    boolean battle = f.kind().isBattle() || "subject-hit".equals(f.actor2How());
+                    ActorMention opp = battle
+                            ? opponent(side2, a2, report, i, rank(side2, adversaries, weights), lastBySide, dateOf.apply(i))
+                            : nearbyOpponent(side2, a2, report, i, dateOf.apply(i));
                     if (opp != null) {
                         a1 = List.of(opp);
                         how1 = "context:" + where(opp, report, i);
@@ -223,6 +228,11 @@ public final class ContextResolver {
     /** Bombs, shells and air strikes aimed at an armed enemy: their target is the opponent the report is fighting. */
     private static boolean remote(TriggerClass k) {
         return k == TriggerClass.SUICIDE || k == TriggerClass.IED || k == TriggerClass.SHELL || k == TriggerClass.AIR;
+    }
+
+    /** Weapons a ground force uses: who used them on an armed group is that group's enemy (not so for air strikes). */
+    private static boolean groundWeapon(TriggerClass k) {
+        return k == TriggerClass.SUICIDE || k == TriggerClass.IED || k == TriggerClass.SHELL;
     }
 
     /** Sides ranked as opponents of {@code side}: seen fighting it in this report first, then by mentions. */

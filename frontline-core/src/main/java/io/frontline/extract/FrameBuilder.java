@@ -28,6 +28,8 @@ public final class FrameBuilder {
             "than", "like", "under", "behind", "beside", "within", "per");
     private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "their", "his", "her", "allied", "local",
             "pro-government", "fellow", "rival", "some", "remaining", "other", "both", "all");
+    private static final Set<String> COUNT_WORDS = Set.of("at", "least", "one", "two", "three", "four", "five", "several",
+            "dozens", "of", "hundreds", "about", "around", "some");
     private static final Set<String> CONJUNCTIONS = Set.of("but", "while", "whereas", "although", "though", "which", "who",
             "after", "before", "when", "as", "since", "meanwhile", "however", "whilst", "whom", "where", "until", "because");
     /** Participles that state a consequence, not another event: ", leaving ...", ", reducing ISIL control to ...". */
@@ -37,7 +39,8 @@ public final class FrameBuilder {
     /** "members of X", "fighters of X": the phrase is X's. */
     private static final Set<String> MEMBER_NOUNS = Set.of("members", "member", "fighters", "elements", "militants",
             "units", "unit", "troops", "soldiers", "gunmen", "cell", "cells", "commanders", "officers", "patrol", "convoy", "group",
-            "number", "band", "squad", "dozens", "hundreds", "remnants", "detachment", "contingent");
+            "number", "band", "squad", "dozens", "hundreds", "remnants", "detachment", "contingent", "commander", "leader",
+            "leaders", "officer", "official", "officials", "fighter", "soldier", "head", "chief", "emir");
     /** Verbs of a purpose infinitive: "to lift the siege", "to cut the road". */
     private static final Set<String> PURPOSE_VERBS = Set.of("lift", "cut", "capture", "take", "seize", "recapture",
             "retake", "besiege", "encircle", "surround", "secure", "relieve", "break", "expel", "drive", "clear", "link",
@@ -533,7 +536,8 @@ public final class FrameBuilder {
         for (int k = last.lastToken() + 1; k < trigger; k++) {
             String w = s.token(k).lower();
             if (!PASSIVE_AUX.contains(w) && !w.endsWith("ly") && !Set.of("had", "have", "has", "also", "then", "later", "soon",
-                    "forces", "fighters", "troops", "units", "militants", "again", "all", ")").contains(w)) {
+                    "forces", "fighters", "troops", "units", "militants", "again", "all", ")", "fighter", "soldier", "soldiers",
+                    "militant", "member", "members", "commander", "commanders").contains(w)) {
                 return -1;
             }
         }
@@ -556,8 +560,8 @@ public final class FrameBuilder {
             }
         }
         int k = first.firstToken() - 1;
-        while (k > previousTriggerEnd && SKIP.contains(s.token(k).lower())) {
-            k--;
+        while (k > previousTriggerEnd && (SKIP.contains(s.token(k).lower()) || COUNT_WORDS.contains(s.token(k).lower()))) {
+            k--; // "after at least one al-Nusra fighter blew himself up"
         }
         String before = k > previousTriggerEnd ? s.token(k).lower() : "";
         return Set.of("and", "but", ",", "while", "whereas", "then", "after", "before", "when", "until", "because", "since", "once").contains(before) ? k + 1 : -1;
@@ -793,7 +797,7 @@ public final class FrameBuilder {
         }
         for (int k = first - 1; k >= Math.max(0, first - 3); k--) {
             String w = s.token(k).lower();
-            if (PASSIVE_AUX.contains(w)) {
+            if (PASSIVE_AUX.contains(w) && !s.token(k).text().equals("IS")) { // "IS recaptured": the group, not "is"
                 return true;
             }
             if (!w.endsWith("ly") && !w.equals("reportedly") && !w.equals("also") && !w.equals("then") && !w.equals("later")

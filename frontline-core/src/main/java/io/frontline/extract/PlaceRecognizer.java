@@ -193,6 +193,11 @@ public final class PlaceRecognizer {
             // (", outside Khanasir, and Rasm Al-Nafal": after a comma the "and" adds another object, not another anchor)
             anchor = before.get(before.size() - 1).relation(); // "near A and B": B is a reference point as A is
         }
+        if (anchor == null && slot != null && slot.startsWith("list:") && !before.isEmpty()
+                && betweenTwo(s, before.get(before.size() - 1).firstToken()) && first >= 1 && s.token(first - 1).is("and")) {
+            // "between the villages of A and B": the event is placed at A, B is a reference point
+            anchor = new PlaceMention.Relation("between", Double.NaN, Double.NaN);
+        }
         if (anchor != null && role == PlaceMention.Role.EVENT) {
             role = PlaceMention.Role.ANCHOR;
             rel = anchor;
@@ -311,6 +316,20 @@ public final class PlaceRecognizer {
             return new PlaceMention.Relation("near", Double.NaN, Double.NaN);
         }
         return null;
+    }
+
+    /** "between A", "between the villages of A": A is the first of two places something lay between. */
+    private static boolean betweenTwo(Sentence s, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 5); k--) {
+            if (s.token(k).is("between")) {
+                return true;
+            }
+            if (!(s.token(k).is("the") || s.token(k).is("of") || s.token(k).is("villages") || s.token(k).is("towns")
+                    || s.token(k).is("cities") || s.token(k).is("areas"))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> ROUTE_HEADS = Set.of("boundary", "border", "line", "lines", "frontline", "front",

@@ -641,4 +641,48 @@ class ConstructionsTest {
         assertThat(x.events()).filteredOn(e -> e.location().equals("Kafr Nabl"))
                 .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("opposition>government");
     }
+
+    @Test
+    void theGroupWrittenISIsNoPassiveAuxiliary() {
+        Event e = only("However, it was reported that on 27 August 2016, IS recaptured Dabiq.");
+        assertThat(e.side1()).isEqualTo("islamic_state");
+        assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory");
+    }
+
+    @Test
+    void aCountedSubjectAfterAfterOpensItsOwnClause() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 7 September 2016, rebels attacked the Kuweires airbase after at least two ISIL fighters blew themselves up at its gate.\n");
+        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Suicide bomb")).extracting(Event::side1)
+                .containsExactly("islamic_state");
+    }
+
+    @Test
+    void startingOrContinuingToAttackIsAnAttack() {
+        Event e = only("Around 10 August 2016, ISIL began to repeatedly attack the Kuweires airbase.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(e.side1()).isEqualTo("islamic_state");
+        assertThat(events("The attack on Morek began at dawn on 3 May 2016.")).isEmpty();
+    }
+
+    @Test
+    void whatPeopleWillNotBeAllowedToDoIsNoEvent() {
+        assertThat(events("On 3 May 2016, the council in Azaz ruled that civilians would not be allowed to enter the town.")).isEmpty();
+    }
+
+    @Test
+    void aBombThatHitSoldiersWasSetByTheirEnemy() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "ISIL attacked the army in Hasakah for weeks. "
+                + "On 25 July 2016, a car bomb was detonated at a checkpoint in Hasakah, killing five soldiers.\n");
+        assertThat(x.events()).filteredOn(e -> e.eventDate().equals("2016-07-25"))
+                .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("islamic_state>government");
+    }
+
+    @Test
+    void aCommanderOfAGroupKilledIsOfThatGroup() {
+        Event e = only("On 8 March 2016, a commander of an FSA battalion was assassinated by unknown gunmen between the villages of Kafr Nabl and Hass.");
+        assertThat(e.side2()).isEqualTo("opposition");
+        assertThat(e.location()).isEqualTo("Kafr Nabl");
+    }
 }
