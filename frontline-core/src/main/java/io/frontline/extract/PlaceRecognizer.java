@@ -263,6 +263,9 @@ public final class PlaceRecognizer {
             return null;
         }
         String w = s.token(k).lower();
+        if (w.equals("(") && k > 0 && words.is("slot-head", s.token(k - 1).lower())) {
+            return s.token(k - 1).lower() + " ("; // "captured two villages (Toqli and Mregel)"
+        }
         if (w.equals("of") && k > 0) {
             int h = k - 1;
             while (h >= 0 && SKIPPABLE.contains(s.token(h).lower())) {

@@ -685,4 +685,19 @@ class ConstructionsTest {
         assertThat(e.side2()).isEqualTo("opposition");
         assertThat(e.location()).isEqualTo("Kafr Nabl");
     }
+
+    @Test
+    void villagesNamedInBracketsAreEachTaken() {
+        assertThat(events("On 19 March 2016, rebel forces captured two villages (Tuqlix and Mruglex), north of Azaz, from ISIL."))
+                .extracting(e -> e.subEventType() + " " + e.location())
+                .containsExactly("Non-state actor overtakes territory Tuqlix", "Non-state actor overtakes territory Mruglex");
+    }
+
+    @Test
+    void reachingAPlaceIsFightingThereNotTakingIt() {
+        assertThat(events("On 20 September 2016, ISIL seized six villages in a counter-attack near Dabiq, reaching the village of Ihtemlat."))
+                .filteredOn(e -> e.location().equals("Ihtemlat")).extracting(Event::subEventType).containsExactly("Armed clash");
+        // soldiers who fled and reached a base of their own did not fight there
+        assertThat(events("On 27 July 2016, dozens of soldiers, fleeing from Division 17, reached the Tabqa air base.")).isEmpty();
+    }
 }
