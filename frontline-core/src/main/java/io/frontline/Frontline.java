@@ -746,7 +746,7 @@ public final class Frontline {
 
     private static boolean sameActorHasPlace(SentenceAnalysis sa, Frame f) {
         for (Frame g : sa.frames()) {
-            if (g != f && !g.places().isEmpty() && g.modality().happened() && sameSide(f, g)) {
+            if (g != f && !g.places().isEmpty() && g.modality().happened() && sameSide(f, g) && !backgroundCapture(g)) {
                 return true;
             }
         }

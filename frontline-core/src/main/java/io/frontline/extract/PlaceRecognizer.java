@@ -356,12 +356,15 @@ public final class PlaceRecognizer {
                 }
                 continue; // "bases from X": look further back for the road
             }
+            if (t.is("at") || t.is("in") || t.is("near")) {
+                continue; // "the supply route to the army bases at X"
+            }
             if (t.is("between")) {
                 break;
             }
             if (!(t.isCapitalised() || t.is("the") || t.is("and") || t.is("or") || t.text().equals("-") || t.text().equals("–")
                     || words.featureKind(t.lower()) != null || t.lower().endsWith("s") && words.featureKind(t.lower().substring(0, t.lower().length() - 1)) != null
-                    || CONNECTORS.contains(t.lower()))) {
+                    || CONNECTORS.contains(t.lower()) || FEATURE_MODIFIERS.contains(t.lower()))) {
                 break;
             }
         }

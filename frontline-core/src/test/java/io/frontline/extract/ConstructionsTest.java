@@ -700,4 +700,13 @@ class ConstructionsTest {
         // soldiers who fled and reached a base of their own did not fight there
         assertThat(events("On 27 July 2016, dozens of soldiers, fleeing from Division 17, reached the Tabqa air base.")).isEmpty();
     }
+
+    @Test
+    void fightingAlongARoadIsPlacedNearItsFirstEndEvenAfterABackgroundCapture() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 3 April 2016, Kafr Zita was captured by the rebels, thus cutting off the supply route to the army bases at Hama. "
+                + "After Kafr Zita was captured, clashes took place along the highway between Morek and Suran.\n");
+        assertThat(x.events()).extracting(e -> e.subEventType() + " " + e.location())
+                .containsExactlyInAnyOrder("Non-state actor overtakes territory Kafr Zita", "Armed clash Morek");
+    }
 }
