@@ -49,12 +49,12 @@ class StoreAnalysisIncrementalTest {
 
     @TempDir
     Path dir;
+    private final KnowledgeBase kb = BundledKnowledge.load();
+    private final Frontline frontline = new Frontline(kb);
+    private final SourceProfiles profiles = BundledKnowledge.sources(null);
 
     @Test
     void incrementalAnswersEqualARebuildFromScratchAfterIngestsCorrectionsAndRejections() throws Exception {
-        KnowledgeBase kb = BundledKnowledge.load();
-        Frontline frontline = new Frontline(kb);
-        SourceProfiles profiles = BundledKnowledge.sources(null);
         Path samples = Path.of("").toAbsolutePath().resolve("samples").normalize();
         List<String[]> inputs = inputs();
 
@@ -161,9 +161,6 @@ class StoreAnalysisIncrementalTest {
      */
     @Test
     void incrementalAnswersEqualARebuildFromScratchAfterABulkIngest() throws Exception {
-        KnowledgeBase kb = BundledKnowledge.load();
-        Frontline frontline = new Frontline(kb);
-        SourceProfiles profiles = BundledKnowledge.sources(null);
         List<ReportDoc> docs = new ArrayList<>();
         for (String[] in : inputs()) {
             docs.add(ReportDoc.of(frontline.extract(in[0], in[1]), in[1]));
