@@ -29,13 +29,21 @@ import java.util.stream.Stream;
 @Command(name = "bench-store", mixinStandardHelpOptions = true,
         description = {"Measure the store: ingest reports/s (already extracted, one thread) and p50/p95 of filtered event "
                 + "queries (a page of 50 with the total) over a synthetic store of --events events.",
-                "The last line is: ingest_reports/s=<n> events=<n> query_p95_ms=<n>"})
+                "Ingest is measured two ways at the same store sizes: one report per transaction (ingest_reports/s) and "
+                        + "--batch reports per transaction (bulk_reports/s), both also per CPU-second of the writing thread.",
+                "The last line is: ingest_reports/s=<n> events=<n> query_p95_ms=<n> ingest_reports/cpu_s=<n> "
+                        + "query_p95_cpu_ms=<n> bulk_reports/s=<n> bulk_reports/cpu_s=<n> batch=<n>"})
 final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "100000", description = "Events in the synthetic store (default: ${DEFAULT-VALUE}).")
     long events;
 
     @Option(names = "--events-per-report", defaultValue = "10", description = "Events per synthetic report (default: ${DEFAULT-VALUE}).")
     int perReport;
+
+    @Option(names = "--batch", defaultValue = "200", description = "Reports per transaction of the bulk ingest measured (as "
+            + "ingest --batch; default: ${DEFAULT-VALUE}). Every fifth chunk of this many is written one report per transaction "
+            + "instead, for the one-by-one figures; 1 writes every report so.")
+    int batch;
 
     @Option(names = "--queries", defaultValue = "200", description = "Measured queries per kind (default: ${DEFAULT-VALUE}).")
     int queries;
@@ -62,6 +70,10 @@ final class BenchStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (batch < 1 || batch > 100_000) {
+            System.err.println("frontline: bench-store: --batch must be from 1 to 100000, got " + batch);
+            return 2;
+        }
         ReportInputs in = new ReportInputs(50_000_000);
         in.add(reports, System.in);
         if (in.inputs.isEmpty()) {
@@ -170,8 +182,9 @@ final class BenchStoreCommand implements Callable<Integer> {
             byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "query %-20s p50 %.1f ms  p95 %.1f ms  max %.1f ms (%d queries; "
                     + "CPU of this thread p50 %.1f ms  p95 %.1f ms)%n", k, pct(v, 50), pct(v, 95), pct(v, 100), v.size(),
                     pct(cpuByKind.get(k), 50), pct(cpuByKind.get(k), 95)));
-            System.out.printf(Locale.ROOT, "ingest_reports/s=%.0f events=%d query_p95_ms=%.1f ingest_reports/cpu_s=%.0f query_p95_cpu_ms=%.1f%n",
-                    rps, total, pct(all, 95), cpuRps, pct(allCpu, 95));
+            System.out.printf(Locale.ROOT, "ingest_reports/s=%.0f events=%d query_p95_ms=%.1f ingest_reports/cpu_s=%.0f query_p95_cpu_ms=%.1f "
+                    + "bulk_reports/s=%.0f bulk_reports/cpu_s=%.0f batch=%d%n",
+                    rps, total, pct(all, 95), cpuRps, pct(allCpu, 95), bulkRps, bulkCpuRps, batch);
         } finally {
             if (temp) {
                 delete(dir);
@@ -195,41 +208,100 @@ final class BenchStoreCommand implements Callable<Integer> {
         return best;
     }
 
+    /**
+     * Fills the store and measures both ways of writing at the same store sizes: the reports go in chunks of {@code
+     * --batch}, every fifth chunk one report per transaction ({@code save}, the fields ingest_reports/s and
+     * ingest_reports/cpu_s) and the others one transaction per chunk ({@code saveAll}, the bulk_ fields).
+     */
     private double ingest(JdbcEventStore store, List<ReportDoc> bases) {
         SyntheticReports syn = new SyntheticReports(bases, perReport, 42);
         long nReports = (events + perReport - 1) / perReport;
-        // warm-up on the first 1% (at most 2,000 reports), then measure the rest
-        long warm = Math.min(2000, Math.max(1, nReports / 100));
-        for (long i = 0; i < warm; i++) {
-            store.save(syn.report(i));
+        // warm-up on the first 1% (at most 2,000 reports), both ways, then measure the rest
+        long warm = Math.min(2000, Math.max(2, nReports / 100));
+        for (long i = 0; i < warm; i += batch) {
+            write(store, syn, i, Math.min(warm, i + batch), i % 2 == 0 && batch > 1);
         }
+        Rate single = new Rate();
+        Rate bulk = new Rate();
         long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long processStart = processCpu();
         long lastPrint = start;
-        for (long i = warm; i < nReports; i++) {
-            store.save(syn.report(i));
+        long chunk = 0;
+        for (long i = warm; i < nReports; i += batch, chunk++) {
+            long to = Math.min(nReports, i + batch);
+            boolean inBulk = batch > 1 && chunk % 5 != 4;
+            Rate rate = inBulk ? bulk : single;
+            long c = THREADS.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            write(store, syn, i, to, inBulk);
+            rate.add(to - i, System.nanoTime() - s, THREADS.getCurrentThreadCpuTime() - c);
             long now = System.nanoTime();
             if (now - lastPrint > 10_000_000_000L) {
-                System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", i + 1, (i + 1 - warm) / ((now - start) / 1e9));
+                System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", to, (to - warm) / ((now - start) / 1e9));
                 lastPrint = now;
             }
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        double cpuSecs = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double processSecs = (processCpu() - processStart) / 1e9;
-        double rps = (nReports - warm) / secs;
-        cpuRps = (nReports - warm) / cpuSecs;
+        double rps = single.perSecond();
+        cpuRps = single.perCpuSecond();
+        bulkRps = bulk.perSecond();
+        bulkCpuRps = bulk.perCpuSecond();
         System.out.printf(Locale.ROOT, "ingest: %d reports (%d events each) in %.1f s: %.0f reports/s, %.0f events/s "
-                + "(extraction not included; see frontline bench)%n", nReports - warm, perReport, secs, rps, rps * perReport);
+                + "(extraction not included; see frontline bench)%n", single.reports, perReport, single.nanos / 1e9, rps, rps * perReport);
         System.out.printf(Locale.ROOT, "ingest CPU: %.1f s of this thread (%.0f reports per CPU-second), %.1f s of the whole process "
                 + "(%.0f reports per CPU-second; database background threads, JIT and GC included)%n",
-                cpuSecs, cpuRps, processSecs, processSecs > 0 ? (nReports - warm) / processSecs : 0);
+                single.cpuNanos / 1e9, cpuRps, processSecs, processSecs > 0 ? (nReports - warm) / processSecs : 0);
+        if (batch > 1) {
+            System.out.printf(Locale.ROOT, "bulk ingest: %d reports in transactions of %d in %.1f s: %.0f reports/s, %.0f events/s; "
+                            + "CPU %.1f s of this thread (%.0f reports per CPU-second); the one-by-one figures above are of every fifth "
+                            + "chunk, written between these%n", bulk.reports, batch, bulk.nanos / 1e9, bulkRps, bulkRps * perReport,
+                    bulk.cpuNanos / 1e9, bulkCpuRps);
+        }
         return rps;
+    }
+
+    /** Writes synthetic reports {@code from} to {@code to} (exclusive): in one transaction, or one report per transaction. */
+    private static void write(JdbcEventStore store, SyntheticReports syn, long from, long to, boolean inBulk) {
+        if (inBulk) {
+            List<ReportDoc> docs = new ArrayList<>();
+            for (long i = from; i < to; i++) {
+                docs.add(syn.report(i));
+            }
+            store.saveAll(docs).stream().filter(r -> r.refused() != null).findFirst().ifPresent(r -> {
+                throw new IllegalStateException("bench-store: a synthetic report was refused: " + r.refused());
+            });
+        } else {
+            for (long i = from; i < to; i++) {
+                store.save(syn.report(i));
+            }
+        }
+    }
+
+    /** Reports written one way, with the wall and writing-thread CPU time they took. */
+    private static final class Rate {
+        long reports;
+        long nanos;
+        long cpuNanos;
+
+        void add(long n, long wall, long cpu) {
+            reports += n;
+            nanos += wall;
+            cpuNanos += cpu;
+        }
+
+        double perSecond() {
+            return nanos == 0 ? 0 : reports / (nanos / 1e9);
+        }
+
+        double perCpuSecond() {
+            return cpuNanos == 0 ? 0 : reports / (cpuNanos / 1e9);
+        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private double cpuRps;
+    private double bulkRps;
+    private double bulkCpuRps;
 
     private static long processCpu() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os

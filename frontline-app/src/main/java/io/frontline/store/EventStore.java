@@ -17,6 +17,15 @@ public interface EventStore extends AutoCloseable {
      */
     IngestResult save(ReportDoc doc);
 
+    /**
+     * Writes many reports, one result each in order: as {@link #save} would, but in as few transactions as the store
+     * can (each all or nothing). A copy of a text earlier in the list is stored once. A report the store cannot hold is
+     * refused ({@link IngestResult#refused()}) without losing the others; a failure of the store itself is thrown.
+     */
+    default List<IngestResult> saveAll(List<ReportDoc> docs) {
+        return docs.stream().map(this::save).toList();
+    }
+
     /** The id of the stored report with this content hash (SHA-256 of its text), if any: re-ingesting skips extraction. */
     Optional<String> reportIdByHash(String contentHash);
 

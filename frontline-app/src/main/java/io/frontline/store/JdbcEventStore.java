@@ -185,8 +185,12 @@ public class JdbcEventStore implements EventStore {
         // report and varied queries, and re-parsing the 40-column INSERT costs as much as running it.
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses no committed report
         // (with H2's default delay of 500 ms, IngestCrashTest once found none of 40 committed reports after a SIGKILL)
+        // AUTO_COMPACT_FILL_RATE=0: H2 2.3.232 does not move or rewrite chunks to compact the file while it runs. With its
+        // default (90) a SIGKILL during ingest in batches of 10 left a file H2 could not open ("File corrupted while
+        // reading record", MVStoreException "Double mark", h2database issue #2752) in 3 of 4 IngestCrashTest runs, and in
+        // none of 6 with 0 (nor in 3 of one report per transaction with the default). Space of dead chunks is still reused.
         return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("frontline") + ";AUTO_SERVER=TRUE;CACHE_SIZE=" + cacheKb
-                + ";QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+                + ";QUERY_CACHE_SIZE=64;WRITE_DELAY=0;AUTO_COMPACT_FILL_RATE=0";
     }
 
     private static String redact(String url) {
@@ -201,55 +205,154 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public IngestResult save(ReportDoc doc) {
+        return write(List.of(doc)).get(0);
+    }
+
+    /**
+     * Writes reports in one transaction (ingest's batches): the reports already stored and the later copies of a text
+     * within the batch are left out (content hash), every other report is written with JDBC batches (one per table,
+     * statements prepared once), clustered into stories in input order, and the write version is bumped once. If the
+     * transaction fails, nothing of it is kept and the reports are written again one per transaction: a report the store
+     * refuses (a value the schema cannot hold) then has a result naming it ({@link IngestResult#refused()}) and the others
+     * are stored. A failure of the store itself (connection, disk, shutdown) is thrown.
+     */
+    @Override
+    public List<IngestResult> saveAll(List<ReportDoc> docs) {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return write(docs);
+        } catch (StoreException failure) {
+            if (storeFailure(failure)) {
+                throw failure;
+            }
+            if (docs.size() == 1) {
+                return List.of(IngestResult.refused(docs.get(0).id(), failure.getMessage()));
+            }
+            // nothing of the batch was kept: each report again in a transaction of its own
+            List<IngestResult> out = new ArrayList<>(docs.size());
+            for (ReportDoc d : docs) {
+                out.addAll(saveAll(List.of(d)));
+            }
+            return out;
+        }
+    }
+
+    /** Whether a failure is the store's (unreachable, closed, out of space), not one report's. */
+    private static boolean storeFailure(StoreException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                // connection (08), resources (53), operator intervention (57), system (58); H2: database closed or
+                // connection broken (90098, 90121, 90067), file corrupted or not writable (90030, 90028), lock timeout (HYT00)
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")
+                        || Set.of("90098", "90121", "90067", "90030", "90028", "HYT00").contains(state);
+            }
+        }
+        return false;
+    }
+
+    /** One transaction: the reports of {@code docs} not stored yet, or the whole of it fails (a StoreException naming the input). */
+    private List<IngestResult> write(List<ReportDoc> docs) {
+        String what = docs.size() == 1 ? docs.get(0).file()
+                : "a batch of " + docs.size() + " reports (" + docs.get(0).file() + " to " + docs.get(docs.size() - 1).file() + ")";
+        IngestResult[] out = new IngestResult[docs.size()];
         SQLException failure;
         try (Connection conn = writes.getConnection()) {
             try {
-                try (PreparedStatement byHash = conn.prepareStatement("SELECT id FROM reports WHERE content_hash = ?")) {
-                    byHash.setString(1, doc.contentHash());
-                    try (ResultSet rs = byHash.executeQuery()) {
-                        if (rs.next()) {
-                            String id = rs.getString(1);
-                            conn.commit();
-                            return new IngestResult(id, false, 0);
-                        }
-                    }
+                StoryIndex.Statements st = statements(conn);
+                List<ReportDoc> fresh = fresh(st, docs, out);
+                if (fresh.isEmpty()) {
+                    conn.commit();
+                    return List.of(out);
                 }
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-                insertReport(conn, doc, now);
-                insertEvents(conn, doc, now);
-                insertClaims(conn, doc);
-                Map<String, Object> r = doc.report();
-                String published = str(r.get("published"));
-                io.frontline.ingest.Report self = StoryIndex.report(doc.id(), doc.file(), str(r.get("title")), str(r.get("publisher")),
-                        str(r.get("original_source")), published == null ? null : LocalDate.parse(published), str(r.get("url")));
+                insertReports(st, fresh, now);
+                insertEvents(st, fresh, now);
+                insertClaims(st, fresh);
                 // the story index numbers reports MAX + 1 and must see every report written before: one writer at a time
                 // from the clustering to the commit
                 synchronized (storyLock) {
-                    StoryIndex.add(conn, statements(conn), self, str(r.get("body")));
-                    beforeCommit(doc);
+                    StoryIndex.Ordinals ordinals = new StoryIndex.Ordinals(st);
+                    for (ReportDoc d : fresh) {
+                        StoryIndex.add(conn, st, ordinals, storyReport(d), str(d.report().get("body")));
+                    }
+                    for (ReportDoc d : fresh) {
+                        beforeCommit(d);
+                    }
                     bumpVersion(conn);
                     conn.commit();
                 }
-                return new IngestResult(doc.id(), true, doc.events().size());
+                return List.of(out);
             } catch (SQLException | RuntimeException e) {
-                // the statements are closed with the connection's use: no half-filled batch reaches the next report
+                // the statements are closed with the connection's use: no half-filled batch reaches the next transaction
                 rollback(conn);
                 if (e instanceof StoreException se) {
                     throw se;
                 }
                 if (e instanceof RuntimeException re) {
-                    throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), re);
+                    throw new StoreException("cannot store " + what + ": " + e.getMessage(), re);
                 }
                 failure = (SQLException) e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot store " + doc.file() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot store " + what + ": " + e.getMessage(), e);
         }
         // another writer stored the same text between the check and the insert: the content hash is unique
-        if (isUniqueViolation(failure) && exists(doc.contentHash())) {
-            return new IngestResult(doc.id(), false, 0);
+        if (docs.size() == 1 && isUniqueViolation(failure) && exists(docs.get(0).contentHash())) {
+            return List.of(new IngestResult(docs.get(0).id(), false, 0));
         }
-        throw new StoreException("cannot store " + doc.file() + ": " + failure.getMessage(), failure);
+        throw new StoreException("cannot store " + what + ": " + failure.getMessage(), failure);
+    }
+
+    /** Content hashes looked up per query: a fixed number of parameters, so the statement is prepared once. */
+    private static final int HASHES_PER_QUERY = 50;
+    private static final String STORED_HASHES = "SELECT content_hash, id FROM reports WHERE content_hash IN ("
+            + String.join(", ", java.util.Collections.nCopies(HASHES_PER_QUERY, "?")) + ")";
+
+    /**
+     * The reports of {@code docs} to write: neither stored already nor a copy of a report before them in {@code docs};
+     * fills {@code out} with every report's result.
+     */
+    private static List<ReportDoc> fresh(StoryIndex.Statements st, List<ReportDoc> docs, IngestResult[] out) throws SQLException {
+        Map<String, String> known = new HashMap<>();
+        PreparedStatement ps = st.prepared(STORED_HASHES);
+        for (int from = 0; from < docs.size(); from += HASHES_PER_QUERY) {
+            for (int i = 0; i < HASHES_PER_QUERY; i++) {
+                // a short last chunk repeats its first hash
+                ps.setString(i + 1, docs.get(from + (from + i < docs.size() ? i : 0)).contentHash());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<ReportDoc> fresh = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            ReportDoc d = docs.get(i);
+            String id = known.get(d.contentHash());
+            if (id != null) {
+                out[i] = new IngestResult(id, false, 0);
+            } else {
+                known.put(d.contentHash(), d.id()); // a later copy in this batch is the same report
+                fresh.add(d);
+                out[i] = new IngestResult(d.id(), true, d.events().size());
+            }
+        }
+        return fresh;
+    }
+
+    /** A report as the story index takes it. */
+    private static io.frontline.ingest.Report storyReport(ReportDoc d) {
+        Map<String, Object> r = d.report();
+        String published = str(r.get("published"));
+        return StoryIndex.report(d.id(), d.file(), str(r.get("title")), str(r.get("publisher")), str(r.get("original_source")),
+                published == null ? null : LocalDate.parse(published), str(r.get("url")));
     }
 
     /** Called after every row of a report is written and before the commit; tests inject failures here. */
@@ -277,11 +380,30 @@ public class JdbcEventStore implements EventStore {
         }
     }
 
-    private static void insertReport(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
-        Map<String, Object> r = d.report();
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO reports (id, content_hash, file, title, publisher, "
-                + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private static final String INSERT_REPORT = "INSERT INTO reports (id, content_hash, file, title, publisher, "
+            + "original_source, source, published, event_count, claim_count, report_json, text, ingested_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO events (id, report_id, seq, event_date, time_precision, "
+            + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
+            + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
+            + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
+            + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT_DOCUMENT = "INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)";
+    private static final String INSERT_CLAIM = "INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
+            + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> EVENT_ACTORS = List.of("event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
+            "assoc_actor_2", "side1", "side2");
+    private static final List<String> EVENT_PLACE = List.of("location", "admin1", "admin2");
+    private static final List<String> EVENT_STATUS = List.of("status", "attribution", "notes");
+    private static final List<String> EVENT_LOCATION = List.of("location_status", "place_id", "place_name", "modality");
+
+    private static void insertReports(StoryIndex.Statements st, List<ReportDoc> docs, OffsetDateTime now) throws SQLException {
+        PreparedStatement ps = st.prepared(INSERT_REPORT);
+        for (ReportDoc d : docs) {
+            Map<String, Object> r = d.report();
             ps.setString(1, d.id());
             ps.setString(2, d.contentHash());
             ps.setString(3, d.file());
@@ -295,23 +417,17 @@ public class JdbcEventStore implements EventStore {
             ps.setString(11, json(r));
             ps.setString(12, d.text());
             ps.setObject(13, now);
-            ps.executeUpdate();
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     @SuppressWarnings("unchecked")
-    private static void insertEvents(Connection conn, ReportDoc d, OffsetDateTime now) throws SQLException {
-        if (d.events().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO events (id, report_id, seq, event_date, time_precision, "
-                + "event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, side1, side2, inter1, inter2, "
-                + "location, admin1, admin2, latitude, longitude, geo_precision, fatalities, status, attribution, notes, "
-                + "confidence, location_status, place_id, place_name, modality, evidence_start, evidence_end, evidence_text, "
-                + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?)");
-             PreparedStatement docs = conn.prepareStatement("INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)")) {
+    private static void insertEvents(StoryIndex.Statements st, List<ReportDoc> docs, OffsetDateTime now) throws SQLException {
+        PreparedStatement ps = st.prepared(INSERT_EVENT);
+        PreparedStatement eventDocs = st.prepared(INSERT_EVENT_DOCUMENT);
+        int rows = 0;
+        for (ReportDoc d : docs) {
             int seq = 0;
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
@@ -323,26 +439,17 @@ public class JdbcEventStore implements EventStore {
                 ps.setInt(++i, seq++);
                 setDate(ps, ++i, str(e.get("event_date")));
                 setInt(ps, ++i, e.get("time_precision"));
-                for (String k : List.of("event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-                        "side1", "side2")) {
-                    ps.setString(++i, str(e.get(k)));
-                }
+                i = setStrings(ps, i, e, EVENT_ACTORS);
                 setInt(ps, ++i, e.get("inter1"));
                 setInt(ps, ++i, e.get("inter2"));
-                for (String k : List.of("location", "admin1", "admin2")) {
-                    ps.setString(++i, str(e.get(k)));
-                }
+                i = setStrings(ps, i, e, EVENT_PLACE);
                 setDouble(ps, ++i, e.get("latitude"));
                 setDouble(ps, ++i, e.get("longitude"));
                 setInt(ps, ++i, e.get("geo_precision"));
                 setInt(ps, ++i, e.get("fatalities"));
-                for (String k : List.of("status", "attribution", "notes")) {
-                    ps.setString(++i, str(e.get(k)));
-                }
+                i = setStrings(ps, i, e, EVENT_STATUS);
                 setDouble(ps, ++i, e.get("confidence"));
-                for (String k : List.of("location_status", "place_id", "place_name", "modality")) {
-                    ps.setString(++i, str(e.get(k)));
-                }
+                i = setStrings(ps, i, e, EVENT_LOCATION);
                 setInt(ps, ++i, ev.get("start"));
                 setInt(ps, ++i, ev.get("end"));
                 ps.setString(++i, str(ev.get("text")));
@@ -359,24 +466,32 @@ public class JdbcEventStore implements EventStore {
                     ps.setInt(++i, cell);
                 }
                 ps.addBatch();
-                docs.setString(1, id);
-                docs.setString(2, json(e));
-                docs.setString(3, json(prov));
-                docs.addBatch();
+                eventDocs.setString(1, id);
+                eventDocs.setString(2, json(e));
+                eventDocs.setString(3, json(prov));
+                eventDocs.addBatch();
+                rows++;
             }
+        }
+        if (rows > 0) {
             ps.executeBatch();
-            docs.executeBatch();
+            eventDocs.executeBatch();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void insertClaims(Connection conn, ReportDoc d) throws SQLException {
-        if (d.claims().isEmpty()) {
-            return;
+    /** Binds the string values of {@code keys} after parameter {@code i}; returns the last parameter bound. */
+    private static int setStrings(PreparedStatement ps, int i, Map<String, Object> values, List<String> keys) throws SQLException {
+        for (String k : keys) {
+            ps.setString(++i, str(values.get(k)));
         }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
-                + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        return i;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void insertClaims(StoryIndex.Statements st, List<ReportDoc> docs) throws SQLException {
+        PreparedStatement ps = st.prepared(INSERT_CLAIM);
+        int rows = 0;
+        for (ReportDoc d : docs) {
             int seq = 0;
             for (Map<String, Object> c : d.claims()) {
                 Map<String, Object> ev = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
@@ -392,7 +507,10 @@ public class JdbcEventStore implements EventStore {
                 ps.setString(10, str(ev.get("rule")));
                 setDouble(ps, 11, ev.get("confidence"));
                 ps.addBatch();
+                rows++;
             }
+        }
+        if (rows > 0) {
             ps.executeBatch();
         }
     }

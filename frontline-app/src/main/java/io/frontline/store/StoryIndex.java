@@ -45,6 +45,29 @@ final class StoryIndex {
         PreparedStatement prepared(String sql) throws SQLException;
     }
 
+    /**
+     * The input-order numbers of one write transaction: the first is MAX + 1 of the stored ones, read once, each next
+     * one more. The caller holds the writers' lock from the first number to the commit.
+     */
+    static final class Ordinals {
+        private final Statements st;
+        private long last = -1;
+
+        Ordinals(Statements st) {
+            this.st = st;
+        }
+
+        long next() throws SQLException {
+            if (last < 0) {
+                try (ResultSet rs = st.prepared("SELECT MAX(ordinal) FROM report_stories").executeQuery()) {
+                    rs.next();
+                    last = rs.getLong(1); // 0 when there is none: the first is 1
+                }
+            }
+            return ++last;
+        }
+    }
+
     private static final String CANDIDATES;
 
     static {
@@ -59,11 +82,12 @@ final class StoryIndex {
     /**
      * Clusters one report written in the current transaction (its row in {@code reports} exists); {@code self} is
      * that report as {@link #report} makes it. A report that matches no earlier one (the common case) costs five
-     * prepared statements: the band lookup, the next ordinal, its story row, its membership row and its band keys.
-     * Writers must be serialised from this call to the commit (here {@code save} is synchronized on the one
-     * connection): the ordinal is MAX + 1, and two copies written at once in two transactions would not see each other.
+     * prepared statements: the band lookup, its story row, its membership row and its band keys (and, once per
+     * transaction, the last ordinal). Writers must be serialised from the first {@code ordinals.next()} to the commit
+     * (the store's story lock): the ordinal is MAX + 1, and two copies written at once in two transactions would not
+     * see each other. Reports added before in the same transaction are seen: their rows are written at once.
      */
-    static void add(Connection conn, Statements st, Report self, String body) throws SQLException {
+    static void add(Connection conn, Statements st, Ordinals ordinals, Report self, String body) throws SQLException {
         String reportId = self.id();
         long[] shingles = Shingles.of(body == null ? "" : body);
         long[] keys = MinHash.bandKeys(MinHash.signature(shingles));
@@ -91,11 +115,7 @@ final class StoryIndex {
                 }
             }
         }
-        long ordinal;
-        try (ResultSet rs = st.prepared("SELECT MAX(ordinal) FROM report_stories").executeQuery()) {
-            rs.next();
-            ordinal = rs.getLong(1) + 1; // 0 when there is none: the first is 1
-        }
+        long ordinal = ordinals.next();
         // the members of every story joined, and the new report, in input order
         record Member(long ordinal, Report report) {
         }
@@ -202,8 +222,9 @@ final class StoryIndex {
                 conn.commit();
                 return done;
             }
+            Ordinals ordinals = new Ordinals(st);
             for (int i = 0; i < todo.size(); i++) {
-                add(conn, st, todo.get(i), bodies.get(i));
+                add(conn, st, ordinals, todo.get(i), bodies.get(i));
             }
             JdbcEventStore.bumpVersion(conn);
             conn.commit();

@@ -55,4 +55,29 @@ class IngestCommandTest {
         var events = ExtractCommandTest.run("events", "--data", data.toString(), "--format", "json");
         assertThat(events.out()).contains("Rouad").contains("Arima").doesNotContain("<p>");
     }
+
+    /**
+     * The seed under two names and a third copy in a later batch ({@code --batch 2}): stored once, the copies counted as
+     * present (the one in the same batch too), and the same events as a one-by-one ingest ({@code --batch 1}).
+     */
+    @Test
+    void copiesInsideAndAcrossBatchesAreStoredOnce(@TempDir Path dir) throws Exception {
+        ExtractCommandTest.requireSeed();
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String seed = Files.readString(ExtractCommandTest.SEED_PATH);
+        Files.writeString(in.resolve("a-seed.txt"), seed);
+        Files.writeString(in.resolve("b-seed-copy.txt"), seed);
+        Files.writeString(in.resolve("c-other.txt"), "Government forces captured Palmyra on 2 March 2017.");
+        Files.writeString(in.resolve("d-seed-again.txt"), seed);
+        var bulk = ExtractCommandTest.run("ingest", "--batch", "2", "--data", dir.resolve("bulk").toString(), in.toString());
+        assertThat(bulk.code()).as(bulk.err()).isZero();
+        assertThat(bulk.out()).containsPattern("reports read: 4, stored: 2, already present: 2, refused: 0, events stored: 1[3-5]");
+        var single = ExtractCommandTest.run("ingest", "--batch", "1", "--data", dir.resolve("single").toString(), in.toString());
+        assertThat(single.out()).contains(bulk.out().lines().filter(l -> l.startsWith("reports read")).findFirst().orElseThrow());
+        var a = ExtractCommandTest.run("events", "--data", dir.resolve("bulk").toString(), "--format", "json");
+        var b = ExtractCommandTest.run("events", "--data", dir.resolve("single").toString(), "--format", "json");
+        assertThat(a.out()).contains("Palmyra").isEqualTo(b.out());
+        assertThat(ExtractCommandTest.run("ingest", "--batch", "0", "--data", dir.resolve("bulk").toString(), in.toString()).code())
+                .isEqualTo(2);
+    }
 }

@@ -25,12 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crash safety of ingest: {@code frontline ingest} runs as a child JVM over 300 generated reports and is killed with
- * SIGKILL once some are stored; a second run over the same batch stores the rest. Afterwards every file is stored
- * exactly once, every stored report has all its events, and the second run counts the first run's reports as
- * already present.
+ * SIGKILL once some are stored; a second run over the same batch stores the rest. It stores {@value #BATCH} reports per
+ * transaction: the first run leaves whole transactions (a multiple of {@value #BATCH} reports, each with all its events).
+ * Afterwards every file is stored exactly once, every stored report has all its events, and the second run counts the
+ * first run's reports as already present.
  */
 class IngestCrashTest {
     static final int FILES = 300;
+    static final int BATCH = 10;
 
     @Test
     void aKilledIngestLeavesWholeReportsAndASecondRunCompletesTheBatch(@TempDir Path dir) throws Exception {
@@ -63,6 +65,7 @@ class IngestCrashTest {
             storedByFirst = consistent(c);
         }
         assertThat(storedByFirst).as("reports committed before the kill at input " + killedAt).isBetween(1, FILES - 1);
+        assertThat(storedByFirst % BATCH).as("reports of a half-written batch (" + storedByFirst + " stored)").isZero();
 
         Process second = ingest(batch, data);
         StringBuilder out = new StringBuilder();
@@ -103,7 +106,8 @@ class IngestCrashTest {
     static Process ingest(Path batch, Path data) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", cp, Main.class.getName(), "ingest", "--progress", "--data", data.toString(), batch.toString()));
+                "-Xmx256m", "-cp", cp, Main.class.getName(), "ingest", "--progress", "--batch", String.valueOf(BATCH), "--data", data.toString(),
+                batch.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     }
 

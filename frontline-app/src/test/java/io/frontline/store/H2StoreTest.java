@@ -19,9 +19,12 @@ class H2StoreTest extends StoreContractTest {
     @TempDir
     Path dir;
 
+    private int opened;
+
     @Override
     JdbcEventStore open(String failOn) {
-        return failOn == null ? JdbcEventStore.embedded(dir.resolve("data")) : failing(JdbcEventStore.h2Url(dir.resolve("data")), "sa", "", failOn);
+        Path data = dir.resolve("data" + ++opened); // each an empty store
+        return failOn == null ? JdbcEventStore.embedded(data) : failing(JdbcEventStore.h2Url(data), "sa", "", failOn);
     }
 
     @Test

@@ -467,4 +467,108 @@ abstract class StoreContractTest {
         assertThat(store().events(EventFilter.parse(Map.of("bbox", "-180,-90,180,90"), x -> null), 10_000, 0).items())
                 .extracting(StoredEvent::id).doesNotContain(moved).hasSize(points.size() - 1);
     }
+
+    /**
+     * Bulk ingest ({@code saveAll}, batches split inside a story and holding the same text twice) stores what ingesting
+     * the same reports one by one stores: the same reports, events, claims and story clusters (members, ordinals, story
+     * ids, origins). Each batch is one transaction (the write version grows by one), and a text stored before or earlier
+     * in its batch is reported as present under the first report's id.
+     */
+    @Test
+    void bulkIngestStoresWhatOneByOneIngestStores() {
+        List<ReportDoc> docs = StoreFixtures.storyDocs();
+        for (ReportDoc d : docs) {
+            store().save(d);
+        }
+        Map<String, Object> oneByOne = contents(store());
+        assertThat(store().storyMembers(0)).hasSize(docs.size() - 1);
+        store().close();
+
+        store = open(null);
+        long v0 = store.version();
+        // a story split across batches (the seed, then its republished copy) and one within a batch (the al-bab copy,
+        // then its original); the seed's exact text twice in the first batch
+        List<IngestResult> first = store.saveAll(List.of(docs.get(0), docs.get(1), docs.get(2), docs.get(5)));
+        assertThat(store.version()).isEqualTo(v0 + 1);
+        List<IngestResult> second = store.saveAll(docs.subList(1, docs.size()));
+        assertThat(store.version()).isEqualTo(v0 + 2);
+        assertThat(first).extracting(IngestResult::stored).containsExactly(true, true, true, false);
+        assertThat(second).extracting(IngestResult::stored).containsExactly(false, false, true, true, false);
+        assertThat(second).extracting(IngestResult::refused).containsOnlyNulls();
+        String seedId = docs.get(1).id();
+        assertThat(first.get(3).reportId()).as("a copy of a text earlier in the batch").isEqualTo(seedId);
+        assertThat(second.get(0).reportId()).isEqualTo(seedId);
+        assertThat(second.get(4).reportId()).as("a copy of a text stored before").isEqualTo(seedId);
+        assertThat(second.get(2).events()).isEqualTo(docs.get(3).events().size()).isPositive();
+        assertThat(store.saveAll(docs)).extracting(IngestResult::stored).containsOnly(false);
+        assertThat(store.version()).as("a batch that writes nothing").isEqualTo(v0 + 2);
+        Map<String, Object> bulk = contents(store);
+        assertThat(bulk).isEqualTo(oneByOne);
+        // copies joined stories: fewer stories than reports
+        assertThat(store.storyMembers(0).stream().map(StoryMember::storyId).distinct().count()).isLessThan(docs.size() - 1);
+    }
+
+    /** What a store holds, but for the times of ingest: reports (with text, events and claims), events, story members. */
+    private static Map<String, Object> contents(JdbcEventStore s) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        List<Object> reports = new java.util.ArrayList<>();
+        for (Map<String, Object> r : s.reports(1000, 0).items()) {
+            reports.add(withoutTimes(s.report((String) r.get("id")).orElseThrow()));
+        }
+        reports.sort(java.util.Comparator.comparing(Object::toString));
+        out.put("reports", reports);
+        List<Object> events = new java.util.ArrayList<>();
+        s.scan(EventFilter.ALL, e -> events.add(List.of(e.id(), e.reportId(), e.file(), e.reviewStatus(), withoutTimes(e.json()))));
+        out.put("events", events);
+        out.put("claims", s.claims(null, 1000, 0).items().stream().map(StoreContractTest::withoutTimes).toList());
+        out.put("stories", s.storyMembers(0).stream().map(m -> List.of(m.reportId(), m.ordinal(), m.storyId(), m.originId(),
+                String.valueOf(m.originSource()), String.valueOf(m.url()))).toList());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withoutTimes(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new java.util.TreeMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> {
+                if (!k.equals("ingested_at")) {
+                    copy.put(k, withoutTimes(v));
+                }
+            });
+            return copy;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(StoreContractTest::withoutTimes).toList();
+        }
+        return o;
+    }
+
+    /**
+     * A report the store refuses inside a batch (a value it cannot hold, a failure before the commit) is named in its
+     * result, and the other reports of the batch are stored, each whole.
+     */
+    @Test
+    void aReportTheStoreRefusesInsideABatchIsNamedAndTheOthersAreStored() {
+        store = open("bad");
+        ReportDoc notADate = StoreFixtures.doc("baddate", new Object[]{"2017-09-01", "sdf", null, 35.0, 40.0});
+        notADate.events().get(0).put("event_date", "2017-09-31");
+        List<IngestResult> results = store.saveAll(List.of(
+                StoreFixtures.doc("one", new Object[]{"2017-09-01", "government", "islamic_state", 35.3, 40.1}),
+                StoreFixtures.doc("bad", new Object[]{"2017-09-02", "government", "islamic_state", 35.3, 40.1}),
+                notADate,
+                StoreFixtures.doc("two", new Object[]{"2017-09-03", "sdf", "islamic_state", 35.9, 39.0},
+                        new Object[]{"2017-09-04", "sdf", null, 35.9, 39.0})));
+        assertThat(results).extracting(IngestResult::stored).containsExactly(true, false, false, true);
+        assertThat(results.get(1).refused()).contains("bad.txt").contains("injected failure");
+        assertThat(results.get(2).refused()).contains("baddate.txt").contains("2017-09-31");
+        assertThat(results.get(0).refused()).isNull();
+        assertThat(store.reports(10, 0).items()).extracting(r -> r.get("id")).containsExactlyInAnyOrder("one", "two");
+        assertThat(store.eventCount()).isEqualTo(3);
+        assertThat(store.claims(null, 10, 0).total()).isEqualTo(2);
+        assertThat(store.storyMembers(0)).extracting(StoryMember::reportId).containsExactly("one", "two");
+        assertThat(store.storyMembers(0)).extracting(StoryMember::ordinal).containsExactly(1L, 2L);
+        // save() still throws for the refused report
+        assertThatThrownBy(() -> store.save(StoreFixtures.doc("bad", new Object[]{"2017-09-02", "sdf", null, null, null})))
+                .isInstanceOf(StoreException.class).hasMessageContaining("bad.txt");
+    }
 }

@@ -46,6 +46,39 @@ public final class StoreFixtures {
         return frontline;
     }
 
+    private static List<ReportDoc> storyDocs;
+
+    /**
+     * Real reports whose stories join: a republished copy of a sample read before its original (the story's origin
+     * changes when the original arrives), the seed, another sample, the seed republished naming its original source, and
+     * the seed's exact text again (the same content hash: stored once). In this input order.
+     */
+    public static synchronized List<ReportDoc> storyDocs() {
+        if (storyDocs == null) {
+            String seed = seedText();
+            try {
+                String alBab = Files.readString(Path.of("samples", "2016-11-24-al-bab-front.md"), StandardCharsets.UTF_8);
+                String desert = Files.readString(Path.of("samples", "2017-09-20-desert-front.txt"), StandardCharsets.UTF_8);
+                String[][] inputs = {
+                        {"al-bab-copy.md", alBab.replace("publisher: Frontline Samples", "publisher: Global Research")
+                                .replace("pubDate: 2016-11-25", "pubDate: 2016-11-28") + "\nShare this article.\n"},
+                        {"seed.txt", seed},
+                        {"2016-11-24-al-bab-front.md", alBab},
+                        {"2017-09-20-desert-front.txt", desert},
+                        {"seed-copy.txt", seed + "\n\nThe original source of this article is South Front.\n"},
+                        {"seed-again.txt", seed}};
+                List<ReportDoc> docs = new ArrayList<>();
+                for (String[] in : inputs) {
+                    docs.add(ReportDoc.of(frontline().extract(in[0], in[1]), in[1]));
+                }
+                storyDocs = List.copyOf(docs);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return storyDocs;
+    }
+
     public static ReportDoc seedDoc() {
         String text = seedText();
         return ReportDoc.of(frontline().extract(SEED.toString(), text), text);
