@@ -709,4 +709,11 @@ class ConstructionsTest {
         assertThat(x.events()).extracting(e -> e.subEventType() + " " + e.location())
                 .containsExactlyInAnyOrder("Non-state actor overtakes territory Kafr Zita", "Armed clash Morek");
     }
+
+    @Test
+    void villagesTakenWithinADistanceOfAStrongholdAreNearIt() {
+        Event e = only("Between 21 and 24 May 2016, the army captured another 11 villages, reaching within 6 km from ISIL's stronghold of Deir Hafer.");
+        assertThat(e.location()).isEqualTo("Deir Hafer");
+        assertThat(e.locationStatus()).isEqualTo("region");
+    }
 }
