@@ -1130,8 +1130,9 @@ public final class FrameBuilder {
     }
 
     private Attribution attribution(Sentence s) {
+        List<Lexicon.Hit> hits = cues.findAll(s.text(), "attribution");
         for (String id : List.of("according-to", "said", "reportedly")) {
-            for (Lexicon.Hit h : cues.findAll(s.text(), "attribution")) {
+            for (Lexicon.Hit h : hits) {
                 if (!h.rule().id().equals(id)) {
                     continue;
                 }
