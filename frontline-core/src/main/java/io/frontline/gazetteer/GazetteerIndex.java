@@ -147,6 +147,8 @@ public final class GazetteerIndex implements Gazetteer {
         int cy = cell(point.lat());
         Place best = null;
         double bestD = Double.MAX_VALUE;
+        double bestA = Double.MAX_VALUE; // the haversine of bestD (see GeoPoint.haversine)
+        double cosLat = Math.cos(Math.toRadians(point.lat()));
         for (int ring = 0; ring <= MAX_RING; ring++) {
             if (best != null && (ring - 1) * CELL_DEG * 111 * Math.cos(Math.toRadians(Math.min(80, Math.abs(point.lat())))) > bestD) {
                 break;
@@ -163,9 +165,14 @@ public final class GazetteerIndex implements Gazetteer {
                             continue;
                         }
                         if (filter.test(p)) {
-                            double d = p.point().distanceKm(point);
+                            double a = p.point().haversine(point, cosLat);
+                            if (a > bestA) {
+                                continue; // no nearer: the distance never decreases as the haversine grows
+                            }
+                            double d = GeoPoint.kmOf(a); // p.point().distanceKm(point), computed the same way
                             if (d < bestD) {
                                 bestD = d;
+                                bestA = a;
                                 best = p;
                             }
                         }
