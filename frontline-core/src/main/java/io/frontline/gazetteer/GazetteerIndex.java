@@ -140,6 +140,25 @@ public final class GazetteerIndex implements Gazetteer {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * The governorate near a point, remembered per point as {@link #remembered} is: gazetteer gaps are placed at their
+     * anchors, and a report's anchors are places of the gazetteer named again and again. Bounded as it is.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<GeoPoint, Optional<String>> admin1Near = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String admin1Near(GeoPoint point) {
+        Optional<String> a = admin1Near.get(point);
+        if (a == null) {
+            a = Optional.ofNullable(Gazetteer.super.admin1Near(point));
+            if (admin1Near.size() >= REMEMBERED) {
+                admin1Near.clear();
+            }
+            admin1Near.put(point, a);
+        }
+        return a.orElse(null);
+    }
+
     @Override
     public Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter) {
         // search grid cells in growing rings; stop once a ring lies farther than the best found

@@ -41,7 +41,6 @@ public final class PlaceResolver {
 
     private final Gazetteer gazetteer;
     private final java.util.Map<String, List<Candidate>> seen = new java.util.HashMap<>();
-    private final java.util.Map<GeoPoint, String> nearAdmin1 = new java.util.HashMap<>();
 
     /** A resolver remembers the candidates of names it has looked up: make one per report or batch. */
     public PlaceResolver(Gazetteer gazetteer) {
@@ -144,7 +143,7 @@ public final class PlaceResolver {
 
     private Resolution gap(String name, Anchor a, List<String> rejected) {
         GeoPoint pt = Double.isNaN(a.bearing()) || a.offsetKm() <= 0 ? a.point() : a.point().offset(a.offsetKm(), a.bearing());
-        String admin1 = nearestAdmin1(pt);
+        String admin1 = gazetteer.admin1Near(pt);
         return new Resolution(name, null, pt, 2, admin1, "gazetteer-gap",
                 "not in gazetteer near its context; placed " + (pt.equals(a.point()) ? "at " : "by bearing from ") + a.name()
                         + " (" + a.why() + ")", 0.6, rejected);
@@ -154,18 +153,9 @@ public final class PlaceResolver {
         if (p.admin1() != null) {
             return p.admin1();
         }
-        return nearestAdmin1(p.point());
+        return gazetteer.admin1Near(p.point());
     }
 
-    /** The governorate of the nearest place that has one, remembered per point (a report's anchors recur). */
-    private String nearestAdmin1(GeoPoint pt) {
-        if (nearAdmin1.containsKey(pt)) {
-            return nearAdmin1.get(pt);
-        }
-        String admin1 = gazetteer.nearest(pt, q -> q.admin1() != null).map(Place::admin1).orElse(null);
-        nearAdmin1.put(pt, admin1);
-        return admin1;
-    }
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
