@@ -120,10 +120,25 @@ public final class PlaceResolver {
             }
         }
         out.removeIf(c -> c.score() < MIN_SCORE);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(c -> c.place().isSettlement() ? 0 : 1)
-                .thenComparing(c -> -prominence(c.place())));
+        if (out.size() < 2) {
+            return out;
+        }
+        // best score first, then settlements, then the more prominent (computed once per candidate, not per comparison)
+        List<Ranked> ranked = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            ranked.add(new Ranked(c, c.place().isSettlement() ? 0 : 1, -prominence(c.place())));
+        }
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.candidate().score()).reversed()
+                .thenComparingInt(Ranked::settlement)
+                .thenComparingDouble(Ranked::negProminence));
+        out.clear();
+        for (Ranked r : ranked) {
+            out.add(r.candidate());
+        }
         return out;
+    }
+
+    private record Ranked(Candidate candidate, int settlement, double negProminence) {
     }
 
     /**
