@@ -220,8 +220,13 @@ public final class GazetteerIndex implements Gazetteer {
         return (int) Math.floor(deg / CELL_DEG);
     }
 
+    /**
+     * Cell (x, y) as one long: x in the high half, y mixed with x in the low half (still one key per cell), so that
+     * {@code Long.hashCode} (high half ^ low half) differs between neighbouring cells; x ^ y alone put Syria's 600
+     * cells into at most 64 hash buckets, each searched as a tree.
+     */
     private static long key(int x, int y) {
-        return ((long) x << 32) ^ (y & 0xffffffffL);
+        return ((long) x << 32) | ((y ^ x * 0x9E3779B9) & 0xffffffffL);
     }
 
     @Override
