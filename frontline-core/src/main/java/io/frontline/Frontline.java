@@ -680,7 +680,7 @@ public final class Frontline {
                     continue; // "After Baboulin was captured, clashes took place": the capture told before, not another
                 }
                 Frame frame = withPreviousHolder(l.frame(), holders.get(placeKey));
-                Event e = coder.code(report, report.id() + "-" + String.format("%03d", ++seq), frame, l.place(),
+                Event e = coder.code(report, eventId(report.id(), ++seq), frame, l.place(),
                         l.resolution(), w, l.fatalities());
                 if (frame.kind().changesControl() && !frame.actor1().isEmpty() && frame.actor1().get(0).actor() != null) {
                     holders.put(placeKey, frame.actor1().get(0));
@@ -716,6 +716,16 @@ public final class Frontline {
             }
         }
         return new Extraction(report, events, claims, candidates.find(analysed));
+    }
+
+    /** The report's id and the event's number of at least three digits ("-007"), as {@code "%03d"} writes it. */
+    static String eventId(String reportId, int seq) {
+        String n = Integer.toString(seq);
+        StringBuilder b = new StringBuilder(reportId.length() + 4 + n.length()).append(reportId).append('-');
+        for (int i = n.length(); i < 3; i++) {
+            b.append('0');
+        }
+        return b.append(n).toString();
     }
 
     /**

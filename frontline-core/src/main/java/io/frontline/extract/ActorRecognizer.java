@@ -108,7 +108,7 @@ public final class ActorRecognizer {
         int last = -1;
         for (int j = i; j < s.size(); j++) {
             Token t = s.token(j);
-            n = n.next.get(key(t.text(), lower));
+            n = n.next.get(key(lower ? t.lower() : t.text(), false)); // the token lowers its text once
             if (n == null) {
                 break;
             }
@@ -143,7 +143,7 @@ public final class ActorRecognizer {
                 return null;
             }
             if (GROUP_NOUNS.contains(w)) {
-                Node n = aliases.next.get(key(s.token(i).text(), true));
+                Node n = aliases.next.get(key(s.token(i).lower(), false));
                 Node head = n == null ? null : n.next.get(w);
                 if ((head == null || head.target == null) && n != null) {
                     head = n.next.get("forces"); // "Turkish and TFSA units": "Turkish forces" names the group

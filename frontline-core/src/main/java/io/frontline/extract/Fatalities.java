@@ -111,7 +111,7 @@ public final class Fatalities {
             Matcher m = p.matcher(sentence);
             if (check != null) {
                 if (lower == null) {
-                    lower = Prefilter.asciiLower(sentence);
+                    lower = check.lower(); // the sentence lowered once, for the check and here
                 }
                 int from = STARTS[i] == null ? 0 : first(lower, STARTS[i]);
                 int to = ENDS[i] == null ? sentence.length() : last(lower, ENDS[i]);

@@ -85,6 +85,7 @@ public final class FrameBuilder {
         Attribution attribution = attribution(s);
         List<Frame> out = new ArrayList<>();
         List<ActorMention> sentenceSubject = List.of();
+        List<Fatalities.Count> sentenceDeaths = null; // the sentence's death counts, found once for all its triggers
         for (int t = 0; t < trigs.size(); t++) {
             Trig tr = trigs.get(t);
             int clauseStart = clauseStart(s, tr.first);
@@ -436,7 +437,10 @@ public final class FrameBuilder {
             List<Fatalities.Count> deaths = new ArrayList<>();
             int scopeStartChar = s.token(tr.first).start() - s.span().start();
             int scopeEndChar = scopeEnd < s.size() ? s.token(scopeEnd).start() - s.span().start() : s.text().length();
-            for (Fatalities.Count c : Fatalities.find(s.text())) {
+            if (sentenceDeaths == null) {
+                sentenceDeaths = Fatalities.find(s.text());
+            }
+            for (Fatalities.Count c : sentenceDeaths) {
                 boolean inTriggerScope = c.start() >= scopeStartChar && c.start() < scopeEndChar;
                 boolean lastTrigger = t == trigs.size() - 1 && c.start() >= scopeStartChar;
                 boolean beforeAll = t == 0 && c.start() < scopeStartChar; // "three fighters died in an ambush
@@ -1197,8 +1201,9 @@ public final class FrameBuilder {
     }
 
     private Attribution attribution(Sentence s) {
+        List<Lexicon.Hit> hits = cues.findAll(s.text(), "attribution");
         for (String id : List.of("according-to", "said", "reportedly")) {
-            for (Lexicon.Hit h : cues.findAll(s.text(), "attribution")) {
+            for (Lexicon.Hit h : hits) {
                 if (!h.rule().id().equals(id)) {
                     continue;
                 }

@@ -27,18 +27,26 @@ public final class PlaceWords {
     }
 
     public boolean is(String list, String word) {
-        Set<String> s = lists.get(list);
-        if (s == null) {
-            throw new IllegalArgumentException("no word list " + list);
-        }
-        return s.contains(list.equals("not-place") || list.equals("countries") ? word : word.toLowerCase(Locale.ROOT));
+        return list(list).contains(list.equals("not-place") || list.equals("countries") ? word : word.toLowerCase(Locale.ROOT));
     }
+
+    private Set<String> list(String name) {
+        Set<String> s = lists.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no word list " + name);
+        }
+        return s;
+    }
+
+    private static final String[] FEATURE_KINDS = {"settlement", "site", "region", "road"};
+    private static final String[] FEATURE_LISTS = {"feature-settlement", "feature-site", "feature-region", "feature-road"};
 
     /** The feature kind of a word ({@code settlement}, {@code site}, {@code region}, {@code road}) or null. */
     public String featureKind(String word) {
-        for (String k : List.of("settlement", "site", "region", "road")) {
-            if (is("feature-" + k, word)) {
-                return k;
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int k = 0; k < FEATURE_KINDS.length; k++) {
+            if (list(FEATURE_LISTS[k]).contains(lower)) {
+                return FEATURE_KINDS[k];
             }
         }
         return null;

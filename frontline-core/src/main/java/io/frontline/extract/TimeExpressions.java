@@ -110,7 +110,7 @@ public final class TimeExpressions {
 
     static List<When> followUps(String s, int from, LocalDate base, boolean prefilter) {
         List<When> out = new java.util.ArrayList<>();
-        if (prefilter && from < s.length() && !may(PREFILTER.check(s), FOLLOW_UP)) {
+        if (prefilter && from < s.length() && !anyAfter(Prefilter.asciiLower(s), FOLLOW_UP_WORDS, from)) {
             return out;
         }
         Matcher m = FOLLOW_UP.matcher(s);
@@ -130,6 +130,22 @@ public final class TimeExpressions {
             at = m.end();
         }
         return out;
+    }
+
+    /**
+     * Strings one of which every match of FOLLOW_UP contains: "later" (the first two alternatives), the third's words.
+     * Finer than the prefilter's strings, whose "the " is in nearly every sentence.
+     */
+    private static final String[] FOLLOW_UP_WORDS = {"later", "the next ", "the following ", "the day after"};
+
+    /** True when one of the strings occurs in the lowered text at or after {@code from}. */
+    private static boolean anyAfter(String lower, String[] words, int from) {
+        for (String w : words) {
+            if (lower.indexOf(w, from) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Finder {
@@ -158,11 +174,15 @@ public final class TimeExpressions {
                 }
             }
         }
+        int[] window = null;
         for (Pattern p : List.of(RANGE, RANGE_DASH)) {
             if (!may(check, p)) {
                 continue;
             }
-            Matcher m = nearDigits(p, s, check);
+            if (window == null && check != null) {
+                window = dateWindow(s, check);
+            }
+            Matcher m = nearDigits(p, s, window);
             if (m != null && m.find()) {
                 int month = Months.month(m.group(3));
                 int year = m.group(4) != null ? Integer.parseInt(m.group(4)) : ctx.yearOr(ctx.published());
@@ -202,8 +222,9 @@ public final class TimeExpressions {
         if (!may(check, DMY) && !may(check, MDY)) {
             return Optional.empty();
         }
-        Matcher a = nearDigits(DMY, s, check);
-        Matcher b = nearDigits(MDY, s, check);
+        int[] window = dateWindow(s, check);
+        Matcher a = nearDigits(DMY, s, window);
+        Matcher b = nearDigits(MDY, s, window);
         if (a == null) {
             return Optional.empty(); // both need a day number
         }
@@ -244,37 +265,91 @@ public final class TimeExpressions {
     /**
      * A matcher of a pattern every match of which holds a digit no more than {@link #BEFORE_DIGIT} characters other
      * than blanks after its start (RANGE, RANGE_DASH, DMY, MDY: a preposition, "the" or a month name, then the day),
-     * searching from there: no match can begin earlier, so {@code find()} finds what it finds in the whole sentence
-     * (transparent bounds: word boundaries see the text before). Null when the sentence holds no digit. Without a
-     * prefilter check (the reference for tests), the matcher of the whole sentence.
+     * and a month name no more than {@link #BEFORE_DIGIT} such characters after its start and
+     * {@link #AFTER_MONTH} before its end, searching only there ({@code window}, see {@link #dateWindow}): no match can
+     * begin earlier or end later, so {@code find()} finds what it finds in the whole sentence (transparent bounds: word
+     * boundaries see the text around). Null when no match is possible (no digit, no month name). Without a prefilter
+     * check (the reference for tests), the matcher of the whole sentence.
      */
-    private static Matcher nearDigits(Pattern p, String s, Prefilter.Check check) {
-        if (check == null) {
+    private static Matcher nearDigits(Pattern p, String s, int[] window) {
+        if (window == null) {
             return p.matcher(s);
+        }
+        if (window[0] >= window[1]) {
+            return null;
+        }
+        Matcher m = p.matcher(s);
+        if (window[0] > 0 || window[1] < s.length()) {
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(window[0], window[1]);
+        }
+        return m;
+    }
+
+    /**
+     * Where a match of RANGE, RANGE_DASH, DMY or MDY may lie, {from, to} (from >= to: nowhere): from the first digit
+     * and from the first month name, {@link #BEFORE_DIGIT} non-blank characters back (the later of the two), to
+     * {@link #AFTER_MONTH} non-blank characters after the start of the last month name. Month names are found by the
+     * three letters each one begins with. Null without a check (no window: the whole sentence).
+     */
+    private static int[] dateWindow(String s, Prefilter.Check check) {
+        if (check == null) {
+            return null;
         }
         int n = s.length();
         int d = 0;
         while (d < n && (s.charAt(d) < '0' || s.charAt(d) > '9')) {
             d++;
         }
-        if (d == n) {
-            return null;
+        String lower = check.lower();
+        int firstMonth = -1;
+        int lastMonth = -1;
+        for (String m : MONTH_PREFIXES) {
+            int i = lower.indexOf(m);
+            if (i >= 0) {
+                firstMonth = firstMonth < 0 ? i : Math.min(firstMonth, i);
+                lastMonth = Math.max(lastMonth, lower.lastIndexOf(m));
+            }
         }
-        int from = d;
-        for (int count = 0; from > 0 && count < BEFORE_DIGIT; ) {
-            char c = s.charAt(--from);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+        if (d == n || firstMonth < 0) {
+            return new int[] {0, 0};
+        }
+        int to = lastMonth;
+        for (int count = 0; to < n && count < AFTER_MONTH; to++) {
+            if (!blank(s.charAt(to))) {
                 count++;
             }
         }
-        Matcher m = p.matcher(s);
-        if (from > 0) {
-            m.useTransparentBounds(true).useAnchoringBounds(false).region(from, n);
-        }
-        return m;
+        return new int[] {Math.max(back(s, d), back(s, firstMonth)), to};
     }
 
-    /** More than the longest start before the day: "before the" (9), "before September." (16). */
+    /** The offset {@link #BEFORE_DIGIT} non-blank characters before {@code at} (or 0). */
+    private static int back(String s, int at) {
+        int from = at;
+        for (int count = 0; from > 0 && count < BEFORE_DIGIT; ) {
+            if (!blank(s.charAt(--from))) {
+                count++;
+            }
+        }
+        return from;
+    }
+
+    /** The blanks of {@code \\s} (without UNICODE_CHARACTER_CLASS). */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The three letters every month name and abbreviation of {@link Months#PATTERN} begins with. */
+    private static final String[] MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    /**
+     * More than the non-blank characters of a match from the start of its month name on: the name with its dot
+     * ("September.", 10), then at most a day with its suffix (MDY, 4) and ", 2016" (5).
+     */
+    private static final int AFTER_MONTH = 32;
+
+    /**
+     * More than the longest start before the day: "before the" (9), "before September." (16); and before the month
+     * name: "between 16th and 24th " (17).
+     */
     private static final int BEFORE_DIGIT = 24;
 
     private static boolean isMonthWord(String w) {

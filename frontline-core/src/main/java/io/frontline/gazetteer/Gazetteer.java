@@ -27,5 +27,10 @@ public interface Gazetteer {
     /** The entry nearest to a point among those accepted by the filter. */
     Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter);
 
+    /** The governorate of the entry nearest to a point among those that name one; null when none does. */
+    default String admin1Near(GeoPoint point) {
+        return nearest(point, p -> p.admin1() != null).map(Place::admin1).orElse(null);
+    }
+
     int size();
 }

@@ -140,6 +140,25 @@ public final class GazetteerIndex implements Gazetteer {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * The governorate near a point, remembered per point as {@link #remembered} is: gazetteer gaps are placed at their
+     * anchors, and a report's anchors are places of the gazetteer named again and again. Bounded as it is.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<GeoPoint, Optional<String>> admin1Near = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public String admin1Near(GeoPoint point) {
+        Optional<String> a = admin1Near.get(point);
+        if (a == null) {
+            a = Optional.ofNullable(Gazetteer.super.admin1Near(point));
+            if (admin1Near.size() >= REMEMBERED) {
+                admin1Near.clear();
+            }
+            admin1Near.put(point, a);
+        }
+        return a.orElse(null);
+    }
+
     @Override
     public Optional<Place> nearest(GeoPoint point, java.util.function.Predicate<Place> filter) {
         // search grid cells in growing rings; stop once a ring lies farther than the best found
@@ -147,6 +166,8 @@ public final class GazetteerIndex implements Gazetteer {
         int cy = cell(point.lat());
         Place best = null;
         double bestD = Double.MAX_VALUE;
+        double bestA = Double.MAX_VALUE; // the haversine of bestD (see GeoPoint.haversine)
+        double cosLat = Math.cos(Math.toRadians(point.lat()));
         for (int ring = 0; ring <= MAX_RING; ring++) {
             if (best != null && (ring - 1) * CELL_DEG * 111 * Math.cos(Math.toRadians(Math.min(80, Math.abs(point.lat())))) > bestD) {
                 break;
@@ -163,9 +184,14 @@ public final class GazetteerIndex implements Gazetteer {
                             continue;
                         }
                         if (filter.test(p)) {
-                            double d = p.point().distanceKm(point);
+                            double a = p.point().haversine(point, cosLat);
+                            if (a > bestA) {
+                                continue; // no nearer: the distance never decreases as the haversine grows
+                            }
+                            double d = GeoPoint.kmOf(a); // p.point().distanceKm(point), computed the same way
                             if (d < bestD) {
                                 bestD = d;
+                                bestA = a;
                                 best = p;
                             }
                         }
@@ -194,8 +220,13 @@ public final class GazetteerIndex implements Gazetteer {
         return (int) Math.floor(deg / CELL_DEG);
     }
 
+    /**
+     * Cell (x, y) as one long: x in the high half, y mixed with x in the low half (still one key per cell), so that
+     * {@code Long.hashCode} (high half ^ low half) differs between neighbouring cells; x ^ y alone put Syria's 600
+     * cells into at most 64 hash buckets, each searched as a tree.
+     */
     private static long key(int x, int y) {
-        return ((long) x << 32) ^ (y & 0xffffffffL);
+        return ((long) x << 32) | ((y ^ x * 0x9E3779B9) & 0xffffffffL);
     }
 
     @Override

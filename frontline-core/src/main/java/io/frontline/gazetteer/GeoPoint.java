@@ -5,10 +5,23 @@ public record GeoPoint(double lat, double lon) {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     public double distanceKm(GeoPoint o) {
+        return kmOf(haversine(o, Math.cos(Math.toRadians(o.lat))));
+    }
+
+    /**
+     * The haversine of the angle between this point and {@code o}, given the cosine of o's latitude: the distance
+     * ({@link #kmOf}) never decreases as it grows, so a search for the nearest point can compare these and skip the
+     * arc sine of any point whose value is larger than the best one's.
+     */
+    double haversine(GeoPoint o, double cosOLat) {
         double dLat = Math.toRadians(o.lat - lat);
         double dLon = Math.toRadians(o.lon - lon);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(o.lat)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat)) * cosOLat * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    }
+
+    /** Kilometres of the angle whose haversine is {@code a}. */
+    static double kmOf(double a) {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 

@@ -120,10 +120,25 @@ public final class PlaceResolver {
             }
         }
         out.removeIf(c -> c.score() < MIN_SCORE);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(c -> c.place().isSettlement() ? 0 : 1)
-                .thenComparing(c -> -prominence(c.place())));
+        if (out.size() < 2) {
+            return out;
+        }
+        // best score first, then settlements, then the more prominent (computed once per candidate, not per comparison)
+        List<Ranked> ranked = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            ranked.add(new Ranked(c, c.place().isSettlement() ? 0 : 1, -prominence(c.place())));
+        }
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.candidate().score()).reversed()
+                .thenComparingInt(Ranked::settlement)
+                .thenComparingDouble(Ranked::negProminence));
+        out.clear();
+        for (Ranked r : ranked) {
+            out.add(r.candidate());
+        }
         return out;
+    }
+
+    private record Ranked(Candidate candidate, int settlement, double negProminence) {
     }
 
     /**
@@ -143,7 +158,7 @@ public final class PlaceResolver {
 
     private Resolution gap(String name, Anchor a, List<String> rejected) {
         GeoPoint pt = Double.isNaN(a.bearing()) || a.offsetKm() <= 0 ? a.point() : a.point().offset(a.offsetKm(), a.bearing());
-        String admin1 = gazetteer.nearest(pt, p -> p.admin1() != null).map(Place::admin1).orElse(null);
+        String admin1 = gazetteer.admin1Near(pt);
         return new Resolution(name, null, pt, 2, admin1, "gazetteer-gap",
                 "not in gazetteer near its context; placed " + (pt.equals(a.point()) ? "at " : "by bearing from ") + a.name()
                         + " (" + a.why() + ")", 0.6, rejected);
@@ -153,8 +168,9 @@ public final class PlaceResolver {
         if (p.admin1() != null) {
             return p.admin1();
         }
-        return gazetteer.nearest(p.point(), q -> q.admin1() != null).map(Place::admin1).orElse(null);
+        return gazetteer.admin1Near(p.point());
     }
+
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;

@@ -431,8 +431,35 @@ public final class TextReportReader {
     private static int at(Matcher m, String text, int p, String firsts) {
         int n = text.length();
         m.useTransparentBounds(true).useAnchoringBounds(false);
+        if (firsts != null) {
+            // the offsets holding one of the characters, in order: the next occurrence of each, by indexOf
+            int[] next = new int[firsts.length()];
+            for (int k = 0; k < next.length; k++) {
+                next[k] = text.indexOf(firsts.charAt(k), p);
+            }
+            while (true) {
+                int i = -1;
+                for (int o : next) {
+                    if (o >= 0 && (i < 0 || o < i)) {
+                        i = o;
+                    }
+                }
+                if (i < 0) {
+                    return -1;
+                }
+                for (int k = 0; k < next.length; k++) {
+                    if (next[k] == i) {
+                        next[k] = text.indexOf(firsts.charAt(k), i + 1);
+                    }
+                }
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return i;
+                }
+            }
+        }
         for (int i = p; i < n; i++) {
-            if (firsts == null ? i > 0 && !lineTerminator(text.charAt(i - 1)) : firsts.indexOf(text.charAt(i)) < 0) {
+            if (i > 0 && !lineTerminator(text.charAt(i - 1))) {
                 continue;
             }
             m.region(i, n);

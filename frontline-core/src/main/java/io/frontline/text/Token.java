@@ -1,8 +1,17 @@
 package io.frontline.text;
 
-/** One token of a sentence: a word, a number or a punctuation mark, with its span in the report text. */
-public record Token(int index, Span span, String text, Kind kind) {
+import java.util.Locale;
+
+/**
+ * One token of a sentence: a word, a number or a punctuation mark, with its span in the report text, and the text
+ * lower-cased ({@link Locale#ROOT}) once, since the rules compare it many times.
+ */
+public record Token(int index, Span span, String text, Kind kind, String lower) {
     public enum Kind { WORD, NUMBER, PUNCT }
+
+    public Token(int index, Span span, String text, Kind kind) {
+        this(index, span, text, kind, text.toLowerCase(Locale.ROOT));
+    }
 
     public boolean isWord() {
         return kind == Kind.WORD;
@@ -10,10 +19,6 @@ public record Token(int index, Span span, String text, Kind kind) {
 
     public boolean is(String s) {
         return text.equalsIgnoreCase(s);
-    }
-
-    public String lower() {
-        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the first letter is upper case (after a leading ayn/hamza apostrophe, as in 'Amudiyah). */

@@ -28,7 +28,13 @@ class ExtractPrefilterTest {
         List<String> out = new ArrayList<>(List.of("", "KILLING 12 FIGHTERS", "On 13 SEPTEMBER, 40 were killed.",
                 "The death toll rose to 40.", "Five people died; 13 days later it was retaken.", "between 6 and 14 Nov. 2016",
                 "on Tuesday", "later that day", "killing a soldier", "120 ISIL fighters and 35 pro-government fighters died",
-                "in late August", "mid-May", "15–21 dead", "yesterday 3 dead", "May 5", "Mar 3, 2017", "by 31 August"));
+                "in late August", "mid-May", "15–21 dead", "yesterday 3 dead", "May 5", "Mar 3, 2017", "by 31 August",
+                // the date window (first digit, first and last month name) and the follow-up words after the offset
+                "before   the\t\n 16th   of \n September.  ,\n\n   2016 was over", "between 16th and 24th November, 2016",
+                "12 fighters died in the market in March; on the 3rd of December 2015 the base fell, and the next day 4 more",
+                "in 2015 the city fell; later, on December 31st, 2015", "September 12th, 2016", "since 3   Dec.\t2016",
+                "In May 2015, 40 were killed. May they rest; on 9 May",
+                "the next day it fell; 13 days later", "13 days later the next day later the day after a week later"));
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(TestData.CORPUS)) {
             try (Stream<Path> s = Files.list(TestData.CORPUS)) {
