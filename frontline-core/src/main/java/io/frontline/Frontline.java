@@ -435,6 +435,16 @@ public final class Frontline {
                 why + "; " + r.method(), Math.round(r.confidence() * factor * 100) / 100.0, r.rejected());
     }
 
+    /** A reference used as a reference point ("a village west of the town"): near the place, not at it. */
+    private static PlaceResolver.Resolution referenceResolution(PlaceResolver.Resolution r, String ref, String why, double factor) {
+        PlaceResolver.Resolution b = borrowed(r, why, factor);
+        if (!ref.startsWith("near ") || !r.located()) {
+            return b;
+        }
+        return new PlaceResolver.Resolution(b.name(), b.place(), b.point(), Math.max(2, b.geoPrecision()), b.admin1(), "region",
+                "near it; " + b.method(), b.confidence(), b.rejected());
+    }
+
     /** The place a reference stands for: the last of its kind named earlier in the sentence, or else in the report. */
     private static PlaceMention referent(String kind, SentenceAnalysis sa, Frame f, Map<String, PlaceMention> referents) {
         if (kind == null) {
@@ -560,14 +570,14 @@ public final class Frontline {
                 if (referent != null && (lastPlace == null || !referenceClass(f.placeRef()).equals(referenceClass(lastPlace.place())))) {
                     // "launched an assault on the airbase": the last airbase the report named, even paragraphs before
                     PlaceResolver.Resolution r = resolve(resolver, referent, here, false, paragraphAnchors, reportAnchors);
-                    located.add(new Located(f, referent, borrowed(r, "coreference '" + f.placeRef() + "' to the last "
+                    located.add(new Located(f, referent, referenceResolution(r, f.placeRef(), "coreference '" + f.placeRef() + "' to the last "
                             + referenceClass(f.placeRef()) + " named", 0.85), io.frontline.extract.Fatalities.total(f.fatalities()),
                             "coreference:" + f.placeRef()));
                     continue;
                 }
                 if (ps.isEmpty() && f.region() == null && f.placeRef() != null && lastPlace != null) {
                     // "shelled the village the next day": the village named before
-                    located.add(new Located(f, lastPlace.place(), borrowed(lastPlace.resolution(), "coreference '" + f.placeRef()
+                    located.add(new Located(f, lastPlace.place(), referenceResolution(lastPlace.resolution(), f.placeRef(), "coreference '" + f.placeRef()
                             + "' to the place named before", 0.9), io.frontline.extract.Fatalities.total(f.fatalities()),
                             "coreference:" + f.placeRef()));
                     continue;

@@ -1064,11 +1064,28 @@ public final class FrameBuilder {
                         "station", "plant", "hospital", "prison", "oilfield", "junction", "roundabout", "college", "academy",
                         "citadel", "castle").contains(s.token(n).lower())
                         && (n + 1 >= s.size() || !s.token(n + 1).is("of"))) {
-                    return w + " " + s.token(n).lower();
+                    // "captured a village west of the town": the town is only a reference point
+                    return (referencePoint(s, k) ? "near " : "") + w + " " + s.token(n).lower();
                 }
             }
         }
         return null;
+    }
+
+    private static final Set<String> REFERENCE_POINT_HEADS = Set.of("north", "south", "east", "west", "northeast",
+            "northwest", "southeast", "southwest", "outskirts", "vicinity", "countryside", "edge", "outside");
+
+    /** The words before index k ("west of", "near", "outside", "close to") make what follows a reference point. */
+    private static boolean referencePoint(Sentence s, int k) {
+        if (k < 1) {
+            return false;
+        }
+        String w = s.token(k - 1).lower();
+        if (w.equals("near") || w.equals("outside") || w.equals("around") || w.equals("nearby")) {
+            return true;
+        }
+        return k >= 2 && (w.equals("of") && REFERENCE_POINT_HEADS.contains(s.token(k - 2).lower())
+                || w.equals("to") && s.token(k - 2).is("close") || w.equals("from") && s.token(k - 2).lower().matches("km|kilomet(?:re|er)s|\\d+km"));
     }
 
     private static String pronounSubject(Sentence s, int from, int to) {

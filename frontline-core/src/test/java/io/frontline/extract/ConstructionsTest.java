@@ -716,4 +716,13 @@ class ConstructionsTest {
         assertThat(e.location()).isEqualTo("Deir Hafer");
         assertThat(e.locationStatus()).isEqualTo("region");
     }
+
+    @Test
+    void aVillageWestOfTheTownIsNearTheTownNotInIt() {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
+                + "On 20 September 2016, ISIL attacked Dabiq. "
+                + "The next day, the rebels captured a village west of the town.\n");
+        assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Non-state"))
+                .extracting(e -> e.location() + " " + e.locationStatus()).containsExactly("Dabiq region");
+    }
 }
