@@ -725,4 +725,16 @@ class ConstructionsTest {
         assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Non-state"))
                 .extracting(e -> e.location() + " " + e.locationStatus()).containsExactly("Dabiq region");
     }
+
+    @Test
+    void managingToControlMovingCloseAndConfrontingAreEvents() {
+        assertThat(only("On 23 January 2015, the rebels managed to control Tal Salmo village.").subEventType())
+                .isEqualTo("Non-state actor overtakes territory");
+        Event moving = only("On 9 October 2019, Turkish troops crossed the border, moving close to Tell Abyad.");
+        assertThat(moving.subEventType()).isEqualTo("Armed clash");
+        assertThat(moving.location()).isEqualTo("Tell Abyad");
+        Event met = only("On 18 October 2019, Syrian Army units confronted Turkish troops near Tal Tamr.");
+        assertThat(met.side1() + ">" + met.side2()).isEqualTo("government>turkey");
+        assertThat(events("On 9 October 2019, thousands of civilians moved towards Hasakah.")).isEmpty();
+    }
 }
