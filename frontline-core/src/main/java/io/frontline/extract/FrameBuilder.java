@@ -715,7 +715,11 @@ public final class FrameBuilder {
             if (places.stream().anyMatch(p -> p.firstToken() <= f0 && l0 <= p.lastToken())) {
                 continue;
             }
-            found.add(new Trig(TriggerClass.parse(h.rule().kind()), h.rule(), first, last));
+            TriggerClass kind = TriggerClass.parse(h.rule().kind());
+            if (kind.changesControl() && relativeBackReference(s, first)) {
+                continue; // "trying to regain areas it previously lost": the loss told before, not a new event
+            }
+            found.add(new Trig(kind, h.rule(), first, last));
         }
         // overlapping matches: keep the longest, then the strongest
         found.sort(Comparator.comparingInt((Trig t) -> t.first).thenComparingInt(t -> -(t.last - t.first)));
@@ -1147,6 +1151,27 @@ public final class FrameBuilder {
 
     private static final Set<String> ROUTE_OBJECTS = Set.of("route", "routes", "road", "roads", "highway", "supply",
             "access", "link", "corridor", "contact", "momentum", "initiative");
+
+    private static final Set<String> TERRITORY_NOUNS = Set.of("areas", "villages", "positions", "territory", "territories",
+            "ground", "points", "towns", "places", "localities", "hills", "checkpoints");
+
+    /** "the areas it previously lost", "villages that they had captured": a relative clause recalling an earlier event. */
+    private static boolean relativeBackReference(Sentence s, int trigger) {
+        int k = trigger - 1;
+        while (k >= 0 && (s.token(k).lower().endsWith("ly") || Set.of("had", "has", "have", "earlier", "just", "recently",
+                "once", "before").contains(s.token(k).lower()))) {
+            k--;
+        }
+        if (k < 1 || !Set.of("it", "they", "he", "she").contains(s.token(k).lower())) {
+            return false;
+        }
+        String before = s.token(k - 1).lower();
+        if (before.equals("that") || before.equals("which")) {
+            // "the villages that they lost", not "the SDF stated that it had captured"
+            return k >= 2 && TERRITORY_NOUNS.contains(s.token(k - 2).lower());
+        }
+        return TERRITORY_NOUNS.contains(before);
+    }
 
     /** The object of a capture or loss is a road or route: "lost the only available land route", "cut the road". */
     private static boolean routeObject(Sentence s, int from, int to) {

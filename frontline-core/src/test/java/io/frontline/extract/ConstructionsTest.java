@@ -737,4 +737,16 @@ class ConstructionsTest {
         assertThat(met.side1() + ">" + met.side2()).isEqualTo("government>turkey");
         assertThat(events("On 9 October 2019, thousands of civilians moved towards Hasakah.")).isEmpty();
     }
+
+    @Test
+    void whatARelativeClauseRecallsIsNoNewEvent() {
+        Event e = only("On 14 December 2016, the army was trying to regain areas it previously lost around Morek.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(events("By 30 May 2016, the rebels held five of the villages that they had lost near Azaz."))
+                .extracting(Event::subEventType).doesNotContain("Non-state actor overtakes territory", "Government regains territory");
+        // a complement clause is no relative clause
+        assertThat(only("On 1 May 2017, the SDF stated that it had captured Mansoura.").subEventType())
+                .isEqualTo("Non-state actor overtakes territory");
+    }
 }
