@@ -646,7 +646,10 @@ public class JdbcEventStore implements EventStore {
             List<Branch> bs = branches(conn, f);
             // the total first, counted up to the cap (or to the offset reached): it also says which branches are dense
             int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(TOTAL_CAP, (long) offset + limit));
-            long[] counts = cappedCounts(conn, bs, cap);
+            // on H2, with a total capped at TOTAL_CAP, the count reads the matches' keys (at most TOTAL_CAP + 1 a branch)
+            boolean keys = h2 && cap == TOTAL_CAP;
+            Matches m = cappedMatches(conn, bs, cap, keys);
+            long[] counts = m.counts();
             long sum = 0;
             boolean[] dateOrder = new boolean[counts.length];
             for (int i = 0; i < counts.length; i++) {
@@ -658,7 +661,12 @@ public class JdbcEventStore implements EventStore {
             // one row more than the page says whether another page follows
             long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
             List<Row> rows = new ArrayList<>();
-            if (after == null) {
+            if (keys && !capped) {
+                // the count read every match's key: the page is chosen among them and only its rows are read, by id,
+                // instead of reading the filter's matches a second time (H2 compares ids as Java strings; PostgreSQL's
+                // collation may not, so there the page query below orders them)
+                rows.addAll(rowsOf(conn, keysOfPage(m.keys(), after, offset, want)));
+            } else if (after == null) {
                 Where w = relation(bs, dateOrder, "", List.of(), offset + want);
                 List<Object> params = new ArrayList<>(w.params);
                 params.add((int) want);
@@ -1162,29 +1170,90 @@ public class JdbcEventStore implements EventStore {
      */
     private static final String DATE_ORDER = " USE INDEX (EVENTS_DATE_ID_IDX)";
 
-    /** How many events each branch holds, counting at most {@code cap} + 1 each (one query). */
-    private static long[] cappedCounts(Connection conn, List<Branch> branches, int cap) throws SQLException {
+    /** How many events each branch holds, counting at most {@code cap} + 1 each, and with {@code keys} which ones. */
+    private record Matches(long[] counts, List<Cursor> keys) {
+    }
+
+    /**
+     * How many events each branch holds, counting at most {@code cap} + 1 each (one query); with {@code keys} also
+     * their keys (event date and id, in no order), read from the same index entries the count reads.
+     */
+    private static Matches cappedMatches(Connection conn, List<Branch> branches, int cap, boolean keys) throws SQLException {
         if (branches == null) {
-            return new long[0];
+            return new Matches(new long[0], List.of());
         }
-        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder sql = new StringBuilder(keys ? "" : "SELECT ");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
             String cond = branches.get(i).sql;
-            sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
-                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4)).append(" LIMIT ?) c").append(i).append(')');
+            String where = cond.isEmpty() ? "" : " WHERE" + cond.substring(4);
+            if (keys) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS b, event_date, id FROM events")
+                        .append(where).append(" LIMIT ?)");
+            } else {
+                sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
+                        .append(where).append(" LIMIT ?) c").append(i).append(')');
+            }
             p.addAll(branches.get(i).params);
             p.add(cap + 1);
         }
-        long[] out = new long[branches.size()];
+        long[] counts = new long[branches.size()];
+        List<Cursor> found = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = rs.getLong(i + 1);
+                if (keys) {
+                    while (rs.next()) {
+                        counts[rs.getInt(1)]++;
+                        found.add(new Cursor(rs.getObject(2, LocalDate.class), rs.getString(3)));
+                    }
+                } else {
+                    rs.next();
+                    for (int i = 0; i < counts.length; i++) {
+                        counts[i] = rs.getLong(i + 1);
+                    }
                 }
             }
+        }
+        return new Matches(counts, found);
+    }
+
+    /**
+     * The keys of a page among every match's key: from {@code offset}, or after the cursor, in page order (event date,
+     * events without one first or last as the database sorts them, then id), at most {@code want}.
+     */
+    private List<Cursor> keysOfPage(List<Cursor> all, Cursor after, int offset, long want) {
+        java.util.Comparator<LocalDate> dates = nullsFirst ? java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())
+                : java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder());
+        java.util.Comparator<Cursor> order = java.util.Comparator.comparing(Cursor::date, dates).thenComparing(Cursor::id);
+        List<Cursor> sorted = new ArrayList<>(all);
+        sorted.sort(order);
+        int from = Math.min(offset, sorted.size());
+        if (after != null) {
+            from = 0;
+            while (from < sorted.size() && order.compare(sorted.get(from), after) <= 0) {
+                from++;
+            }
+        }
+        return sorted.subList(from, (int) Math.min(sorted.size(), from + want));
+    }
+
+    /** The rows of the events with these keys, in the keys' order (one query on the primary key). */
+    private static List<Row> rowsOf(Connection conn, List<Cursor> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Object> ids = new ArrayList<>(keys.size());
+        for (Cursor k : keys) {
+            ids.add(k.id());
+        }
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : rows(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids)) {
+            byId.put(r.id(), r);
+        }
+        List<Row> out = new ArrayList<>(keys.size());
+        for (Cursor k : keys) {
+            out.add(byId.get(k.id()));
         }
         return out;
     }
