@@ -671,9 +671,10 @@ public class JdbcEventStore implements EventStore {
                 List<Object> params = new ArrayList<>(w.params);
                 params.add((int) want);
                 params.add(offset);
-                // the page is chosen on the narrow events table, then only its rows' documents are read (a join
-                // lets H2 drive the query from the documents table)
-                rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params));
+                // the page is chosen on the keys (event_date, id), which the indexes hold, then only its rows and
+                // their documents are read, by id (a join lets H2 drive the query from the documents table)
+                rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key)));
             } else {
                 // keyset: the events after (date, id) in the database's order, where events without a date come first
                 // (H2) or last (PostgreSQL); each part is one index range per branch
@@ -704,7 +705,8 @@ public class JdbcEventStore implements EventStore {
                     Where w = relation(bs, dateOrder, extra, extraParams, rest);
                     List<Object> params = new ArrayList<>(w.params);
                     params.add((int) rest);
-                    rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ?", params));
+                    rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key)));
                 }
             }
             boolean more = rows.size() > limit;
@@ -721,17 +723,26 @@ public class JdbcEventStore implements EventStore {
         });
     }
 
-    private static List<Row> rows(Connection conn, String sql, List<Object> params) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> select(Connection conn, String sql, List<Object> params, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(row(rs));
+                    out.add(reader.read(rs));
                 }
             }
         }
-        return rows;
+        return out;
+    }
+
+    /** An event's key from the columns id and event_date. */
+    private static Cursor key(ResultSet rs) throws SQLException {
+        return new Cursor(rs.getObject("event_date", LocalDate.class), rs.getString("id"));
     }
 
     @Override
@@ -1129,11 +1140,20 @@ public class JdbcEventStore implements EventStore {
 
     /** The branches as one relation aliased {@code e}; {@code perBranchLimit} > 0: each branch keeps only its first rows in page order. */
     private static Where relation(List<Branch> branches, String extra, List<Object> extraParams, long perBranchLimit) {
-        return relation(branches, null, extra, extraParams, perBranchLimit);
+        return relation(branches, null, extra, extraParams, perBranchLimit, "id, event_date, report_id, file, source, review_status, ingested_at");
     }
 
-    /** {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index. */
+    /** The relation of a page's keys: only id and event_date, which every index of {@link #branches} holds. */
     private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit) {
+        return relation(branches, dateOrder, extra, extraParams, perBranchLimit, "id, event_date");
+    }
+
+    /**
+     * {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index;
+     * {@code cols}: the columns of events the relation has.
+     */
+    private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit,
+                                  String cols) {
         if (branches == null) {
             return new Where("(SELECT id, event_date, report_id, file, source, review_status, ingested_at FROM events WHERE 1 = 0) e", List.of());
         }
@@ -1143,7 +1163,6 @@ public class JdbcEventStore implements EventStore {
             p.addAll(extraParams);
             return new Where("events e" + (dateOrder != null && dateOrder[0] ? DATE_ORDER : "") + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
-        String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
         StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
@@ -1248,7 +1267,8 @@ public class JdbcEventStore implements EventStore {
             ids.add(k.id());
         }
         Map<String, Row> byId = new HashMap<>();
-        for (Row r : rows(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids)) {
+        for (Row r : select(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids,
+                JdbcEventStore::row)) {
             byId.put(r.id(), r);
         }
         List<Row> out = new ArrayList<>(keys.size());
