@@ -70,6 +70,8 @@ public final class ApiServer {
     static final long DEFAULT_CACHE_BYTES = 64L << 20;
     /** The request attribute naming the filter of an event listing: its cached answer stays through writes it does not match. */
     private static final String LISTED_FILTER = "frontline.listedFilter";
+    /** The request attribute giving the date of a listed page's last event when its total is capped and a page follows. */
+    private static final String LISTED_PAGE_END = "frontline.listedPageEnd";
     /** This server's writes, one at a time, so that the cache learns which store version each made. */
     private final Object writeLock = new Object();
     /** Headers the cached endpoints set, kept with a cached answer. */
@@ -239,7 +241,7 @@ public final class ApiServer {
             }
             String type = ctx.res().getContentType();
             c.put(key, version, new ResponseCache.Entry(type == null ? "application/json" : type, headers, body,
-                    ctx.attribute(LISTED_FILTER)));
+                    ctx.attribute(LISTED_FILTER), ctx.attribute(LISTED_PAGE_END)));
         };
     }
 
@@ -247,7 +249,8 @@ public final class ApiServer {
      * One write of this server: the cache is told the store versions before and after it and the events it added or
      * changed ({@code touched} of the write's result; null: it wrote nothing), so that answers it cannot change stay.
      */
-    private <T> T recordedWrite(java.util.function.Supplier<T> write, java.util.function.Function<T, List<StoredEvent>> touched) {
+    private <T> T recordedWrite(java.util.function.Supplier<T> write, java.util.function.Function<T, List<StoredEvent>> touched,
+                                boolean added) {
         ResponseCache c = cache;
         if (c == null) {
             return write.get();
@@ -267,7 +270,7 @@ public final class ApiServer {
                 } catch (RuntimeException e) {
                     after = Long.MIN_VALUE; // unknown: the write is not recorded, and the next newer version clears the cache
                 }
-                c.endWrite(before, after, events);
+                c.endWrite(before, after, events == null ? null : new ResponseCache.Write(events, added));
             }
         }
     }
@@ -345,7 +348,7 @@ public final class ApiServer {
             }
             ReportDoc doc = ReportDoc.of(x, text);
             r = recordedWrite(() -> store.save(doc), saved -> saved.stored() ? doc.events().stream()
-                    .map(e -> new StoredEvent(e, doc.id(), doc.file(), doc.source(), "unreviewed", 0)).toList() : null);
+                    .map(e -> new StoredEvent(e, doc.id(), doc.file(), doc.source(), "unreviewed", 0)).toList() : null, true);
         }
         ctx.header("Location", "/api/reports/" + r.reportId());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -378,6 +381,7 @@ public final class ApiServer {
         if (fmt == EventFormats.Format.json) {
             // the events' stored JSON is written as it is, not parsed into maps and serialised again
             Page<String> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+            pageEnd(ctx, page);
             if (page.nextCursor() != null) {
                 ctx.header("X-Next-Cursor", page.nextCursor());
             }
@@ -396,6 +400,7 @@ public final class ApiServer {
             return;
         }
         Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+        pageEnd(ctx, page);
         if (page.nextCursor() != null) {
             ctx.header("X-Next-Cursor", page.nextCursor());
         }
@@ -408,6 +413,13 @@ public final class ApiServer {
         ctx.header("X-Total-Count", String.valueOf(page.total()));
         ctx.header("X-Total-Capped", String.valueOf(page.totalCapped()));
         ctx.contentType(fmt == EventFormats.Format.geojson ? "application/geo+json" : "text/csv; charset=utf-8").result(sw.toString());
+    }
+
+    /** For the cache: the date of the page's last event (its cursor's) when the total is capped and a page follows. */
+    private static void pageEnd(Context ctx, Page<?> page) {
+        if (page.totalCapped() && page.nextCursor() != null) {
+            ctx.attribute(LISTED_PAGE_END, io.frontline.store.Cursor.parse(page.nextCursor()).date());
+        }
     }
 
     private void event(Context ctx) {
@@ -466,7 +478,7 @@ public final class ApiServer {
                 Optional<ReviewAction> done = store.review(id, a, r, (Map<String, Object>) fields);
                 store.event(id).ifPresent(touched::add);
                 return done;
-            }, done -> done.isPresent() ? touched : null).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+            }, done -> done.isPresent() ? touched : null, false).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
             version = store.reviews(id).size();
         }
         Map<String, Object> out = review(ra);

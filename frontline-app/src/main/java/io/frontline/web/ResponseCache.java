@@ -4,6 +4,7 @@ import io.frontline.store.EventFilter;
 import io.frontline.store.StoredEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Which entries a write may change: the writes of this server are recorded ({@link #beginWrite}, {@link #endWrite})
  * with the events they added or changed, as they were and as they are; an event listing whose filter matches none of
- * them stays. Every other entry, and every entry after a write this server did not record (another process, a token
+ * them stays, and so does a capped page with a next page when the write only added matches dated after it. Every other entry, and every entry after a write this server did not record (another process, a token
  * change, two writes at once), is dropped.
  */
 final class ResponseCache {
@@ -28,9 +29,13 @@ final class ResponseCache {
      * A cached answer: status 200, its content type, the headers the endpoints set, the body, and for an event listing
      * its filter (null: any write may change the answer).
      */
-    record Entry(String contentType, Map<String, String> headers, byte[] body, EventFilter filter) {
+    record Entry(String contentType, Map<String, String> headers, byte[] body, EventFilter filter, LocalDate pageEnd) {
         Entry(String contentType, Map<String, String> headers, byte[] body) {
-            this(contentType, headers, body, null);
+            this(contentType, headers, body, null, null);
+        }
+
+        Entry(String contentType, Map<String, String> headers, byte[] body, EventFilter filter) {
+            this(contentType, headers, body, filter, null);
         }
 
         long size() {
@@ -41,18 +46,35 @@ final class ResponseCache {
             return n;
         }
 
-        /** Whether a write of {@code events} may change this answer. */
-        boolean touchedBy(List<StoredEvent> events) {
+        /**
+         * Whether a write may change this answer: an event it added or changed matches the filter, unless it is a new
+         * event dated after {@code pageEnd} (set for a page whose total is capped and that has a next page: the page,
+         * its total and its cursor stay the same when a match is added after it).
+         */
+        boolean touchedBy(Write w) {
             if (filter == null) {
                 return true;
             }
-            for (StoredEvent e : events) {
-                if (filter.mayMatch(e)) {
+            for (StoredEvent e : w.events()) {
+                if (filter.mayMatch(e) && !(w.added() && pageEnd != null && after(e, pageEnd))) {
                     return true;
                 }
             }
             return false;
         }
+
+        private static boolean after(StoredEvent e, LocalDate end) {
+            Object d = e.contract().get("event_date");
+            try {
+                return d != null && LocalDate.parse(d.toString()).isAfter(end);
+            } catch (java.time.format.DateTimeParseException x) {
+                return false;
+            }
+        }
+    }
+
+    /** A recorded write of this server: the events it added ({@code added}) or changed, as they were and as they are. */
+    record Write(List<StoredEvent> events, boolean added) {
     }
 
     private final int maxEntries;
@@ -61,7 +83,7 @@ final class ResponseCache {
     private long version = Long.MIN_VALUE;
     private long bytes;
     /** The events of this server's recorded writes, by the store version each made. */
-    private final TreeMap<Long, List<StoredEvent>> recorded = new TreeMap<>();
+    private final TreeMap<Long, Write> recorded = new TreeMap<>();
     /** Writes of this server begun and not yet recorded: a newer version may be one of them. */
     private int writing;
     private static final int MAX_RECORDED = 10_000;
@@ -107,13 +129,13 @@ final class ResponseCache {
 
     /**
      * The write begun last ended: the store version was {@code before} when it began and {@code after} when it ended;
-     * {@code events}: the events it added or changed (as they were and as they are), null when it wrote nothing. It is
-     * recorded when it made exactly the one version between (no other write came in between).
+     * {@code written}: what it wrote, null when it wrote nothing. It is recorded when it made exactly the one version
+     * between (no other write came in between).
      */
-    synchronized void endWrite(long before, long after, List<StoredEvent> events) {
+    synchronized void endWrite(long before, long after, Write written) {
         writing--;
-        if (events != null && after == before + 1) {
-            recorded.put(after, List.copyOf(events));
+        if (written != null && after == before + 1) {
+            recorded.put(after, written);
             if (recorded.size() > MAX_RECORDED) {
                 recorded.pollFirstEntry(); // not applied by any read yet: the version becomes unknown, and clears the cache
             }
@@ -136,7 +158,7 @@ final class ResponseCache {
             return false;
         }
         if (known) {
-            for (List<StoredEvent> written : recorded.subMap(version, false, storeVersion, true).values()) {
+            for (Write written : recorded.subMap(version, false, storeVersion, true).values()) {
                 Iterator<Entry> it = entries.values().iterator();
                 while (it.hasNext()) {
                     Entry e = it.next();

@@ -147,7 +147,14 @@ class ResponseCacheTest {
         String in2014 = base + "/api/events?from=2014-05-01&to=2014-05-31&limit=50";
         String in2012 = base + "/api/events?from=2012-02-01&to=2012-02-28&format=geojson";
         String others = base + "/api/reports?limit=5";
-        for (String q : java.util.List.of(in2016, in2014, in2012, others)) {
+        Object[][] many = new Object[JdbcEventStore.TOTAL_CAP + 5][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new Object[]{"2010-01-" + String.format("%02d", 1 + i % 28), "sdf", "islamic_state", 36.0, 38.0};
+        }
+        other.save(StoreFixtures.doc("rc-many", many));
+        String firstPage = base + "/api/events?limit=5"; // capped, with a next page, ending in January 2010
+        assertThat(JSON.readTree(get(firstPage, null).body()).get("total_capped").asBoolean()).isTrue();
+        for (String q : java.util.List.of(in2016, in2014, in2012, others, firstPage)) {
             get(q, null);
             assertThat(cache(get(q, null))).as(q).isEqualTo("hit");
         }
@@ -171,6 +178,7 @@ class ResponseCacheTest {
         assertThat(cache(may)).isEqualTo("hit");
         assertThat(may.body()).isEqualTo(in2014Body);
         assertThat(cache(get(in2012, null))).isEqualTo("hit");
+        assertThat(cache(get(firstPage, null))).as("new matches after a capped page").isEqualTo("hit");
 
         // a correction moves an event from February 2012 to May 2014: both listings change, March 2016's stays
         assertThat(cache(get(in2016, null))).isEqualTo("hit");
@@ -187,6 +195,7 @@ class ResponseCacheTest {
         assertThat(mayAfter.body()).contains("rc-w-002");
         assertThat(cache(get(in2016, null))).isEqualTo("hit");
         assertThat(get(in2016, null).body()).isEqualTo(march.body());
+        assertThat(cache(get(firstPage, null))).as("a changed match, even after the page").isEqualTo("miss");
     }
 
     @Test
@@ -205,15 +214,28 @@ class ResponseCacheTest {
         assertThat(c.get("may", 5)).isNull();
         c.put("new", 5, new ResponseCache.Entry("application/json", Map.of(), new byte[10]));
         assertThat(c.get("may", 4)).isNotNull();
-        c.endWrite(4, 5, java.util.List.of(written));
+        c.endWrite(4, 5, new ResponseCache.Write(java.util.List.of(written), true));
         assertThat(c.get("may", 5)).isNotNull();
         assertThat(c.get("sdf", 5)).isNull();      // the side matches, ignoring case
         assertThat(c.get("reports", 5)).isNull();  // not a listing: any write may change it
         assertThat(c.get("new", 5)).isNull();
+        // a capped page with a next page ending on 2016-01-01 stays when matches are added after it, not before it
+        // nor when a match after it is changed
+        c.put("page", 5, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 1, 1)));
+        c.beginWrite();
+        c.endWrite(5, 6, new ResponseCache.Write(java.util.List.of(written), true));
+        assertThat(c.get("page", 6)).isNotNull();
+        c.beginWrite();
+        c.endWrite(6, 7, new ResponseCache.Write(java.util.List.of(written), false));
+        assertThat(c.get("page", 7)).isNull();
+        c.put("page", 7, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 3, 9)));
+        c.beginWrite();
+        c.endWrite(7, 8, new ResponseCache.Write(java.util.List.of(written), true));
+        assertThat(c.get("page", 8)).isNull();
         // a write of two versions at once (another writer came in between) is not recorded: everything goes
         c.beginWrite();
-        c.endWrite(5, 7, java.util.List.of(written));
-        assertThat(c.get("may", 7)).isNull();
+        c.endWrite(8, 10, new ResponseCache.Write(java.util.List.of(written), true));
+        assertThat(c.get("may", 10)).isNull();
         assertThat(c.size()).isZero();
     }
 
