@@ -221,22 +221,25 @@ class ResponseCacheTest {
         assertThat(c.get("new", 5)).isNull();
         // a capped page with a next page ending on 2016-01-01 stays when matches are added after it, not before it
         // nor when a match after it is changed
-        c.put("page", 5, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 1, 1)));
-        c.beginWrite();
-        c.endWrite(5, 6, new ResponseCache.Write(java.util.List.of(written), true));
+        ResponseCache.Entry page = new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 1, 1));
+        c.put("page", 5, page);
+        write(c, 5, 6, written, true);
         assertThat(c.get("page", 6)).isNotNull();
-        c.beginWrite();
-        c.endWrite(6, 7, new ResponseCache.Write(java.util.List.of(written), false));
+        write(c, 6, 7, written, false);
         assertThat(c.get("page", 7)).isNull();
         c.put("page", 7, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 3, 9)));
-        c.beginWrite();
-        c.endWrite(7, 8, new ResponseCache.Write(java.util.List.of(written), true));
+        write(c, 7, 8, written, true);
         assertThat(c.get("page", 8)).isNull();
         // a write of two versions at once (another writer came in between) is not recorded: everything goes
-        c.beginWrite();
-        c.endWrite(8, 10, new ResponseCache.Write(java.util.List.of(written), true));
+        write(c, 8, 10, written, true);
         assertThat(c.get("may", 10)).isNull();
         assertThat(c.size()).isZero();
+    }
+
+    /** A write of this server from store version {@code before} to {@code after}, of one event (added or changed). */
+    private static void write(ResponseCache c, long before, long after, io.frontline.store.StoredEvent e, boolean added) {
+        c.beginWrite();
+        c.endWrite(before, after, new ResponseCache.Write(java.util.List.of(e), added));
     }
 
     @Test
