@@ -49,8 +49,9 @@ final class LoadTestCommand implements Callable<Integer> {
             + "default: $FRONTLINE_TOKEN.")
     String token;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated reads (default: ${DEFAULT-VALUE}); "
-            + "the same seed repeats the same requests, which a server's response cache may have kept from the last run.")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated reads and reports (default: ${DEFAULT-VALUE}); "
+            + "the same seed repeats the same requests, which a server's response cache may have kept from the last run, "
+            + "and the same reports, which the store already has.")
     long seed;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -127,7 +128,7 @@ final class LoadTestCommand implements Callable<Integer> {
         Thread writer = null;
         if (ingest) {
             writer = new Thread(() -> {
-                SplittableRandom rnd = new SplittableRandom(42);
+                SplittableRandom rnd = new SplittableRandom(42 + seed);
                 while (System.nanoTime() < deadline) {
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/reports?file=loadtest-"

@@ -86,6 +86,95 @@ public record EventFilter(LocalDate from, LocalDate to, String actor, String sid
                 text(p, "place"), bbox, near, text(p, "source"), minConf, status == null ? null : status.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether the store may list {@code e} under this filter: true for every event its query returns (the same tests,
+     * texts compared ignoring case, and true whenever a text is not plain ASCII, where the database's lower case may
+     * differ from Java's), so that an answer for this filter stays valid after a write of events it rejects.
+     */
+    public boolean mayMatch(StoredEvent e) {
+        Map<String, Object> c = e.contract();
+        if (from != null || to != null) {
+            Object d = c.get("event_date");
+            if (d == null) {
+                return false;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(d.toString());
+            } catch (DateTimeParseException x) {
+                return true;
+            }
+            if (from != null && date.isBefore(from) || to != null && date.isAfter(to)) {
+                return false;
+            }
+        }
+        if (side != null && !equal(c.get("side1"), side) && !equal(c.get("side2"), side)) {
+            return false;
+        }
+        if (type != null && !equal(c.get("event_type"), type) && !equal(c.get("sub_event_type"), type)) {
+            return false;
+        }
+        if (actor != null && !contains(actor, c.get("actor1"), c.get("actor2"), c.get("assoc_actor_1"), c.get("assoc_actor_2"))) {
+            return false;
+        }
+        if (place != null && !contains(place, c.get("location"), c.get("place_name"), c.get("admin1"), c.get("admin2"))) {
+            return false;
+        }
+        if (source != null && !contains(source, e.source())) {
+            return false;
+        }
+        if (status != null && !equal(e.reviewStatus(), status)) {
+            return false;
+        }
+        if (minConfidence != null && !(c.get("confidence") instanceof Number n && n.doubleValue() >= minConfidence)) {
+            return false;
+        }
+        if (bbox != null || near != null) {
+            if (!(c.get("latitude") instanceof Number la) || !(c.get("longitude") instanceof Number lo)) {
+                return false;
+            }
+            double lat = la.doubleValue();
+            double lon = lo.doubleValue();
+            if (bbox != null && (lon < bbox[0] || lon > bbox[2] || lat < bbox[1] || lat > bbox[3])) {
+                return false;
+            }
+            if (near != null) {
+                // the store's test on a local equirectangular projection, with a margin of a hundredth of the radius
+                double k = Math.cos(Math.toRadians(near.lat()));
+                double dLat = near.radiusKm() * 1.01 / 111.195;
+                double dy = lat - near.lat();
+                double dx = (lon - near.lon()) * k;
+                if (dy * dy + dx * dx > dLat * dLat) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(Object stored, String wanted) {
+        return stored != null && (!ascii(stored.toString()) || !ascii(wanted) || stored.toString().equalsIgnoreCase(wanted));
+    }
+
+    private static boolean contains(String wanted, Object... stored) {
+        for (Object o : stored) {
+            if (o != null && (!ascii(o.toString()) || !ascii(wanted)
+                    || o.toString().toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double[] latLon(String s) {
         String[] parts = s.split(",");
         if (parts.length != 2) {

@@ -764,7 +764,10 @@ public class JdbcEventStore implements EventStore {
             List<Branch> bs = branches(conn, f);
             // the total first, counted up to the cap (or to the offset reached): it also says which branches are dense
             int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(TOTAL_CAP, (long) offset + limit));
-            long[] counts = cappedCounts(conn, bs, cap);
+            // on H2, with a total capped at TOTAL_CAP, the count reads the matches' keys (at most TOTAL_CAP + 1 a branch)
+            boolean keys = h2 && cap == TOTAL_CAP;
+            Matches m = cappedMatches(conn, bs, cap, keys);
+            long[] counts = m.counts();
             long sum = 0;
             boolean[] dateOrder = new boolean[counts.length];
             for (int i = 0; i < counts.length; i++) {
@@ -776,14 +779,20 @@ public class JdbcEventStore implements EventStore {
             // one row more than the page says whether another page follows
             long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
             List<Row> rows = new ArrayList<>();
-            if (after == null) {
+            if (keys && !capped) {
+                // the count read every match's key: the page is chosen among them and only its rows are read, by id,
+                // instead of reading the filter's matches a second time (H2 compares ids as Java strings; PostgreSQL's
+                // collation may not, so there the page query below orders them)
+                rows.addAll(rowsOf(conn, keysOfPage(m.keys(), after, offset, want)));
+            } else if (after == null) {
                 Where w = relation(bs, dateOrder, "", List.of(), offset + want);
                 List<Object> params = new ArrayList<>(w.params);
                 params.add((int) want);
                 params.add(offset);
-                // the page is chosen on the narrow events table, then only its rows' documents are read (a join
-                // lets H2 drive the query from the documents table)
-                rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params));
+                // the page is chosen on the keys (event_date, id), which the indexes hold, then only its rows and
+                // their documents are read, by id (a join lets H2 drive the query from the documents table)
+                rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key)));
             } else {
                 // keyset: the events after (date, id) in the database's order, where events without a date come first
                 // (H2) or last (PostgreSQL); each part is one index range per branch
@@ -814,7 +823,8 @@ public class JdbcEventStore implements EventStore {
                     Where w = relation(bs, dateOrder, extra, extraParams, rest);
                     List<Object> params = new ArrayList<>(w.params);
                     params.add((int) rest);
-                    rows.addAll(rows(conn, "SELECT " + PAGE_COLUMNS + " FROM " + w.from + " ORDER BY e.event_date, e.id LIMIT ?", params));
+                    rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key)));
                 }
             }
             boolean more = rows.size() > limit;
@@ -831,17 +841,26 @@ public class JdbcEventStore implements EventStore {
         });
     }
 
-    private static List<Row> rows(Connection conn, String sql, List<Object> params) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> select(Connection conn, String sql, List<Object> params, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(row(rs));
+                    out.add(reader.read(rs));
                 }
             }
         }
-        return rows;
+        return out;
+    }
+
+    /** An event's key from the columns id and event_date. */
+    private static Cursor key(ResultSet rs) throws SQLException {
+        return new Cursor(rs.getObject("event_date", LocalDate.class), rs.getString("id"));
     }
 
     @Override
@@ -1239,11 +1258,20 @@ public class JdbcEventStore implements EventStore {
 
     /** The branches as one relation aliased {@code e}; {@code perBranchLimit} > 0: each branch keeps only its first rows in page order. */
     private static Where relation(List<Branch> branches, String extra, List<Object> extraParams, long perBranchLimit) {
-        return relation(branches, null, extra, extraParams, perBranchLimit);
+        return relation(branches, null, extra, extraParams, perBranchLimit, "id, event_date, report_id, file, source, review_status, ingested_at");
     }
 
-    /** {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index. */
+    /** The relation of a page's keys: only id and event_date, which every index of {@link #branches} holds. */
     private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit) {
+        return relation(branches, dateOrder, extra, extraParams, perBranchLimit, "id, event_date");
+    }
+
+    /**
+     * {@code dateOrder} (H2 only; null: none): the branches to read in (event_date, id) order from the date index;
+     * {@code cols}: the columns of events the relation has.
+     */
+    private static Where relation(List<Branch> branches, boolean[] dateOrder, String extra, List<Object> extraParams, long perBranchLimit,
+                                  String cols) {
         if (branches == null) {
             return new Where("(SELECT id, event_date, report_id, file, source, review_status, ingested_at FROM events WHERE 1 = 0) e", List.of());
         }
@@ -1253,7 +1281,6 @@ public class JdbcEventStore implements EventStore {
             p.addAll(extraParams);
             return new Where("events e" + (dateOrder != null && dateOrder[0] ? DATE_ORDER : "") + (all.isEmpty() ? "" : " WHERE" + all.substring(4)), p);
         }
-        String cols = "id, event_date, report_id, file, source, review_status, ingested_at";
         StringBuilder sql = new StringBuilder("(");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
@@ -1280,29 +1307,91 @@ public class JdbcEventStore implements EventStore {
      */
     private static final String DATE_ORDER = " USE INDEX (EVENTS_DATE_ID_IDX)";
 
-    /** How many events each branch holds, counting at most {@code cap} + 1 each (one query). */
-    private static long[] cappedCounts(Connection conn, List<Branch> branches, int cap) throws SQLException {
+    /** How many events each branch holds, counting at most {@code cap} + 1 each, and with {@code keys} which ones. */
+    private record Matches(long[] counts, List<Cursor> keys) {
+    }
+
+    /**
+     * How many events each branch holds, counting at most {@code cap} + 1 each (one query); with {@code keys} also
+     * their keys (event date and id, in no order), read from the same index entries the count reads.
+     */
+    private static Matches cappedMatches(Connection conn, List<Branch> branches, int cap, boolean keys) throws SQLException {
         if (branches == null) {
-            return new long[0];
+            return new Matches(new long[0], List.of());
         }
-        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder sql = new StringBuilder(keys ? "" : "SELECT ");
         List<Object> p = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
             String cond = branches.get(i).sql;
-            sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
-                    .append(cond.isEmpty() ? "" : " WHERE" + cond.substring(4)).append(" LIMIT ?) c").append(i).append(')');
+            String where = cond.isEmpty() ? "" : " WHERE" + cond.substring(4);
+            if (keys) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS b, event_date, id FROM events")
+                        .append(where).append(" LIMIT ?)");
+            } else {
+                sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM (SELECT 1 AS one FROM events")
+                        .append(where).append(" LIMIT ?) c").append(i).append(')');
+            }
             p.addAll(branches.get(i).params);
             p.add(cap + 1);
         }
-        long[] out = new long[branches.size()];
+        long[] counts = new long[branches.size()];
+        List<Cursor> found = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = rs.getLong(i + 1);
+                if (keys) {
+                    while (rs.next()) {
+                        counts[rs.getInt(1)]++;
+                        found.add(new Cursor(rs.getObject(2, LocalDate.class), rs.getString(3)));
+                    }
+                } else {
+                    rs.next();
+                    for (int i = 0; i < counts.length; i++) {
+                        counts[i] = rs.getLong(i + 1);
+                    }
                 }
             }
+        }
+        return new Matches(counts, found);
+    }
+
+    /**
+     * The keys of a page among every match's key: from {@code offset}, or after the cursor, in page order (event date,
+     * events without one first or last as the database sorts them, then id), at most {@code want}.
+     */
+    private List<Cursor> keysOfPage(List<Cursor> all, Cursor after, int offset, long want) {
+        java.util.Comparator<LocalDate> dates = nullsFirst ? java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())
+                : java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder());
+        java.util.Comparator<Cursor> order = java.util.Comparator.comparing(Cursor::date, dates).thenComparing(Cursor::id);
+        List<Cursor> sorted = new ArrayList<>(all);
+        sorted.sort(order);
+        int from = Math.min(offset, sorted.size());
+        if (after != null) {
+            from = 0;
+            while (from < sorted.size() && order.compare(sorted.get(from), after) <= 0) {
+                from++;
+            }
+        }
+        return sorted.subList(from, (int) Math.min(sorted.size(), from + want));
+    }
+
+    /** The rows of the events with these keys, in the keys' order (one query on the primary key). */
+    private static List<Row> rowsOf(Connection conn, List<Cursor> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Object> ids = new ArrayList<>(keys.size());
+        for (Cursor k : keys) {
+            ids.add(k.id());
+        }
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : select(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids,
+                JdbcEventStore::row)) {
+            byId.put(r.id(), r);
+        }
+        List<Row> out = new ArrayList<>(keys.size());
+        for (Cursor k : keys) {
+            out.add(byId.get(k.id()));
         }
         return out;
     }

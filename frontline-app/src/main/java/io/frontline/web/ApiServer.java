@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +68,12 @@ public final class ApiServer {
     private ResponseCache cache = new ResponseCache(DEFAULT_CACHE_ENTRIES, DEFAULT_CACHE_BYTES);
     static final int DEFAULT_CACHE_ENTRIES = 10_000;
     static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** The request attribute naming the filter of an event listing: its cached answer stays through writes it does not match. */
+    private static final String LISTED_FILTER = "frontline.listedFilter";
+    /** The request attribute giving the date of a listed page's last event when its total is capped and a page follows. */
+    private static final String LISTED_PAGE_END = "frontline.listedPageEnd";
+    /** This server's writes, one at a time, so that the cache learns which store version each made. */
+    private final Object writeLock = new Object();
     /** Headers the cached endpoints set, kept with a cached answer. */
     private static final List<String> CACHED_HEADERS = List.of("X-Next-Cursor", "X-Total-Count", "X-Total-Capped", "ETag",
             "Content-Disposition");
@@ -233,8 +240,39 @@ public final class ApiServer {
                 }
             }
             String type = ctx.res().getContentType();
-            c.put(key, version, new ResponseCache.Entry(type == null ? "application/json" : type, headers, body));
+            c.put(key, version, new ResponseCache.Entry(type == null ? "application/json" : type, headers, body,
+                    ctx.attribute(LISTED_FILTER), ctx.attribute(LISTED_PAGE_END)));
         };
+    }
+
+    /**
+     * One write of this server: the cache is told the store versions before and after it and the events it added or
+     * changed ({@code touched} of the write's result; null: it wrote nothing), so that answers it cannot change stay.
+     */
+    private <T> T recordedWrite(java.util.function.Supplier<T> write, java.util.function.Function<T, List<StoredEvent>> touched,
+                                boolean added) {
+        ResponseCache c = cache;
+        if (c == null) {
+            return write.get();
+        }
+        synchronized (writeLock) {
+            long before = store.version();
+            c.beginWrite();
+            List<StoredEvent> events = null;
+            try {
+                T result = write.get();
+                events = touched.apply(result);
+                return result;
+            } finally {
+                long after;
+                try {
+                    after = store.version();
+                } catch (RuntimeException e) {
+                    after = Long.MIN_VALUE; // unknown: the write is not recorded, and the next newer version clears the cache
+                }
+                c.endWrite(before, after, events == null ? null : new ResponseCache.Write(events, added));
+            }
+        }
     }
 
     /** The request as a cache key: its path and its query parameters sorted by name (values in their order). */
@@ -308,7 +346,9 @@ public final class ApiServer {
             synchronized (frontline) {
                 x = frontline.extract(name, text);
             }
-            r = store.save(ReportDoc.of(x, text));
+            ReportDoc doc = ReportDoc.of(x, text);
+            r = recordedWrite(() -> store.save(doc), saved -> saved.stored() ? doc.events().stream()
+                    .map(e -> new StoredEvent(e, doc.id(), doc.file(), doc.source(), "unreviewed", 0)).toList() : null, true);
         }
         ctx.header("Location", "/api/reports/" + r.reportId());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -332,6 +372,7 @@ public final class ApiServer {
             List<Candidate> c = gazetteer.candidates(name);
             return c.isEmpty() ? null : new double[]{c.get(0).place().point().lat(), c.get(0).place().point().lon()};
         });
+        ctx.attribute(LISTED_FILTER, f);
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         EventFormats.Format fmt = EventFormats.Format.parse(format);
         if (fmt == EventFormats.Format.table) {
@@ -340,6 +381,7 @@ public final class ApiServer {
         if (fmt == EventFormats.Format.json) {
             // the events' stored JSON is written as it is, not parsed into maps and serialised again
             Page<String> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+            pageEnd(ctx, page);
             if (page.nextCursor() != null) {
                 ctx.header("X-Next-Cursor", page.nextCursor());
             }
@@ -358,6 +400,7 @@ public final class ApiServer {
             return;
         }
         Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+        pageEnd(ctx, page);
         if (page.nextCursor() != null) {
             ctx.header("X-Next-Cursor", page.nextCursor());
         }
@@ -370,6 +413,13 @@ public final class ApiServer {
         ctx.header("X-Total-Count", String.valueOf(page.total()));
         ctx.header("X-Total-Capped", String.valueOf(page.totalCapped()));
         ctx.contentType(fmt == EventFormats.Format.geojson ? "application/geo+json" : "text/csv; charset=utf-8").result(sw.toString());
+    }
+
+    /** For the cache: the date of the page's last event (its cursor's) when the total is capped and a page follows. */
+    private static void pageEnd(Context ctx, Page<?> page) {
+        if (page.totalCapped() && page.nextCursor() != null) {
+            ctx.attribute(LISTED_PAGE_END, io.frontline.store.Cursor.parse(page.nextCursor()).date());
+        }
     }
 
     private void event(Context ctx) {
@@ -422,8 +472,13 @@ public final class ApiServer {
                             + "; reload the event and review it again");
                 }
             }
-            ra = store.review(id, a, r, (Map<String, Object>) fields)
-                    .orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
+            List<StoredEvent> touched = new ArrayList<>();
+            ra = recordedWrite(() -> {
+                store.event(id).ifPresent(touched::add);
+                Optional<ReviewAction> done = store.review(id, a, r, (Map<String, Object>) fields);
+                store.event(id).ifPresent(touched::add);
+                return done;
+            }, done -> done.isPresent() ? touched : null, false).orElseThrow(() -> new ApiError(404, "not_found", "no event with id " + id));
             version = store.reviews(id).size();
         }
         Map<String, Object> out = review(ra);

@@ -1,21 +1,43 @@
 package io.frontline.web;
 
+import io.frontline.store.EventFilter;
+import io.frontline.store.StoredEvent;
+
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers of read endpoints by request (path and sorted query) at one store write version, least recently used first
- * out, bounded in entries and in bytes. An answer is served only at the version it was computed at or after: when a
- * request sees a newer store version every entry is dropped, and an answer computed at an older version than the
- * newest seen is not kept. The version must be read before the answer is computed (the answer then reflects that
- * version or a newer one, never an older one).
+ * out, bounded in entries and in bytes. Every entry is valid at the newest version seen: when a request sees a newer
+ * store version, the entries the writes in between may have changed are dropped, and an answer computed at an older
+ * version than the newest seen is not kept. The version must be read before the answer is computed (the answer then
+ * reflects that version or a newer one, never an older one).
+ * <p>
+ * Which entries a write may change: the writes of this server are recorded ({@link #beginWrite}, {@link #endWrite})
+ * with the events they added or changed, as they were and as they are; an event listing whose filter matches none of
+ * them stays, and so does a capped page with a next page when the write only added matches dated after it. Every other entry, and every entry after a write this server did not record (another process, a token
+ * change, two writes at once), is dropped.
  */
 final class ResponseCache {
-    /** A cached answer: status 200, its content type, the headers the endpoints set, and the body. */
-    record Entry(String contentType, Map<String, String> headers, byte[] body) {
+    /**
+     * A cached answer: status 200, its content type, the headers the endpoints set, the body, and for an event listing
+     * its filter (null: any write may change the answer).
+     */
+    record Entry(String contentType, Map<String, String> headers, byte[] body, EventFilter filter, LocalDate pageEnd) {
+        Entry(String contentType, Map<String, String> headers, byte[] body) {
+            this(contentType, headers, body, null, null);
+        }
+
+        Entry(String contentType, Map<String, String> headers, byte[] body, EventFilter filter) {
+            this(contentType, headers, body, filter, null);
+        }
+
         long size() {
             long n = body.length + 64;
             for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -23,6 +45,36 @@ final class ResponseCache {
             }
             return n;
         }
+
+        /**
+         * Whether a write may change this answer: an event it added or changed matches the filter, unless it is a new
+         * event dated after {@code pageEnd} (set for a page whose total is capped and that has a next page: the page,
+         * its total and its cursor stay the same when a match is added after it).
+         */
+        boolean touchedBy(Write w) {
+            if (filter == null) {
+                return true;
+            }
+            for (StoredEvent e : w.events()) {
+                if (filter.mayMatch(e) && !(w.added() && pageEnd != null && after(e, pageEnd))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean after(StoredEvent e, LocalDate end) {
+            Object d = e.contract().get("event_date");
+            try {
+                return d != null && LocalDate.parse(d.toString()).isAfter(end);
+            } catch (java.time.format.DateTimeParseException x) {
+                return false;
+            }
+        }
+    }
+
+    /** A recorded write of this server: the events it added ({@code added}) or changed, as they were and as they are. */
+    record Write(List<StoredEvent> events, boolean added) {
     }
 
     private final int maxEntries;
@@ -30,6 +82,11 @@ final class ResponseCache {
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long version = Long.MIN_VALUE;
     private long bytes;
+    /** The events of this server's recorded writes, by the store version each made. */
+    private final TreeMap<Long, Write> recorded = new TreeMap<>();
+    /** Writes of this server begun and not yet recorded: a newer version may be one of them. */
+    private int writing;
+    private static final int MAX_RECORDED = 10_000;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -43,16 +100,14 @@ final class ResponseCache {
 
     /** The answer to {@code key} at store version {@code storeVersion}, or null. */
     synchronized Entry get(String key, long storeVersion) {
-        advance(storeVersion);
-        Entry e = storeVersion == version ? entries.get(key) : null;
+        Entry e = advance(storeVersion) && storeVersion == version ? entries.get(key) : null;
         (e == null ? misses : hits).incrementAndGet();
         return e;
     }
 
     /** Keeps an answer computed after reading {@code storeVersion}; ignored when a newer version has been seen since. */
     synchronized void put(String key, long storeVersion, Entry e) {
-        advance(storeVersion);
-        if (storeVersion != version || e.size() > maxBytes) {
+        if (!advance(storeVersion) || storeVersion != version || e.size() > maxBytes) {
             return;
         }
         Entry old = entries.put(key, e);
@@ -67,12 +122,59 @@ final class ResponseCache {
         }
     }
 
-    private void advance(long storeVersion) {
-        if (storeVersion > version) {
+    /** A write of this server begins: until it is recorded, a newer store version is not applied. */
+    synchronized void beginWrite() {
+        writing++;
+    }
+
+    /**
+     * The write begun last ended: the store version was {@code before} when it began and {@code after} when it ended;
+     * {@code written}: what it wrote, null when it wrote nothing. It is recorded when it made exactly the one version
+     * between (no other write came in between).
+     */
+    synchronized void endWrite(long before, long after, Write written) {
+        writing--;
+        if (written != null && after == before + 1) {
+            recorded.put(after, written);
+            if (recorded.size() > MAX_RECORDED) {
+                recorded.pollFirstEntry(); // not applied by any read yet: the version becomes unknown, and clears the cache
+            }
+        }
+    }
+
+    /**
+     * Applies the writes up to {@code storeVersion}: the entries a recorded write may change are dropped, and all of
+     * them when a version between is not recorded. False while a write of this server may be one of them.
+     */
+    private boolean advance(long storeVersion) {
+        if (storeVersion <= version) {
+            return true;
+        }
+        boolean known = version != Long.MIN_VALUE;
+        for (long v = version + 1; known && v <= storeVersion; v++) {
+            known = recorded.containsKey(v);
+        }
+        if (!known && writing > 0) {
+            return false;
+        }
+        if (known) {
+            for (Write written : recorded.subMap(version, false, storeVersion, true).values()) {
+                Iterator<Entry> it = entries.values().iterator();
+                while (it.hasNext()) {
+                    Entry e = it.next();
+                    if (e.touchedBy(written)) {
+                        bytes -= e.size();
+                        it.remove();
+                    }
+                }
+            }
+        } else {
             entries.clear();
             bytes = 0;
-            version = storeVersion;
         }
+        recorded.headMap(storeVersion, true).clear();
+        version = storeVersion;
+        return true;
     }
 
     synchronized int size() {

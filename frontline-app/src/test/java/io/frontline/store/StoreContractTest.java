@@ -49,8 +49,9 @@ abstract class StoreContractTest {
      * transaction held), a report is stored and other reads answer; the stopped reader keeps its snapshot.
      */
     /**
-     * Keyset pages (pages of 3 following next_cursor) list exactly what one offset page lists, in the same order, for
-     * every kind of filter, events without a date and events sharing a date included; the type and source filters
+     * Keyset pages (pages of 3 following next_cursor) and offset pages of 5 list exactly what one offset page of 1000
+     * lists, in the same order, for every kind of filter, events without a date and events sharing a date included;
+     * the type and source filters
      * (answered through the stored spellings) equal a brute-force test of every event, corrected spellings included.
      */
     @Test
@@ -82,13 +83,17 @@ abstract class StoreContractTest {
                 Map.of("type", "Battles"), Map.of("type", "attack"), Map.of("type", "no such type"), Map.of("source", "WIRE"),
                 Map.of("source", "nobody"), Map.of("status", "corrected"), Map.of("from", "2017-09-02", "to", "2017-09-04"),
                 Map.of("bbox", "38.2,35.2,38.9,35.9"), Map.of("bbox", "38.2,35.2,38.9,35.9", "from", "2017-09-03"),
-                Map.of("type", "Armed clash", "side", "islamic_state", "min_confidence", "0.1"));
+                Map.of("type", "Armed clash", "side", "islamic_state", "min_confidence", "0.1"), Map.of("actor", "OF SDF"),
+                Map.of("place", "place 1"), Map.of("place", "deir EZ", "from", "2017-09-03"));
         for (Map<String, String> fp : filters) {
             EventFilter f = EventFilter.parse(fp, n -> null);
             Page<StoredEvent> whole = store().events(f, 1000, 0);
             assertThat(whole.totalCapped()).isFalse();
             assertThat(whole.nextCursor()).isNull();
             assertThat(whole.total()).as("%s", fp).isEqualTo(whole.items().size());
+            // the response cache's test of a written event lists what the store lists (on plain data, exactly)
+            assertThat(all.stream().filter(f::mayMatch).map(StoredEvent::id).toList()).as("%s", fp)
+                    .isEqualTo(whole.items().stream().map(StoredEvent::id).toList());
             if (fp.size() == 1 && (fp.containsKey("type") || fp.containsKey("source"))) {
                 String v = fp.values().iterator().next().toLowerCase(java.util.Locale.ROOT);
                 List<String> expected = all.stream().filter(e -> fp.containsKey("type")
@@ -109,6 +114,15 @@ abstract class StoreContractTest {
                 assertThat(p.items()).hasSize(3);
             }
             assertThat(walked).as("%s", fp).isEqualTo(whole.items().stream().map(StoredEvent::id).toList());
+            // offset pages under the cap (chosen among the keys the count read, on H2) are slices of the whole list
+            List<String> ids = whole.items().stream().map(StoredEvent::id).toList();
+            for (int offset = 0; offset <= ids.size(); offset += 7) {
+                Page<StoredEvent> p = store().events(f, 5, offset);
+                assertThat(p.items().stream().map(StoredEvent::id).toList()).as("%s offset %d", fp, offset)
+                        .isEqualTo(ids.subList(offset, Math.min(ids.size(), offset + 5)));
+                assertThat(p.total()).isEqualTo(ids.size());
+                assertThat(p.nextCursor() != null).isEqualTo(offset + 5 < ids.size());
+            }
         }
         assertThat(store().events(EventFilter.parse(Map.of("type", "armed clash"), n -> null), 1000, 0).items())
                 .extracting(StoredEvent::id).contains("k1-002").doesNotContain("k2-003");
@@ -387,6 +401,7 @@ abstract class StoreContractTest {
         for (int i = 0; i < points.size(); i++) {
             ids.add("g" + i / 100 + "-" + String.format("%03d", i % 100 + 1));
         }
+        List<StoredEvent> stored = store().events(EventFilter.ALL, 10_000, 0).items();
         List<Map<String, String>> extras = List.of(Map.of(), Map.of("from", "2017-08-01", "to", "2017-09-30"),
                 Map.of("from", "2017-09-01", "side", "islamic_state"), Map.of("to", "2017-09-01", "side", "sdf"));
         List<double[]> boxes = new java.util.ArrayList<>();
@@ -415,8 +430,12 @@ abstract class StoreContractTest {
             for (Map<String, String> extra : extras) {
                 Map<String, String> params = new HashMap<>(extra);
                 params.put("bbox", bbox);
-                Page<StoredEvent> page = store().events(EventFilter.parse(params, n -> null), 10_000, 0);
+                EventFilter f = EventFilter.parse(params, n -> null);
+                Page<StoredEvent> page = store().events(f, 10_000, 0);
                 assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
+                // the response cache's test of a written event (on plain data as exact as the store's query)
+                assertThat(new java.util.TreeSet<>(stored.stream().filter(f::mayMatch).map(StoredEvent::id).toList()))
+                        .as("" + params).isEqualTo(expected);
                 assertThat(page.total()).as("" + params).isEqualTo(expected.size());
             }
         }
@@ -449,7 +468,9 @@ abstract class StoreContractTest {
                 Map<String, String> params = new HashMap<>(extra);
                 params.put("near", near);
                 params.put("radius_km", String.valueOf(n[2]));
-                Page<StoredEvent> page = store().events(EventFilter.parse(params, x -> null), 10_000, 0);
+                EventFilter f = EventFilter.parse(params, x -> null);
+                Page<StoredEvent> page = store().events(f, 10_000, 0);
+                assertThat(page.items()).as("" + params).allMatch(f::mayMatch);
                 assertThat(new java.util.TreeSet<>(page.items().stream().map(StoredEvent::id).toList())).as("" + params).isEqualTo(expected);
                 assertThat(page.total()).as("" + params).isEqualTo(expected.size());
             }

@@ -135,6 +135,113 @@ class ResponseCacheTest {
         assertThat(other.version()).isEqualTo(store.version()).isGreaterThan(v);
     }
 
+    /**
+     * A report posted to this server and a review through it drop the cached listings whose filter the written events
+     * match (as they were or as they are) and keep the others, which still equal the store's answer.
+     */
+    @Test
+    void aWriteOfThisServerKeepsOnlyTheListingsItCannotChange() throws Exception {
+        other.save(StoreFixtures.doc("rc-w", new Object[]{"2014-05-10", "government", "islamic_state", 35.3, 40.1},
+                new Object[]{"2012-02-10", "sdf", "islamic_state", 36.1, 38.2}));
+        String in2016 = base + "/api/events?from=2016-03-01&to=2016-03-31&limit=50";
+        String in2014 = base + "/api/events?from=2014-05-01&to=2014-05-31&limit=50";
+        String in2012 = base + "/api/events?from=2012-02-01&to=2012-02-28&format=geojson";
+        String others = base + "/api/reports?limit=5";
+        Object[][] many = new Object[JdbcEventStore.TOTAL_CAP + 5][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new Object[]{"2010-01-" + String.format("%02d", 1 + i % 28), "sdf", "islamic_state", 36.0, 38.0};
+        }
+        other.save(StoreFixtures.doc("rc-many", many));
+        String firstPage = base + "/api/events?limit=5"; // capped, with a next page, ending in January 2010
+        assertThat(JSON.readTree(get(firstPage, null).body()).get("total_capped").asBoolean()).isTrue();
+        for (String q : java.util.List.of(in2016, in2014, in2012, others, firstPage)) {
+            get(q, null);
+            assertThat(cache(get(q, null))).as(q).isEqualTo("hit");
+        }
+        String in2014Body = get(in2014, null).body();
+        String in2012Body = get(in2012, null).body();
+
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/reports?file=aleppo.txt"))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("Aleppo, 10 March 2016.\n\nOn 9 March 2016, Syrian government forces "
+                        + "shelled the town of Aleppo. 12 civilians were killed, according to local activists.\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(201);
+        JsonNode events = JSON.readTree(posted.body()).get("events");
+        assertThat(events).isNotEmpty();
+        assertThat(events).allMatch(e -> e.get("event_date").asText().startsWith("2016-03-"));
+        HttpResponse<String> march = get(in2016, null);
+        assertThat(cache(march)).isEqualTo("miss");
+        assertThat(march.body()).contains(events.get(0).get("event_id").asText());
+        assertThat(cache(get(others, null))).isEqualTo("miss");
+        HttpResponse<String> may = get(in2014, null);
+        assertThat(cache(may)).isEqualTo("hit");
+        assertThat(may.body()).isEqualTo(in2014Body);
+        assertThat(cache(get(in2012, null))).isEqualTo("hit");
+        assertThat(cache(get(firstPage, null))).as("new matches after a capped page").isEqualTo("hit");
+
+        // a correction moves an event from February 2012 to May 2014: both listings change, March 2016's stays
+        assertThat(cache(get(in2016, null))).isEqualTo("hit");
+        HttpResponse<String> rv = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/rc-w-002/review"))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"correct\",\"fields\":{\"event_date\":\"2014-05-20\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rv.statusCode()).isEqualTo(201);
+        HttpResponse<String> feb = get(in2012, null);
+        assertThat(cache(feb)).isEqualTo("miss");
+        assertThat(feb.body()).isNotEqualTo(in2012Body).doesNotContain("rc-w-002");
+        HttpResponse<String> mayAfter = get(in2014, null);
+        assertThat(cache(mayAfter)).isEqualTo("miss");
+        assertThat(mayAfter.body()).contains("rc-w-002");
+        assertThat(cache(get(in2016, null))).isEqualTo("hit");
+        assertThat(get(in2016, null).body()).isEqualTo(march.body());
+        assertThat(cache(get(firstPage, null))).as("a changed match, even after the page").isEqualTo("miss");
+    }
+
+    @Test
+    void aNewerVersionNotRecordedDropsEverythingAndWaitsForAWriteInProgress() {
+        ResponseCache c = new ResponseCache(100, 1_000_000);
+        io.frontline.store.EventFilter may2014 = io.frontline.store.EventFilter.parse(
+                Map.of("from", "2014-05-01", "to", "2014-05-31"), n -> null);
+        io.frontline.store.EventFilter sdf = io.frontline.store.EventFilter.parse(Map.of("side", "sdf"), n -> null);
+        c.put("may", 4, new ResponseCache.Entry("application/json", Map.of(), new byte[10], may2014));
+        c.put("sdf", 4, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf));
+        c.put("reports", 4, new ResponseCache.Entry("application/json", Map.of(), new byte[10]));
+        io.frontline.store.StoredEvent written = new io.frontline.store.StoredEvent(Map.of("event_id", "x-001",
+                "event_date", "2016-03-09", "side1", "SDF", "latitude", 36.2, "longitude", 37.1), "x", "x.txt", "Wire", "unreviewed", 0);
+        c.beginWrite();
+        // the write committed version 5 and is not recorded yet: a read at 5 neither sees old entries nor drops them
+        assertThat(c.get("may", 5)).isNull();
+        c.put("new", 5, new ResponseCache.Entry("application/json", Map.of(), new byte[10]));
+        assertThat(c.get("may", 4)).isNotNull();
+        c.endWrite(4, 5, new ResponseCache.Write(java.util.List.of(written), true));
+        assertThat(c.get("may", 5)).isNotNull();
+        assertThat(c.get("sdf", 5)).isNull();      // the side matches, ignoring case
+        assertThat(c.get("reports", 5)).isNull();  // not a listing: any write may change it
+        assertThat(c.get("new", 5)).isNull();
+        // a capped page with a next page ending on 2016-01-01 stays when matches are added after it, not before it
+        // nor when a match after it is changed
+        ResponseCache.Entry page = new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 1, 1));
+        c.put("page", 5, page);
+        write(c, 5, 6, written, true);
+        assertThat(c.get("page", 6)).isNotNull();
+        write(c, 6, 7, written, false);
+        assertThat(c.get("page", 7)).isNull();
+        c.put("page", 7, new ResponseCache.Entry("application/json", Map.of(), new byte[10], sdf, java.time.LocalDate.of(2016, 3, 9)));
+        write(c, 7, 8, written, true);
+        assertThat(c.get("page", 8)).isNull();
+        // a write of two versions at once (another writer came in between) is not recorded: everything goes
+        write(c, 8, 10, written, true);
+        assertThat(c.get("may", 10)).isNull();
+        assertThat(c.size()).isZero();
+    }
+
+    /** A write of this server from store version {@code before} to {@code after}, of one event (added or changed). */
+    private static void write(ResponseCache c, long before, long after, io.frontline.store.StoredEvent e, boolean added) {
+        c.beginWrite();
+        c.endWrite(before, after, new ResponseCache.Write(java.util.List.of(e), added));
+    }
+
     @Test
     void theCacheIsBoundedInEntriesAndBytes() {
         ResponseCache c = new ResponseCache(3, 10_000);
