@@ -77,12 +77,12 @@ class GoldCorpusTest {
         ExtractCommandTest.requireSeed();
         Scorer.Score dev = score(gold);
         assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.71);
-        assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.76);
-        assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.64);
+        assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.66);
         Scorer.Score held = score(heldout);
         assertThat(held.precision()).as("held-out event precision").isGreaterThanOrEqualTo(0.74);
         assertThat(held.recall()).as("held-out event recall").isGreaterThanOrEqualTo(0.72);
-        assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.63);
+        assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.64);
     }
     // the floors sit just under the figures in the README; raise them with the figures
 

@@ -343,11 +343,11 @@ class ConstructionsTest {
 
     @Test
     void deathsInTheFightingOfTheNextParagraphBelongToTheEventBefore() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 30 November 2016, ISIS attacked army positions in the town of Maheen.\n\n"
-                + "A monitoring group said at least 14 soldiers and 9 militants were killed in the fighting.\n");
-        assertThat(x.events()).hasSize(1);
-        assertThat(x.events().get(0).fatalities()).isEqualTo(23);
+        List<Event> x = events(
+                "On 30 November 2016, ISIS attacked army positions in the town of Maheen.\n\n"
+                + "A monitoring group said at least 14 soldiers and 9 militants were killed in the fighting.");
+        assertThat(x).hasSize(1);
+        assertThat(x.get(0).fatalities()).isEqualTo(23);
     }
 
     @Test
@@ -444,19 +444,19 @@ class ConstructionsTest {
 
     @Test
     void aBombAtABaseIsAimedAtTheEnemyTheReportNames() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 28 November 2016, rebels attacked government troops near Morek.\n\n"
-                + "On 30 November 2016, rebels detonated two tunnel bombs under the Kafr Nabudah checkpoint.\n");
-        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
+        List<Event> x = events(
+                "On 28 November 2016, rebels attacked government troops near Morek.\n\n"
+                + "On 30 November 2016, rebels detonated two tunnel bombs under the Kafr Nabudah checkpoint.");
+        assertThat(x).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
                 .extracting(Event::side2).containsExactly("government");
     }
 
     @Test
     void withAttacksNearPlacesTellsWhereTheAssaultWas() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 30 November 2016, the Islamic State attacked army positions east of Homs.\n\n"
-                + "The group launched a second assault later that day, with attacks on the villages of Maheen and Huwwarin.\n");
-        assertThat(x.events()).extracting(e -> e.side1() + "@" + e.location())
+        List<Event> x = events(
+                "On 30 November 2016, the Islamic State attacked army positions east of Homs.\n\n"
+                + "The group launched a second assault later that day, with attacks on the villages of Maheen and Huwwarin.");
+        assertThat(x).extracting(e -> e.side1() + "@" + e.location())
                 .contains("islamic_state@Maheen", "islamic_state@Huwwarin");
     }
 
@@ -483,10 +483,10 @@ class ConstructionsTest {
 
     @Test
     void whoWasKilledDueToMinesWasHitNotTheOneWhoLaidThem() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 29 November 2016, the rebels attacked Islamic State positions near al-Bab.\n\n"
-                + "On 30 November 2016, 12 rebels were killed in the village of Qabasin, mostly due to landmines.\n");
-        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
+        List<Event> x = events(
+                "On 29 November 2016, the rebels attacked Islamic State positions near al-Bab.\n\n"
+                + "On 30 November 2016, 12 rebels were killed in the village of Qabasin, mostly due to landmines.");
+        assertThat(x).filteredOn(e -> e.subEventType().equals("Remote explosive/landmine/IED"))
                 .extracting(e -> e.side1() + ">" + e.side2() + "@" + e.location())
                 .containsExactly("islamic_state>opposition@Qabasin");
     }
@@ -516,10 +516,10 @@ class ConstructionsTest {
 
     @Test
     void aBombardmentBeforeAnAssaultHitTheEnemyOfTheAssault() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "ISIL held the villages around Manbij for two years.\n\n"
-                + "On 15 August, after intense mortar fire, the SDF stormed Kherbet Rouz and captured the hill.\n");
-        assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Shelling"))
+        List<Event> x = events(
+                "ISIL held the villages around Manbij for two years.\n\n"
+                + "On 15 August, after intense mortar fire, the SDF stormed Kherbet Rouz and captured the hill.");
+        assertThat(x).filteredOn(e -> e.subEventType().startsWith("Shelling"))
                 .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("sdf>islamic_state");
     }
 
@@ -541,11 +541,11 @@ class ConstructionsTest {
 
     @Test
     void whoAttackersPretendedToBeIsNotWhoActed() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "ISIL fighters have besieged the city since June.\n\n"
-                + "On 3 May, gunmen disguised as SDF fighters attacked a checkpoint in Qamishli.\n");
-        assertThat(x.events()).extracting(Event::location).contains("Qamishli");
-        assertThat(x.events()).extracting(Event::side1).doesNotContain("sdf");
+        List<Event> x = events(
+                "ISIL fighters have besieged the city since June.\n\n"
+                + "On 3 May, gunmen disguised as SDF fighters attacked a checkpoint in Qamishli.");
+        assertThat(x).extracting(Event::location).contains("Qamishli");
+        assertThat(x).extracting(Event::side1).doesNotContain("sdf");
     }
 
     @Test
@@ -589,19 +589,19 @@ class ConstructionsTest {
 
     @Test
     void aSiteReferredToWithItsKindWordIsTheSiteNamedBefore() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 2 May 2016, the SDF captured the Tishrin grain silos.\n\n"
-                + "ISIL recaptured the grain silos on 4 May.\n");
-        assertThat(x.events()).extracting(e -> e.eventDate() + " " + e.side1() + " " + e.location())
+        List<Event> x = events(
+                "On 2 May 2016, the SDF captured the Tishrin grain silos.\n\n"
+                + "ISIL recaptured the grain silos on 4 May.");
+        assertThat(x).extracting(e -> e.eventDate() + " " + e.side1() + " " + e.location())
                 .containsExactly("2016-05-02 sdf Tishrin silos", "2016-05-04 islamic_state Tishrin silos");
     }
 
     @Test
     void theTownTakenAlongWithNamedVillagesIsTakenToo() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 6 October 2016, the rebels captured the town of Qabasin.\n\n"
-                + "Two days later, an ISIL counter-attack recaptured the town, along with three other villages, including Sosyan.\n");
-        assertThat(x.events()).filteredOn(e -> e.eventDate().equals("2016-10-08"))
+        List<Event> x = events(
+                "On 6 October 2016, the rebels captured the town of Qabasin.\n\n"
+                + "Two days later, an ISIL counter-attack recaptured the town, along with three other villages, including Sosyan.");
+        assertThat(x).filteredOn(e -> e.eventDate().equals("2016-10-08"))
                 .extracting(e -> e.side1() + " " + e.location()).containsExactlyInAnyOrder("islamic_state Qabasin", "islamic_state Sosyan");
     }
 
@@ -635,10 +635,10 @@ class ConstructionsTest {
 
     @Test
     void aCaptureToldAgainAsBackgroundIsNotAnotherCapture() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 3 May 2016, rebels captured Kafr Nabl from the army. "
-                + "After Kafr Nabl was captured, the rebels shelled Hass.\n");
-        assertThat(x.events()).filteredOn(e -> e.location().equals("Kafr Nabl"))
+        List<Event> x = events(
+                "On 3 May 2016, rebels captured Kafr Nabl from the army. "
+                + "After Kafr Nabl was captured, the rebels shelled Hass.");
+        assertThat(x).filteredOn(e -> e.location().equals("Kafr Nabl"))
                 .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("opposition>government");
     }
 
@@ -651,9 +651,9 @@ class ConstructionsTest {
 
     @Test
     void aCountedSubjectAfterAfterOpensItsOwnClause() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 7 September 2016, rebels attacked the Kuweires airbase after at least two ISIL fighters blew themselves up at its gate.\n");
-        assertThat(x.events()).filteredOn(e -> e.subEventType().equals("Suicide bomb")).extracting(Event::side1)
+        List<Event> x = events(
+                "On 7 September 2016, rebels attacked the Kuweires airbase after at least two ISIL fighters blew themselves up at its gate.");
+        assertThat(x).filteredOn(e -> e.subEventType().equals("Suicide bomb")).extracting(Event::side1)
                 .containsExactly("islamic_state");
     }
 
@@ -672,10 +672,10 @@ class ConstructionsTest {
 
     @Test
     void aBombThatHitSoldiersWasSetByTheirEnemy() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "ISIL attacked the army in Hasakah for weeks. "
-                + "On 25 July 2016, a car bomb was detonated at a checkpoint in Hasakah, killing five soldiers.\n");
-        assertThat(x.events()).filteredOn(e -> e.eventDate().equals("2016-07-25"))
+        List<Event> x = events(
+                "ISIL attacked the army in Hasakah for weeks. "
+                + "On 25 July 2016, a car bomb was detonated at a checkpoint in Hasakah, killing five soldiers.");
+        assertThat(x).filteredOn(e -> e.eventDate().equals("2016-07-25"))
                 .extracting(e -> e.side1() + ">" + e.side2()).containsExactly("islamic_state>government");
     }
 
@@ -703,10 +703,10 @@ class ConstructionsTest {
 
     @Test
     void fightingAlongARoadIsPlacedNearItsFirstEndEvenAfterABackgroundCapture() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 3 April 2016, Kafr Zita was captured by the rebels, thus cutting off the supply route to the army bases at Hama. "
-                + "After Kafr Zita was captured, clashes took place along the highway between Morek and Suran.\n");
-        assertThat(x.events()).extracting(e -> e.subEventType() + " " + e.location())
+        List<Event> x = events(
+                "On 3 April 2016, Kafr Zita was captured by the rebels, thus cutting off the supply route to the army bases at Hama. "
+                + "After Kafr Zita was captured, clashes took place along the highway between Morek and Suran.");
+        assertThat(x).extracting(e -> e.subEventType() + " " + e.location())
                 .containsExactlyInAnyOrder("Non-state actor overtakes territory Kafr Zita", "Armed clash Morek");
     }
 
@@ -719,10 +719,10 @@ class ConstructionsTest {
 
     @Test
     void aVillageWestOfTheTownIsNearTheTownNotInIt() {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n"
-                + "On 20 September 2016, ISIL attacked Dabiq. "
-                + "The next day, the rebels captured a village west of the town.\n");
-        assertThat(x.events()).filteredOn(e -> e.subEventType().startsWith("Non-state"))
+        List<Event> x = events(
+                "On 20 September 2016, ISIL attacked Dabiq. "
+                + "The next day, the rebels captured a village west of the town.");
+        assertThat(x).filteredOn(e -> e.subEventType().startsWith("Non-state"))
                 .extracting(e -> e.location() + " " + e.locationStatus()).containsExactly("Dabiq region");
     }
 
