@@ -1208,11 +1208,25 @@ public final class FrameBuilder {
             return false;
         }
         for (PlaceMention q : places) {
-            if (q != p && (q.lastToken() == k - 1 || q.lastToken() == k - 2 && s.token(k - 1).text().equals(","))) {
-                return true;
+            if (q != p && (q.lastToken() == k - 1 || q.lastToken() == k - 2 && s.token(k - 1).text().equals(",")
+                    || q.lastToken() < k - 1 && q.lastToken() >= k - 3 && kindWords(s, q.lastToken() + 1, k))) {
+                return true; // "the Al Eyyubiyah residential area of al-Rai": al-Rai contains the place named
             }
         }
         return false;
+    }
+
+    private static final Set<String> PART_WORDS = Set.of("residential", "industrial", "old", "eastern", "western",
+            "northern", "southern", "area", "district", "neighbourhood", "neighborhood", "quarter", "suburb", "part", "sector");
+
+    /** Tokens from..to-1 only say what kind of part a place is ("residential area", "district"). */
+    private static boolean kindWords(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!PART_WORDS.contains(s.token(k).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A place fronted before the subject: "In Raqqah, ...", "Meanwhile, in Raqqah, ...", "Near X, ...". */

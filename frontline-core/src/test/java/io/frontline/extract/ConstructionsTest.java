@@ -749,4 +749,12 @@ class ConstructionsTest {
         assertThat(only("On 1 May 2017, the SDF stated that it had captured Mansoura.").subEventType())
                 .isEqualTo("Non-state actor overtakes territory");
     }
+
+    @Test
+    void theTownContainingADistrictTakenIsNotTakenItself() {
+        assertThat(events("On 3 May 2016, the rebels recaptured the Al Jalaa residential area of Kafr Nabl."))
+                .extracting(Event::location).containsExactly("Al Jalaa");
+        assertThat(events("On 4 May 2016, the army took the Masakin district of Morek."))
+                .extracting(Event::location).containsExactly("Masakin");
+    }
 }
