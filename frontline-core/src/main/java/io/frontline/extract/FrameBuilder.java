@@ -854,6 +854,9 @@ public final class FrameBuilder {
             if (purposeEnds && purposeAt(s, k)) {
                 return k;
             }
+            if (t.is("and") && k + 1 < s.size() && Set.of("it", "there", "this", "they", "he", "she").contains(s.token(k + 1).lower())) {
+                return k; // "four towns were seized and it was believed that the dam was held by ISIL": a new clause
+            }
             if (t.text().equals(",") && k + 1 < s.size() && (CONJUNCTIONS.contains(s.token(k + 1).lower())
                     && !s.token(k + 1).is("as") || CONSEQUENCES.contains(s.token(k + 1).lower())
                     || s.token(k + 1).is("with") && k + 2 < s.size() && !ASSOCIATE_CUES.contains(s.token(k + 2).lower())

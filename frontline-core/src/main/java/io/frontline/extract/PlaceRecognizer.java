@@ -359,7 +359,8 @@ public final class PlaceRecognizer {
     private PlaceMention.Relation betweenOnARoad(Sentence s, int first) {
         for (int k = first - 1; k >= 1; k--) {
             Token t = s.token(k);
-            if (t.is("to") || t.is("towards") || t.is("toward") || t.is("from") || t.is("into")) {
+            if (t.is("to") || t.is("towards") || t.is("toward") || t.is("from") || t.is("into") || t.is("linking")
+                    || t.is("connecting")) {
                 if (routeHead(s.token(k - 1).lower())) {
                     return new PlaceMention.Relation("between", Double.NaN, Double.NaN);
                 }

@@ -757,4 +757,13 @@ class ConstructionsTest {
         assertThat(events("On 4 May 2016, the army took the Masakin district of Morek."))
                 .extracting(Event::location).containsExactly("Masakin");
     }
+
+    @Test
+    void theEndsOfAHighwayLinkingTwoCitiesAndAnEvaluativeClauseAreNoPlacesOfTheEvent() {
+        // cutting a road is placed near its first end at most, never in the cities it links
+        assertThat(events("On 22 March 2017, the rebels cut off the highway linking Raqqa and Aleppo."))
+                .allMatch(e -> e.locationStatus().equals("region")).extracting(Event::location).doesNotContain("Aleppo");
+        assertThat(events("On 22 March 2017, two villages were seized by the SDF and it was believed that the Tishrin dam was held by ISIL."))
+                .extracting(Event::location).doesNotContain("Tishrin dam", "Tishrin");
+    }
 }
