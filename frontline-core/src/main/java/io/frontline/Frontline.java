@@ -632,7 +632,7 @@ public final class Frontline {
                     // "fired on demonstrators in X, killing 3 protesters": the deaths of the event of this sentence
                     Located l0 = located.get(0);
                     located.set(0, new Located(l0.frame(), l0.place(), l0.resolution(), deaths, l0.via()));
-                } else if (located.isEmpty() && lastEvent >= 0) {
+                } else if (located.isEmpty() && lastEvent >= 0 && !anotherActor(orphanDeaths, events.get(lastEvent))) {
                     // "12 fighters were killed in the clashes": deaths of the event just reported
                     events.set(lastEvent, withFatalities(report, events.get(lastEvent), orphanDeaths.sentence(),
                             orphanDeaths.fatalities().get(0), deaths));
@@ -678,8 +678,9 @@ public final class Frontline {
                 // "2 civilians were killed." after the event it belongs to
                 var counts = io.frontline.extract.Fatalities.find(sa.sentence().text());
                 int deaths = io.frontline.extract.Fatalities.total(counts);
-                if (deaths > 0 && sa.frames().stream().allMatch(f -> f.fatalities().isEmpty())) {
-                    events.set(lastEvent, withFatalities(report, events.get(lastEvent), sa.sentence(), counts.get(0), deaths));
+                Event last = events.get(lastEvent);
+                if (deaths > 0 && sa.frames().stream().allMatch(f -> f.fatalities().isEmpty() && !anotherActor(f, last))) {
+                    events.set(lastEvent, withFatalities(report, last, sa.sentence(), counts.get(0), deaths));
                 }
             }
             List<EventCoder.When> whens = dates.get(sa.sentence().index());
@@ -762,6 +763,18 @@ public final class Frontline {
             return f;
         }
         return f.withActors(f.actor1(), f.actor1How(), List.of(holder), "context:previous-holder-of-place");
+    }
+
+    /**
+     * A frame whose actor is on neither side of the event before: "The Turkish military later carried out air strikes
+     * ..., resulting in the deaths of 40 militants" after ISIL's rockets on Kilis is another event, not its toll.
+     */
+    private static boolean anotherActor(Frame f, Event last) {
+        if (f.actor1().isEmpty() || f.actor1().get(0).actor() == null) {
+            return false;
+        }
+        String side = f.actor1().get(0).actor().side();
+        return !side.equals(last.side1()) && !side.equals(last.side2());
     }
 
     private static boolean sameActorHasPlace(SentenceAnalysis sa, Frame f) {

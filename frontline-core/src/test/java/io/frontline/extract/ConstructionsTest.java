@@ -766,4 +766,15 @@ class ConstructionsTest {
         assertThat(events("On 22 March 2017, two villages were seized by the SDF and it was believed that the Tishrin dam was held by ISIL."))
                 .extracting(Event::location).doesNotContain("Tishrin dam", "Tishrin");
     }
+
+    @Test
+    void deathsInTheNextSentenceBelongToItsOwnActorsEventNotTheOneBefore() {
+        List<Event> x = events(
+                "On 22 September 2016, ISIL fired two rockets on Kilis, leaving eight civilians injured. "
+                + "The Turkish military later carried out airstrikes against the positions the rockets were fired from, resulting in the deaths of 40 militants.");
+        assertThat(x).filteredOn(e -> e.location().equals("Kilis")).extracting(Event::fatalities).containsOnly(0);
+        // with no new actor, the next sentence's toll is the event's own
+        List<Event> y = events("On 22 September 2016, the rebels attacked Dabiq. Twelve rebels were killed.");
+        assertThat(y).extracting(Event::fatalities).containsExactly(12);
+    }
 }
