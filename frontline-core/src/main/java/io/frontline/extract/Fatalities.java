@@ -20,7 +20,7 @@ public final class Fatalities {
 
     private static final String NUM = "(\\d+\\s*(?:–|—|-|to)\\s*\\d+|between \\d+ and \\d+|\\d{1,3}(?:,\\d{3})+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-            + "ninety|a dozen|dozens|tens|hundreds|scores|several|many|numerous|a|an)";
+            + "ninety|a dozen|dozens|tens|hundreds|scores|several|many|numerous|an?(?!\\s+number\\b))";
     private static final String QUALIFIER = "(?:(?:at least|some|about|around|approximately|nearly|almost|over|more than|up to|"
             + "roughly|an estimated|as many as|no fewer than|fewer than|less than|reportedly|another|a further|further|an additional)\\s+)?";
     private static final String VICTIM = "(?:fighters?|members?|militants?|soldiers?|troops|servicem[ae]n|personnel|people|persons?|"
@@ -30,6 +30,10 @@ public final class Fatalities {
             + "villagers?|passengers?|protesters?|demonstrators?|detainees?|prisoners?|family members|relatives|"
             + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";
     private static final String MODS = "(?:[\\w'’-]+\\s+){0,4}?";
+    /** "21 rebels (including a defected officer and a battalion commander) were killed": an aside in brackets. */
+    private static final String BRACKETS = "(?:\\s*\\([^()]{1,80}\\))?";
+    /** "... and a number of Army soldiers were killed": victims without a number add nothing to the count. */
+    private static final String UNCOUNTED = "(?:\\s+and\\s+(?:a number of|an unknown number of)\\s+" + MODS + VICTIM + ")?";
     /** The words an active report of deaths opens with; the pattern and the prefilter's start words both come from here. */
     private static final String[] ACTIVE_VERBS = {"killing", "killed", "kill", "kills", "leaving", "left", "claiming the lives of",
             "claimed the lives of", "executing", "executed", "slaying", "slew", "deaths of", "death of"};
@@ -37,12 +41,12 @@ public final class Fatalities {
             "\\b(?:" + String.join("|", ACTIVE_VERBS) + ")\\s+"
                     + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "\\b(?!\\s+(?:wounded|injured))", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSIVE = Pattern.compile(
-            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
+            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + BRACKETS + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*" + UNCOUNTED
                     + "(?:\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},)?"
                     + "\\s+(?:(?:were|was|had been|have been|being|are|got)\\s+)?(?:\\w+ly\\s+|reported\\s+|confirmed\\s+|said to have been\\s+|believed\\s+)?(?:killed|slain|executed|dead|beheaded|massacred)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DIED = Pattern.compile(
-            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
+            "\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + BRACKETS + "(?:\\s+(?:and|,)\\s+" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM + ")*"
                     + "\\s+(?:\\w+ly\\s+)?(?:died|perished|were dead|lost their lives)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DEAD = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+(?:dead|killed|fatalities|fatality|deaths|death)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -50,7 +54,7 @@ public final class Fatalities {
             + QUALIFIER + NUM + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONE_NUMBER = Pattern.compile("\\b" + QUALIFIER + NUM + "\\s+" + MODS + VICTIM, Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern APPOSITION = Pattern.compile("\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},", Pattern.CASE_INSENSITIVE);
+    private static final Pattern APPOSITION = Pattern.compile("\\s*,\\s*(?:including|among them|most of them|mostly)\\s+[^,;.]{1,40},|\\s*\\([^()]{1,80}\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE = Pattern.compile("(?:between )?(\\d+)\\s*(?:–|—|-|to|and)\\s*(\\d+)");
 
     /** The patterns in the order they claim text; each is run only on a sentence holding one of its literal words. */

@@ -28,6 +28,8 @@ public final class FrameBuilder {
             "than", "like", "under", "behind", "beside", "within", "per");
     private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "their", "his", "her", "allied", "local",
             "pro-government", "fellow", "rival", "some", "remaining", "other", "both", "all");
+    private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
+            "(?i)(?:,\\s*(?:while|whereas|although|though|but)\\b|;)");
     private static final Set<String> COUNT_WORDS = Set.of("at", "least", "one", "two", "three", "four", "five", "several",
             "dozens", "of", "hundreds", "about", "around", "some");
     private static final Set<String> CONJUNCTIONS = Set.of("but", "while", "whereas", "although", "though", "which", "who",
@@ -442,7 +444,10 @@ public final class FrameBuilder {
             }
             for (Fatalities.Count c : sentenceDeaths) {
                 boolean inTriggerScope = c.start() >= scopeStartChar && c.start() < scopeEndChar;
-                boolean lastTrigger = t == trigs.size() - 1 && c.start() >= scopeStartChar;
+                // after the last trigger its consequences count (", killing 5"), not a contrasting clause (", while 11
+                // soldiers died defending another base")
+                boolean lastTrigger = t == trigs.size() - 1 && c.start() >= scopeStartChar
+                        && !CONTRAST.matcher(s.text().substring(Math.min(scopeEndChar, c.start()), c.start())).find();
                 boolean beforeAll = t == 0 && c.start() < scopeStartChar; // "three fighters died in an ambush
                 if (inTriggerScope || lastTrigger || beforeAll) {
                     deaths.add(c);

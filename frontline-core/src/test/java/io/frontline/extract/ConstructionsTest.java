@@ -777,4 +777,13 @@ class ConstructionsTest {
         List<Event> y = events("On 22 September 2016, the rebels attacked Dabiq. Twelve rebels were killed.");
         assertThat(y).extracting(Event::fatalities).containsExactly(12);
     }
+
+    @Test
+    void anAsideInBracketsDoesNotHideTheToll() {
+        assertThat(only("On 15 April 2016, 21 rebels (including a defected officer and a battalion commander) and a number of "
+                + "Army soldiers were reportedly killed in clashes around Kafr Nabl town.").fatalities()).isEqualTo(21);
+        // deaths in a contrasting clause belong to another place
+        assertThat(events("On 25 July 2016, clashes near Hasakah killed three YPG fighters, while 11 soldiers (including an officer) died defending a base."))
+                .filteredOn(e -> e.location().equals("Hasakah")).extracting(Event::fatalities).containsExactly(3);
+    }
 }
