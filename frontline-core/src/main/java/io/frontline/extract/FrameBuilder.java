@@ -28,6 +28,9 @@ public final class FrameBuilder {
             "than", "like", "under", "behind", "beside", "within", "per");
     private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "their", "his", "her", "allied", "local",
             "pro-government", "fellow", "rival", "some", "remaining", "other", "both", "all");
+    /** Words after which "as" introduces no clause: "such as", "known as", "as well as", "the same as". */
+    private static final Set<String> AS_BEFORE = Set.of("such", "known", "well", "same", "referred", "described", "designated",
+            "regarded", "seen", "served", "serving", "acting", "act", "acted", "dressed", "disguised", "posing", "so");
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
             "(?i)(?:,\\s*(?:while|whereas|although|though|but)\\b|;)");
     private static final Set<String> COUNT_WORDS = Set.of("at", "least", "one", "two", "three", "four", "five", "several",
@@ -858,6 +861,11 @@ public final class FrameBuilder {
             // a purpose clause names what was intended, not where the trigger happened: "in an attempt to besiege X"
             if (purposeEnds && purposeAt(s, k)) {
                 return k;
+            }
+            if (t.is("as") && k > from && k + 2 < s.size() && !AS_BEFORE.contains(s.token(k - 1).lower())
+                    && (s.token(k + 1).isCapitalised() && !s.token(k + 1).is("part") || Set.of("they", "it", "he", "she").contains(s.token(k + 1).lower()))
+                    && s.token(k + 2).lower().endsWith("ed")) {
+                return k; // "fighting continued in the outskirts as ISIL retained its headquarters in X": a clause of its own
             }
             if (t.is("and") && k + 1 < s.size() && Set.of("it", "there", "this", "they", "he", "she").contains(s.token(k + 1).lower())) {
                 return k; // "four towns were seized and it was believed that the dam was held by ISIL": a new clause

@@ -19,6 +19,18 @@ import java.util.Set;
 public final class PlaceRecognizer {
     private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "ed", "as", "es", "ash", "esh", "ar", "er", "az",
             "ez", "an", "en", "at", "et", "ul", "ud", "bin", "ibn", "bani", "de", "du");
+    /**
+     * A written-apart Arabic article takes the first letter of the word after it ("as Safira", "ash Shaddadi", "ad
+     * Dana", "an Nabk"); English words spelled the same ("Dabiq as ISIL retained", "Morek at Dawn") do not.
+     */
+    private static boolean assimilates(String article, String next) {
+        if (article.length() < 2 || article.endsWith("l") || !"aeu".contains(article.substring(0, 1)) || article.equals("ul")) {
+            return true; // "al", "el" and the like take any word
+        }
+        String consonant = article.substring(1);
+        return next.startsWith(consonant);
+    }
+
     private static final Set<String> SKIPPABLE = Set.of("the", "a", "an", "important", "strategic", "key", "nearby",
             "strategically", "small", "large", "neighbouring", "neighboring", "adjacent", "besieged", "surrounding",
             "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
@@ -113,7 +125,8 @@ public final class PlaceRecognizer {
                     || t.text().equals("South") || t.text().equals("West") || numbered(s, k);
         }
         // a lowercase article between capitalised words: "Tall al Hawa", "Khan ash Shih"
-        return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised();
+        return CONNECTORS.contains(t.lower()) && k + 1 < s.size() && s.token(k + 1).isCapitalised()
+                && assimilates(t.lower(), s.token(k + 1).lower());
     }
 
     /** Lowercase nouns after which a capitalised name names an organisation or its people. */

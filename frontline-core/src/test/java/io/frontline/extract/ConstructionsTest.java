@@ -786,4 +786,20 @@ class ConstructionsTest {
         assertThat(events("On 25 July 2016, clashes near Hasakah killed three YPG fighters, while 11 soldiers (including an officer) died defending a base."))
                 .filteredOn(e -> e.location().equals("Hasakah")).extracting(Event::fatalities).containsExactly(3);
     }
+
+    @Test
+    void anAsClauseWithItsOwnSubjectIsNoPlaceOfTheFighting() {
+        assertThat(events("The rebels attacked Dabiq on 16 August 2016. On 17 August, fighting continued in the outskirts of Dabiq "
+                + "as ISIL retained its headquarters in nearby Akhtarin.")).extracting(Event::location).doesNotContain("Akhtarin");
+        assertThat(events("On 18 August 2016, the rebels captured Sawran as well as Akhtarin."))
+                .extracting(Event::location).containsExactly("Sawran", "Akhtarin");
+    }
+
+    @Test
+    void anArabicArticleWrittenApartJoinsANameOnlyBeforeItsOwnLetter() {
+        assertThat(events("On 18 August 2016, the rebels captured Tall as Sawda and Ras an Nabi."))
+                .extracting(Event::location).containsExactly("Tall as Sawda", "Ras an Nabi");
+        assertThat(events("On 18 August 2016, the rebels attacked Dabiq as ISIL fighters fled."))
+                .extracting(Event::location).containsExactly("Dabiq");
+    }
 }
