@@ -435,6 +435,12 @@ public final class Frontline {
                 why + "; " + r.method(), Math.round(r.confidence() * factor * 100) / 100.0, r.rejected());
     }
 
+    /** The frame placed where its reference ("the town", "near the airbase") points: the last place of that kind named. */
+    private static Located coreference(Frame f, PlaceMention referent, PlaceResolver.Resolution r, double factor, int deaths) {
+        return new Located(f, referent, referenceResolution(r, f.placeRef(), "coreference '" + f.placeRef() + "' to the last "
+                + referenceClass(f.placeRef()) + " named", factor), deaths, "coreference:" + f.placeRef());
+    }
+
     /** A reference used as a reference point ("a village west of the town"): near the place, not at it. */
     private static PlaceResolver.Resolution referenceResolution(PlaceResolver.Resolution r, String ref, String why, double factor) {
         PlaceResolver.Resolution b = borrowed(r, why, factor);
@@ -570,9 +576,7 @@ public final class Frontline {
                 if (referent != null && (lastPlace == null || !referenceClass(f.placeRef()).equals(referenceClass(lastPlace.place())))) {
                     // "launched an assault on the airbase": the last airbase the report named, even paragraphs before
                     PlaceResolver.Resolution r = resolve(resolver, referent, here, false, paragraphAnchors, reportAnchors);
-                    located.add(new Located(f, referent, referenceResolution(r, f.placeRef(), "coreference '" + f.placeRef() + "' to the last "
-                            + referenceClass(f.placeRef()) + " named", 0.85), io.frontline.extract.Fatalities.total(f.fatalities()),
-                            "coreference:" + f.placeRef()));
+                    located.add(coreference(f, referent, r, 0.85, io.frontline.extract.Fatalities.total(f.fatalities())));
                     continue;
                 }
                 if (ps.isEmpty() && f.region() == null && f.placeRef() != null && lastPlace != null) {
@@ -591,8 +595,7 @@ public final class Frontline {
                     PlaceMention coreferent = also;
                     if (coreferent != null && ps.stream().noneMatch(p -> p.name().equalsIgnoreCase(coreferent.name()))) {
                         PlaceResolver.Resolution r = resolve(resolver, coreferent, here, false, paragraphAnchors, reportAnchors);
-                        located.add(new Located(f, coreferent, borrowed(r, "coreference '" + f.placeRef() + "' to the last "
-                                + referenceClass(f.placeRef()) + " named", 0.8), 0, "coreference:" + f.placeRef()));
+                        located.add(coreference(f, coreferent, r, 0.8, 0));
                     }
                 }
                 boolean regionOnly = ps.isEmpty() && f.region() != null;

@@ -1168,6 +1168,10 @@ public final class FrameBuilder {
     private static final Set<String> ROUTE_OBJECTS = Set.of("route", "routes", "road", "roads", "highway", "supply",
             "access", "link", "corridor", "contact", "momentum", "initiative");
 
+    /** Words that may stand before a route noun in a capture's object: "the only available land route". */
+    private static final Set<String> ROUTE_DETERMINERS = Set.of("the", "a", "its", "their", "only", "main", "available", "land",
+            "key", "vital", "last", "strategic", "important", "direct");
+
     private static final Set<String> TERRITORY_NOUNS = Set.of("areas", "villages", "positions", "territory", "territories",
             "ground", "points", "towns", "places", "localities", "hills", "checkpoints");
 
@@ -1196,9 +1200,7 @@ public final class FrameBuilder {
             if (ROUTE_OBJECTS.contains(w)) {
                 return true;
             }
-            if (!(w.equals("the") || w.equals("a") || w.equals("its") || w.equals("their") || w.equals("only") || w.equals("main")
-                    || w.equals("available") || w.equals("land") || w.equals("key") || w.equals("vital") || w.equals("last")
-                    || w.equals("strategic") || w.equals("important") || w.equals("direct"))) {
+            if (!ROUTE_DETERMINERS.contains(w)) {
                 return false;
             }
         }

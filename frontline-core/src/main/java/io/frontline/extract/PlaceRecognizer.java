@@ -326,7 +326,7 @@ public final class PlaceRecognizer {
             if (head.equals("close") || head.equals("next")) {
                 return new PlaceMention.Relation("near", Double.NaN, Double.NaN);
             }
-            if (w.equals("of") && words.is("slot-head", head) || head.equals("stronghold") || head.equals("capital")) {
+            if (w.equals("of") && (words.is("slot-head", head) || head.equals("stronghold") || head.equals("capital"))) {
                 // "within 6 km from ISIL's stronghold of Maskanah": the distance is to the place the noun names
                 for (int j = k - 2; j >= Math.max(1, k - 6); j--) {
                     if (s.token(j).is("from") || s.token(j).is("of") || s.token(j).is("to")) {

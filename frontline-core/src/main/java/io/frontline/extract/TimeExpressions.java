@@ -163,14 +163,11 @@ public final class TimeExpressions {
                     continue;
                 }
                 int from = Months.month(m.group(2));
-                String yearText = m.group(3) != null ? m.group(3) : m.group(6);
-                int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
-                if (m.group(3) == null && m.group(6) != null && from > Months.month(m.group(5))) {
-                    year--; // "between 20 December and 5 January 2016" starts in 2015
-                }
+                boolean yearWritten = m.group(3) != null || m.group(6) != null;
+                int year = startYear(m.group(3), m.group(6), from, Months.month(m.group(5)), ctx);
                 Optional<LocalDate> d = CalendarDates.of(year, from, Integer.parseInt(m.group(1)));
                 if (d.isPresent()) {
-                    return Optional.of(new When(fixYear(d.get(), yearText != null, ctx), 2, m.start(), m.end(), "date-range"));
+                    return Optional.of(new When(fixYear(d.get(), yearWritten, ctx), 2, m.start(), m.end(), "date-range"));
                 }
             }
         }
@@ -206,16 +203,26 @@ public final class TimeExpressions {
                 continue; // "from May to July" has one unambiguous month
             }
             int from = Months.month(m.group(1));
-            int to = Months.month(m.group(3));
-            String yearText = m.group(2) != null ? m.group(2) : m.group(4);
-            int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
-            if (m.group(2) == null && m.group(4) != null && from > to) {
-                year--; // "between November and February 2015" starts in 2014
-            }
+            boolean yearWritten = m.group(2) != null || m.group(4) != null;
+            int year = startYear(m.group(2), m.group(4), from, Months.month(m.group(3)), ctx);
             LocalDate d = LocalDate.of(year, from, 15);
-            return Optional.of(new When(fixYear(d, yearText != null, ctx), 3, m.start(), m.end(), "month-range"));
+            return Optional.of(new When(fixYear(d, yearWritten, ctx), 3, m.start(), m.end(), "month-range"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The year a range starts in: its own written year, else the year written at its end (one earlier when the range
+     * crosses New Year: "between November and February 2015" starts in 2014), else the context's year.
+     */
+    private static int startYear(String startYearText, String endYearText, int fromMonth, int toMonth, Context ctx) {
+        if (startYearText != null) {
+            return Integer.parseInt(startYearText);
+        }
+        if (endYearText != null) {
+            return Integer.parseInt(endYearText) - (fromMonth > toMonth ? 1 : 0);
+        }
+        return ctx.yearOr(ctx.published());
     }
 
     private static Optional<When> calendar(String s, Context ctx, Prefilter.Check check) {
