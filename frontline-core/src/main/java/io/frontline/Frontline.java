@@ -820,7 +820,9 @@ public final class Frontline {
             if (free.place() != null && free.place().population() >= 50_000) {
                 return free;
             }
-            if (!sentence.isEmpty() && r.status().equals("unresolved")) {
+            if (!sentence.isEmpty()) {
+                // a name the gazetteer lacks ("X in Hama province") is placed by its own sentence's reference points
+                // before the paragraph's or the report's
                 return resolver.resolve(p.name(), p.feature(), sentence);
             }
         }
