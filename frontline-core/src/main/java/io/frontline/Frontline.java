@@ -380,7 +380,7 @@ public final class Frontline {
             offset = Double.isNaN(bearing) ? 0 : rel.km();
         } else {
             switch (kind) {
-                case "countryside", "desert", "plains", "region", "pocket", "valley", "basin" -> {
+                case "countryside", "desert", "plains", "region", "pocket", "valley", "basin", "contains" -> {
                     radius = Double.isNaN(bearing) ? 60 : 50;
                     offset = 15;
                 }

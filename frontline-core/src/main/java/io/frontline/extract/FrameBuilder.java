@@ -477,6 +477,11 @@ public final class FrameBuilder {
                 kind = TriggerClass.CLASH;
                 rule = new Lexicon.Rule("clash", tr.rule.id() + " (part of the place)", tr.rule.pattern());
             }
+            if (kind == TriggerClass.SHELL && !passive && aircraftBefore(s, clauseStart, tr.first)) {
+                // "a fighter jet fired rockets at X", "a drone fired two missiles": fire from the air is an air strike
+                kind = TriggerClass.AIR;
+                rule = new Lexicon.Rule("air", tr.rule.id() + " (fired from the air)", tr.rule.pattern());
+            }
             Span trigSpan = new Span(s.token(tr.first).start(), s.token(tr.last).end());
             out.add(new Frame(s, kind, rule, trigSpan, passive, group, group.isEmpty() ? "" : how1, dedupe(a2),
                     a2.isEmpty() ? "" : how2, inScope, region, anchors, mod, modRule,
@@ -959,6 +964,20 @@ public final class FrameBuilder {
      * True when what was taken is a share or a site inside the place: "60% of X", "half of X", "the radio station in
      * the city".
      */
+    /** Aircraft nouns: what they fire hits from the air. */
+    private static final Set<String> AIRCRAFT = Set.of("jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
+            "helicopters", "gunship", "gunships", "drone", "drones", "uav", "uavs", "bomber", "bombers", "plane", "planes");
+
+    /** An aircraft is the subject of the clause: "a fighter jet fired rockets", "Turkish drones fired missiles". */
+    private static boolean aircraftBefore(Sentence s, int clauseStart, int trigger) {
+        for (int k = Math.max(clauseStart, trigger - 5); k < trigger; k++) {
+            if (AIRCRAFT.contains(s.token(k).lower()) && !(k > 0 && PREPOSITIONS.contains(s.token(k - 1).lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean partOfPlace(Sentence s, int from, List<PlaceMention> inScope, PlaceMention region) {
         int placeStart = -1;
         for (PlaceMention p : inScope) {
@@ -1226,6 +1245,10 @@ public final class FrameBuilder {
             return false;
         }
         for (PlaceMention q : places) {
+            if (q.role() == PlaceMention.Role.REGION && q.relation() != null && q.relation().kind().equals("contains")
+                    && q.lastToken() == k - 1 && s.token(k).is("of")) {
+                return false; // "the Damascus suburb of Qudsaya": the name before contains this one, not the reverse
+            }
             if (q != p && (q.lastToken() == k - 1 || q.lastToken() == k - 2 && s.token(k - 1).text().equals(",")
                     || q.lastToken() < k - 1 && q.lastToken() >= k - 3 && kindWords(s, q.lastToken() + 1, k))) {
                 return true; // "the Al Eyyubiyah residential area of al-Rai": al-Rai contains the place named
@@ -1250,7 +1273,7 @@ public final class FrameBuilder {
     /** A place fronted before the subject: "In Raqqah, ...", "Meanwhile, in Raqqah, ...", "Near X, ...". */
     private static boolean fronted(Sentence s, PlaceMention p) {
         int k = p.firstToken() - 1;
-        while (k >= 0 && s.token(k).is("the")) {
+        while (k >= 0 && (s.token(k).is("the") || DIRECTION_ADJECTIVES.contains(s.token(k).lower()))) { // "In the northeastern X district,"
             k--;
         }
         if (k < 0) {

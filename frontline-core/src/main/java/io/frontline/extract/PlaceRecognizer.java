@@ -170,6 +170,9 @@ public final class PlaceRecognizer {
             end = last + 3;
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
+        if (personNamed(s, first)) {
+            return null; // "an activist who gave his name only as Abu Omar", "a commander named Abu Khaled": a person
+        }
         String slot = slot(s, first, before);
         boolean known = name.length() >= 3 && gazetteer.knows(name);
         if (!known && last + 1 < s.size() && ORGANISATION_HEADS.contains(s.token(last + 1).text())) {
@@ -194,6 +197,12 @@ public final class PlaceRecognizer {
         if ("region".equals(featureKind)) {
             role = PlaceMention.Role.REGION;
             rel = new PlaceMention.Relation(feature, bearingBefore(s, first), Double.NaN);
+        } else if ("settlement".equals(featureKind) && end > last && end + 2 < s.size() && s.token(end + 1).is("of")
+                && startsName(s.token(end + 2)) && city(name)) {
+            // "the Damascus suburb of Qudsaya", "the Idlib town of Saraqib": a city before the word contains the place
+            // named after it (but "the Hanano district of Aleppo" is in Aleppo)
+            role = PlaceMention.Role.REGION;
+            rel = new PlaceMention.Relation("contains", Double.NaN, Double.NaN);
         } else if ("road".equals(featureKind)) {
             role = PlaceMention.Role.ROAD;
         }
@@ -219,6 +228,36 @@ public final class PlaceRecognizer {
         }
         Span span = new Span(s.token(first).start(), s.token(end).end());
         return new PlaceMention(span, first, end, name, feature, role, rel, rule);
+    }
+
+    /** A city or a governorate's seat (100,000 people or more): a name that can contain another place. */
+    private boolean city(String name) {
+        for (io.frontline.gazetteer.Candidate c : gazetteer.candidates(name)) {
+            if (c.score() >= 0.95 && (c.place().population() >= 100_000 || "city".equals(c.place().feature()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words after which "as X" names a person: "gave his name as", "identified as", "known only as". */
+    private static final Set<String> NAME_AS = Set.of("name", "names", "identified", "nickname", "kunya", "only");
+
+    /**
+     * A name given to a person: "his name only as Abu Omar", "a commander named Abu Khaled", "called Abu Ali" (but "a
+     * village called X" is a place).
+     */
+    private boolean personNamed(Sentence s, int first) {
+        if (first < 2) {
+            return false;
+        }
+        String prev = s.token(first - 1).lower();
+        String before = s.token(first - 2).lower();
+        if (prev.equals("as")) {
+            return NAME_AS.contains(before) && !(before.equals("only") && first >= 3 && words.is("slot-head", s.token(first - 3).lower()));
+        }
+        return Set.of("named", "called", "nicknamed", "alias", "dubbed").contains(prev) && !words.is("slot-head", before)
+                && !words.is("feature-settlement", before) && !words.is("feature-site", before);
     }
 
     /** A name that is the subject of "fell" or "was captured/seized/taken/overrun" is a place. */

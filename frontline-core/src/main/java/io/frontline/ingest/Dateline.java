@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The dateline that opens a wire or agency story: "BEIRUT, March 23, 2017 (Reuters) - ...",
- * "DAMASCUS, Sept 14 (Reuters) – ...", "ALEPPO, Syria (AP) — ...", "Deir Ezzor, SANA – ...".
+ * "DAMASCUS, Sept 14 (Reuters) – ...", "ALEPPO, Syria (AP) — ...", "BEIRUT (AP) — ...", "Deir Ezzor, SANA – ...".
  * It names where the story was filed (not where its events happened), the agency, and sometimes the date.
  *
  * @param place  the filing place as written
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String place, LocalDate date, String agency, int length) {
     private static final Pattern OPENING = Pattern.compile(
-            "^\\s*([A-Z][\\p{L}'.]*(?:[ -][A-Z][\\p{L}'.]*){0,3})\\s*,\\s*([^()\\n–—-]{2,40}?)?\\s*(?:\\(([A-Z][^()\\n]{1,30})\\)\\s*)?[-–—:]+\\s+");
+            "^\\s*([A-Z][\\p{L}'.]*(?:[ -][A-Z][\\p{L}'.]*){0,3})\\s*(?:,\\s*([^()\\n–—-]{2,40}?)?\\s*(?:\\(([A-Z][^()\\n]{1,30})\\)\\s*)?"
+                    + "|\\(([A-Z][^()\\n]{1,30})\\)\\s*)[-–—:]+\\s+");
     /** Agencies that sign datelines without brackets: "Damascus, SANA –". */
     private static final Set<String> AGENCIES = Set.of("sana", "afp", "ap", "reuters", "anha", "hawar", "anadolu", "aa",
             "tass", "sputnik", "xinhua", "irna", "tasnim", "fars", "dpa", "ansa", "upi", "efe", "amn", "smart", "qasioun",
@@ -37,7 +38,8 @@ public record Dateline(String place, LocalDate date, String agency, int length) 
         }
         String place = m.group(1).strip();
         String middle = m.group(2) == null ? "" : m.group(2).strip();
-        String bracketed = m.group(3) == null ? null : m.group(3).strip();
+        // "BEIRUT, March 23 (Reuters) -" or, without the comma, "BEIRUT (AP) —"
+        String bracketed = m.group(3) != null ? m.group(3).strip() : m.group(4) != null ? m.group(4).strip() : null;
         if (middle.endsWith(",")) {
             middle = middle.substring(0, middle.length() - 1).strip();
         }

@@ -67,7 +67,7 @@ public final class TextReportReader {
 
         boolean seenBody = false;
         boolean trailer = false;
-        for (Block b : blocks(text, bodyStart)) {
+        for (Block b : splitHeaderLines(text, blocks(text, bodyStart))) {
             String plain = collapse(b.span.of(clean));
             if (plain.isEmpty()) {
                 removed.add(new Removed(b.span, "markup", "empty-after-markup"));
@@ -112,32 +112,43 @@ public final class TextReportReader {
             seenBody = true;
         }
         // "BEIRUT, March 23, 2017 (Reuters) - ...": the agency and date of a wire story, in its first paragraph or, after
-        // an agency's name standing alone, its second
-        int opens = paragraphs.isEmpty() ? -1 : Dateline.at(paragraphs.get(0).of(clean)).isPresent() ? 0
-                : paragraphs.size() > 1 && paragraphs.get(0).of(clean).strip().length() <= 40
-                && Dateline.at(paragraphs.get(1).of(clean)).isPresent() ? 1 : -1;
-        if (opens >= 0) {
-            final int at = opens;
+        // an agency's name standing alone, its second; a dateline line of its own ("BEIRUT (AP) — Thursday, Aug. 9,
+        // 2012") may be followed by the story's first paragraph opening with the dateline again
+        for (int at = 0; at < Math.min(3, paragraphs.size()); at++) {
             Span opening = paragraphs.get(at);
-            Optional<Dateline> line = Dateline.at(opening.of(clean));
-            line.ifPresent(d -> {
-                // the dateline names where the story was filed, not where its events happened: it is metadata
-                int lead = 0;
-                String first = opening.of(clean);
-                while (lead < first.length() && Character.isWhitespace(first.charAt(lead))) {
-                    lead++;
+            String first = opening.of(clean);
+            Optional<Dateline> line = Dateline.at(first);
+            if (line.isEmpty()) {
+                if (at == 0 && first.strip().length() <= 40) {
+                    continue;
                 }
+                break;
+            }
+            Dateline d = line.get();
+            // the dateline names where the story was filed, not where its events happened: it is metadata
+            int lead = 0;
+            while (lead < first.length() && Character.isWhitespace(first.charAt(lead))) {
+                lead++;
+            }
+            String rest = first.substring(d.length()).strip();
+            Optional<LocalDate> restDate = rest.length() <= 40 ? CalendarDates.find(rest) : Optional.empty();
+            LocalDate date = d.date() != null ? d.date() : restDate.filter(x -> onlyDate(rest)).orElse(null);
+            if (restDate.isPresent() && onlyDate(rest) || rest.isEmpty()) {
+                removed.add(new Removed(new Span(opening.start() + lead, opening.end()), "metadata", "dateline"));
+                paragraphs.remove(at);
+                at--;
+            } else {
                 removed.add(new Removed(new Span(opening.start() + lead, opening.start() + d.length()), "metadata", "dateline"));
                 paragraphs.set(at, new Span(opening.start() + d.length(), opening.end()));
-                if (meta.published == null && d.date() != null) {
-                    meta.published = d.date();
-                }
-                if (d.agency() != null && meta.publisher == null) {
-                    meta.publisher = d.agency();
-                } else if (d.agency() != null && meta.originalSource == null && !d.agency().equalsIgnoreCase(meta.publisher)) {
-                    meta.originalSource = d.agency();
-                }
-            });
+            }
+            if (meta.published == null && date != null) {
+                meta.published = date;
+            }
+            if (d.agency() != null && meta.publisher == null) {
+                meta.publisher = d.agency();
+            } else if (d.agency() != null && meta.originalSource == null && !d.agency().equalsIgnoreCase(meta.publisher)) {
+                meta.originalSource = d.agency();
+            }
         }
         removed.sort((a, b) -> a.span().compareTo(b.span()));
         return new Report(idOf(text), file, meta.title, meta.publisher, meta.originalSource, meta.published,
@@ -170,6 +181,23 @@ public final class TextReportReader {
             }
             meta.authors.addAll(names(who));
             return Optional.of("byline");
+        }
+        Optional<Dateline> wire = p.length() <= 160 ? Dateline.at(p + " ") : Optional.empty();
+        if (wire.isPresent() && wire.get().agency() != null) {
+            // "BEIRUT (AP) — Thursday, Aug. 9, 2012" on a line of its own: the agency and the date
+            String rest = p.substring(Math.min(p.length(), wire.get().length())).strip();
+            Optional<LocalDate> d = wire.get().date() != null ? Optional.of(wire.get().date()) : CalendarDates.find(rest);
+            if (rest.isEmpty() || onlyDate(rest)) {
+                if (meta.published == null && d.isPresent()) {
+                    meta.published = d.get();
+                }
+                if (meta.publisher == null) {
+                    meta.publisher = wire.get().agency();
+                } else if (meta.originalSource == null && !wire.get().agency().equalsIgnoreCase(meta.publisher)) {
+                    meta.originalSource = wire.get().agency();
+                }
+                return Optional.of("dateline");
+            }
         }
         m = DATELINE.matcher(p);
         if (m.matches() && meta.published == null) {
@@ -337,6 +365,51 @@ public final class TextReportReader {
     private enum BlockType { PARAGRAPH, HEADING, IMAGE, TABLE }
 
     private record Block(Span span, BlockType type) {
+    }
+
+    /**
+     * A byline, dateline or date written on the line before the story with no blank line between ("By NAME,
+     * Associated Press" then "BEIRUT (AP) — Thursday, Aug. 9, 2012"): the first blocks are cut into their lines when
+     * their first line is such metadata, so that each line is read as what it is.
+     */
+    private static List<Block> splitHeaderLines(String text, List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size() + 4);
+        for (int k = 0; k < blocks.size(); k++) {
+            Block b = blocks.get(k);
+            String body = b.span.of(text);
+            int nl = body.indexOf('\n');
+            if (k >= 4 || b.type != BlockType.PARAGRAPH || nl < 0 || !headerLine(body.substring(0, nl).strip())) {
+                out.add(b);
+                continue;
+            }
+            int at = b.span.start();
+            for (String line : body.split("\n", -1)) {
+                if (!line.isBlank()) {
+                    out.add(new Block(trim(text, at, at + line.length()), BlockType.PARAGRAPH));
+                }
+                at += line.length() + 1;
+            }
+        }
+        return out;
+    }
+
+    /** "By KARIM HADDAD and LAURA MENDEL, Associated Press", "By Leith Aboufadel - Jan 12, 2016": names, no prose. */
+    private static final Pattern NAMES_BYLINE = Pattern.compile(
+            "[Bb]y\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4},?)(?:\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4},?|and|&|of|the|[-–—|]))*");
+
+    private static boolean headerLine(String line) {
+        if (line.length() > 160 || line.endsWith(".")) {
+            return false;
+        }
+        if (NAMES_BYLINE.matcher(line).matches()) {
+            return true;
+        }
+        Optional<Dateline> d = Dateline.at(line + " ");
+        if (d.isPresent()) {
+            String rest = line.substring(Math.min(line.length(), d.get().length())).strip();
+            return rest.isEmpty() || onlyDate(rest);
+        }
+        return fewNonBlanks(line, 70) && DATE_LINE.matcher(line).matches() && onlyDate(line) && CalendarDates.find(line).isPresent();
     }
 
     /** Splits the text into blocks at blank lines; headings, image lines and table rows stand alone. */

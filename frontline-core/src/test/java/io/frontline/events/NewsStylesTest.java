@@ -67,7 +67,7 @@ class NewsStylesTest {
                 "2020-02-04 Shelling/artillery/missile attack government> @ Ma'arat al-Nu'man f=0",
                 "2020-02-04 Air/drone strike russia> @ Saraqib f=0",
                 "2020-02-04 Remote explosive/landmine/IED unknown>civilians @ Al-Bab f=2",
-                "2020-02-04 Arrests sdf> @ Al-Busayrah f=0",
+                "2020-02-04 Arrests sdf>civilians @ Al-Busayrah f=0",
                 "2020-02-04 Peaceful protest civilians> @ Daraa f=0");
         assertThat(x.events()).filteredOn(e -> e.location().equals("Tell Mannas"))
                 .singleElement().satisfies(e -> {
