@@ -28,8 +28,17 @@ public record Dateline(String place, LocalDate date, String agency, int length) 
             "tass", "sputnik", "xinhua", "irna", "tasnim", "fars", "dpa", "ansa", "upi", "efe", "amn", "smart", "qasioun",
             "enab baladi", "north press", "npa", "rudaw", "kurdistan24", "al-masdar", "al masdar", "ria novosti");
 
+    /** "AFRIN - ANHA": a place in capitals and a known agency, on a line of their own. */
+    private static final Pattern PLACE_AGENCY = Pattern.compile("^\\s*([A-Z][A-Z'. -]{1,30}?)\\s*[-–—/]\\s*([A-Za-z][\\w .-]{1,30}?)\\s*$");
+
     /** The dateline at the start of {@code paragraph}, if it has one. */
     public static Optional<Dateline> at(String paragraph) {
+        if (paragraph.length() <= 64) {
+            Matcher pa = PLACE_AGENCY.matcher(paragraph);
+            if (pa.matches() && AGENCIES.contains(pa.group(2).toLowerCase(Locale.ROOT))) {
+                return Optional.of(new Dateline(pa.group(1).strip(), null, pa.group(2), paragraph.length()));
+            }
+        }
         // a dateline is short: only the paragraph's opening is searched, so that a long run of blanks and dots after
         // "On Monday," cannot make the pattern backtrack for seconds
         Matcher m = OPENING.matcher(paragraph.length() > 160 ? paragraph.substring(0, 160) : paragraph);

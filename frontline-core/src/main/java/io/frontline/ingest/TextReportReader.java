@@ -182,6 +182,12 @@ public final class TextReportReader {
             meta.authors.addAll(names(who));
             return Optional.of("byline");
         }
+        if (meta.publisher == null && p.length() <= 40 && !p.endsWith(".") && p.split("\\s+").length <= 5 && p.chars().noneMatch(Character::isDigit)
+                && ORGANISATION.matcher(p).find() && Character.isUpperCase(p.charAt(0))) {
+            // "Al-Masdar News", "U.S. Central Command", "Enab Baladi - Daraa": the publisher on a line of its own
+            meta.publisher = p.replaceFirst("\\s+[-–—]\\s+.*$", "").strip();
+            return Optional.of("publisher");
+        }
         Optional<Dateline> wire = p.length() <= 160 ? Dateline.at(p + " ") : Optional.empty();
         if (wire.isPresent() && wire.get().agency() != null) {
             // "BEIRUT (AP) — Thursday, Aug. 9, 2012" on a line of its own: the agency and the date
@@ -227,7 +233,37 @@ public final class TextReportReader {
         return trailingMetadata(p, meta);
     }
 
+    /** A header line cut by bars with a date in one part: the date, and the publisher or authors before it. */
+    private static Optional<String> pipedMetadata(String p, Meta meta) {
+        int dated = pipedDate(p);
+        if (dated >= 0) {
+            String[] parts = p.split("\\|");
+            if (meta.published == null) {
+                meta.published = CalendarDates.find(parts[dated]).get();
+            }
+            for (int i = 0; i < dated; i++) {
+                String who = parts[i].strip();
+                if (who.isEmpty()) {
+                    continue;
+                }
+                if (ORGANISATION.matcher(who).find()) {
+                    if (meta.publisher == null) {
+                        meta.publisher = who;
+                    }
+                } else {
+                    meta.authors.addAll(names(who.replaceFirst("(?i)^by\\s+", "")));
+                }
+            }
+            return Optional.of("dateline");
+        }
+        return Optional.empty();
+    }
+
     private Optional<String> trailingMetadata(String p, Meta meta) {
+        Optional<String> piped = pipedMetadata(p, meta);
+        if (piped.isPresent()) {
+            return piped;
+        }
         // a date line holds at most 67 characters other than blanks (the words before the date, a weekday and 40
         // characters of date): a longer paragraph is not tried
         Matcher m = DATE_LINE.matcher(p);
@@ -377,13 +413,14 @@ public final class TextReportReader {
         for (int k = 0; k < blocks.size(); k++) {
             Block b = blocks.get(k);
             String body = b.span.of(text);
-            int nl = body.indexOf('\n');
-            if (k >= 4 || b.type != BlockType.PARAGRAPH || nl < 0 || !headerLine(body.substring(0, nl).strip())) {
+            String[] lines = body.split("\n", -1);
+            if (k >= 4 || b.type != BlockType.PARAGRAPH || lines.length < 2 || lines.length > 5
+                    || java.util.Arrays.stream(lines).noneMatch(l -> headerLine(l.strip()))) {
                 out.add(b);
                 continue;
             }
             int at = b.span.start();
-            for (String line : body.split("\n", -1)) {
+            for (String line : lines) {
                 if (!line.isBlank()) {
                     out.add(new Block(trim(text, at, at + line.length()), BlockType.PARAGRAPH));
                 }
@@ -395,7 +432,7 @@ public final class TextReportReader {
 
     /** "By KARIM HADDAD and LAURA MENDEL, Associated Press", "By Leith Aboufadel - Jan 12, 2016": names, no prose. */
     private static final Pattern NAMES_BYLINE = Pattern.compile(
-            "[Bb]y\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4},?)(?:\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4},?|and|&|of|the|[-–—|]))*");
+            "[Bb]y\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4},?)(?:\\s+(?:[A-Z][\\p{L}.'’-]*,?|\\d{1,4}(?:[./]\\d{1,4}){0,2},?|and|&|of|the|[-–—|]))*");
 
     private static boolean headerLine(String line) {
         if (line.length() > 160 || line.endsWith(".")) {
@@ -409,7 +446,32 @@ public final class TextReportReader {
             String rest = line.substring(Math.min(line.length(), d.get().length())).strip();
             return rest.isEmpty() || onlyDate(rest);
         }
-        return fewNonBlanks(line, 70) && DATE_LINE.matcher(line).matches() && onlyDate(line) && CalendarDates.find(line).isPresent();
+        return fewNonBlanks(line, 70) && DATE_LINE.matcher(line).matches() && onlyDate(line) && CalendarDates.find(line).isPresent()
+                || pipedDate(line) >= 0;
+    }
+
+    /** Words of an organisation's name: a segment holding one names the publisher, not an author. */
+    private static final Pattern ORGANISATION = Pattern.compile("(?i)\\b(?:news|agency|institute|observatory|press|media|times|post|"
+            + "center|centre|command|network|tv|television|radio|monitor|ministry|baladi|direct|daily|journal|herald|gazette|"
+            + "channel|service|foundation|council|office|department|human rights)\\b");
+
+    /**
+     * The index of the segment that is only a date in a header line cut by bars ("Institute for the Study of War |
+     * October 9, 2015", "Ahmet Kaya and Selin Yurt |28.02.2020", "Published date: 30 November 2024 | Last update: ..."),
+     * or -1.
+     */
+    private static int pipedDate(String line) {
+        if (line.indexOf('|') < 0 || line.length() > 240) {
+            return -1;
+        }
+        String[] parts = line.split("\\|");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (!part.isEmpty() && fewNonBlanks(part, 70) && onlyDate(part) && CalendarDates.find(part).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Splits the text into blocks at blank lines; headings, image lines and table rows stand alone. */
