@@ -380,7 +380,11 @@ public final class Frontline {
             offset = Double.isNaN(bearing) ? 0 : rel.km();
         } else {
             switch (kind) {
-                case "countryside", "desert", "plains", "region", "pocket", "valley", "basin", "contains" -> {
+                case "contains" -> {
+                    radius = 30; // "the Damascus suburb of X", "Aleppo's X neighbourhood": in or at the edge of the city
+                    offset = 0;
+                }
+                case "countryside", "desert", "plains", "region", "pocket", "valley", "basin" -> {
                     radius = Double.isNaN(bearing) ? 60 : 50;
                     offset = 15;
                 }
@@ -622,7 +626,9 @@ public final class Frontline {
                 boolean first = true;
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
                     PlaceResolver.Anchor own = ownAnchor(p, anchorsHere);
-                    boolean binding = own != null || anchorsHere.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR);
+                    // reference points bind, and so does a city said to contain the place ("the Damascus suburb of X")
+                    boolean binding = own != null || anchorsHere.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR
+                            || m.relation() != null && m.relation().kind().equals("contains"));
                     PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, here, paragraphAnchors, reportAnchors)
                             : resolve(resolver, p, own != null ? List.of(own) : here, binding, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));

@@ -59,7 +59,7 @@ class GoldCorpusTest {
                 "Agreement", "Arrests", "Change to group/activity", "Headquarters or base established",
                 "Looting/property destruction", "Non-violent transfer of territory", "Disrupted weapons use", "Other");
         Set<String> sides = Set.of("government", "islamic_state", "sdf", "opposition", "hts", "turkey", "us_coalition",
-                "russia", "iran", "civilians", "unknown");
+                "russia", "iran", "israel", "civilians", "unknown");
         for (GoldEvent g : concat()) {
             assertThat(types).as(g.toString()).contains(g.subEventType());
             assertThat(sides).as(g.toString()).contains(g.side1(), g.side2());

@@ -141,7 +141,7 @@ public final class Scorer {
     /** Feature words written with a name ("Tal Areen hill", "Rouad mountain") do not change the place. */
     private static String strip(String s) {
         return s.replaceAll("(?i)\\s+(village|town|city|hill|hilltop|mountain|mount|neighbourhood|neighborhood|district|area|"
-                + "base|air ?base|air port|airport|military airport|military air ?base|checkpoint|camp|farms?|(?:train |railway )?station|"
+                + "base|air ?base|air port|airport|international airport|military airport|military air ?base|checkpoint|camp|farms?|(?:train |railway )?station|"
                 + "(?:grain )?silos)$", "");
     }
 

@@ -25,7 +25,7 @@ public final class Fatalities {
             + "roughly|an estimated|as many as|no fewer than|fewer than|less than|reportedly|another|a further|further|an additional)\\s+)?";
     private static final String VICTIM = "(?:fighters?|members?|militants?|soldiers?|troops|servicem[ae]n|personnel|people|persons?|"
             + "civilians?|children|women|men|residents|jihadists?|terrorists?|mercenaries|rebels?|insurgents?|combatants?|gunmen|"
-            + "officers?|commanders?|guards?|policem[ae]n|militiam[ae]n|attackers?|assailants?|bodies|others?|of them|"
+            + "officers?|commanders?|leaders?|operatives?|officials?|emirs?|guards?|policem[ae]n|militiam[ae]n|attackers?|assailants?|bodies|others?|of them|"
             + "shepherds?|farmers?|workers?|herders?|students?|journalists?|doctors?|nurses?|teachers?|drivers?|"
             + "villagers?|passengers?|protesters?|demonstrators?|detainees?|prisoners?|family members|relatives|"
             + "(?:pro-)?government (?:fighters|forces|troops|soldiers)|loyalists)";

@@ -136,8 +136,18 @@ public final class FrameBuilder {
                 subject = new ArrayList<>(sentenceSubject);
             }
             String subjectRef = null;
+            boolean speakerActs = false;
             if (subject.isEmpty()) {
                 subjectRef = pronounSubject(s, clauseStart, tr.first);
+                ActorMention speaker = subjectRef == null || attribution == null ? null : armedSpeaker(actors, attribution, tr.first);
+                if (speaker != null && !subjectRef.startsWith("the ")) {
+                    // "the army said it had repelled an attack", "the SDF said its fighters captured X": the speaker acts
+                    subject.add(speaker);
+                    subjectRef = null;
+                    speakerActs = true;
+                }
+            }
+            if (subject.isEmpty()) {
                 if (subjectRef == null && !sentenceSubject.isEmpty() && clauseStart > 0) {
                     subject.addAll(sentenceSubject); // "X captured A and, later, shelled B": the clause shares X
                 }
@@ -152,6 +162,10 @@ public final class FrameBuilder {
             boolean frontedTrigger = frontedNominal(s, tr, clauseStart);
             // "shelling carried out by the rebels on X", "an attack by ISIL on X": a noun with its agent after it
             boolean nominalBy = !passive && agentPhraseAfter(s, tr.last);
+            // "warplanes of the Turkish army bombed X": the aircraft's owner acts
+            boolean aircraftOf = !passive && AIRCRAFT.contains(s.token(tr.last).lower()) && tr.last + 1 < s.size()
+                    && s.token(tr.last + 1).is("of");
+            nominalBy |= aircraftOf;
             List<ActorMention> agent = List.of();
             List<ActorMention> loser = new ArrayList<>();
             List<ActorMention> target = new ArrayList<>();
@@ -160,7 +174,7 @@ public final class FrameBuilder {
                 String prep = prepositionBefore(s, a.firstToken());
                 if (isAssociateCue(s, a.firstToken())) {
                     associates.add(a);
-                } else if ("by".equals(prep) && (passive || nominalBy) && agent.isEmpty()) {
+                } else if (("by".equals(prep) || aircraftOf && "of".equals(prep)) && (passive || nominalBy) && agent.isEmpty()) {
                     agent = List.of(a);
                 } else if ("from".equals(prep)) {
                     loser.add(a);
@@ -226,6 +240,9 @@ public final class FrameBuilder {
                     }
                 }
             }
+            if (speakerActs && "subject".equals(how1) && !a1.isEmpty() && inAttribution(a1.get(0), attribution)) {
+                how1 = "speaker-of-attribution";
+            }
             if (tr.kind == TriggerClass.HANDOVER && !winnerTo.isEmpty()) {
                 // "the SDF handed over Manbij to government forces": the receiver takes the place, the giver loses it
                 a2 = passive ? agent : subject;
@@ -284,6 +301,10 @@ public final class FrameBuilder {
                 sentenceSubject = subject;
             }
 
+            if (tr.rule.id().equals("air-struck") && !aircraftBefore(s, clauseStart, tr.first)
+                    && a1.stream().noneMatch(FrameBuilder::airborne)) {
+                continue; // "struck", "hit", "pounded" are air strikes only when aircraft or an air force strike
+            }
             // places
             List<PlaceMention> inScope = new ArrayList<>();
             PlaceMention region = null;
@@ -968,6 +989,23 @@ public final class FrameBuilder {
     private static final Set<String> AIRCRAFT = Set.of("jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
             "helicopters", "gunship", "gunships", "drone", "drones", "uav", "uavs", "bomber", "bombers", "plane", "planes");
 
+    /** An air force or its aircraft: "the Israeli Air Force", "Russian jets", "coalition warplanes". */
+    private static boolean airborne(ActorMention a) {
+        if (a.actor() != null && a.actor().isAirForce()) {
+            return true;
+        }
+        String t = a.text().toLowerCase(Locale.ROOT);
+        if (t.contains("air force") || t.contains("aerospace")) {
+            return true;
+        }
+        for (String w : t.split("[\\s-]+")) {
+            if (AIRCRAFT.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An aircraft is the subject of the clause: "a fighter jet fired rockets", "Turkish drones fired missiles". */
     private static boolean aircraftBefore(Sentence s, int clauseStart, int trigger) {
         for (int k = Math.max(clauseStart, trigger - 5); k < trigger; k++) {
@@ -1127,11 +1165,26 @@ public final class FrameBuilder {
                 || w.equals("to") && s.token(k - 2).is("close") || w.equals("from") && s.token(k - 2).lower().matches("km|kilomet(?:re|er)s|\\d+km"));
     }
 
+    /** An armed group or state force named as the speaker of the sentence's attribution, before the trigger. */
+    private static ActorMention armedSpeaker(List<ActorMention> actors, Attribution attribution, int trigger) {
+        for (ActorMention a : actors) {
+            if (inAttribution(a, attribution) && a.lastToken() < trigger && a.actor() != null
+                    && (a.actor().inter() <= 4 || a.actor().inter() == 8)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     private static String pronounSubject(Sentence s, int from, int to) {
         for (int k = from; k < to; k++) {
             String w = s.token(k).lower();
             if (PRONOUNS.contains(w)) {
                 return w;
+            }
+            if ((w.equals("its") || w.equals("their")) && k + 1 < to && Set.of("fighters", "forces", "troops", "units", "members")
+                    .contains(s.token(k + 1).lower())) {
+                return w + " " + s.token(k + 1).lower(); // "the SDF said its fighters captured X"
             }
             if ((w.equals("group") || w.equals("forces") || w.equals("troops") || w.equals("fighters") || w.equals("force"))
                     && k > 0 && s.token(k - 1).is("the")) {

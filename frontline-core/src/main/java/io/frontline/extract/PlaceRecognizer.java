@@ -69,8 +69,8 @@ public final class PlaceRecognizer {
                 continue;
             }
             int j = i;
-            while (j + 1 < s.size() && !taken[j + 1] && continuesName(s, j + 1)) {
-                j++;
+            while (j + 1 < s.size() && !taken[j + 1] && continuesName(s, j + 1) && !possessive(s.token(j).text())) {
+                j++; // "Aleppo's al-Hamdaniyah neighbourhood": a possessive ends the name
             }
             // drop leading words that are never places ("Meanwhile", "The")
             int first = i;
@@ -136,11 +136,12 @@ public final class PlaceRecognizer {
 
     static final Set<String> FEATURE_MODIFIERS = Set.of("air", "military", "oil", "gas", "grain", "cement", "power",
             "water", "border", "army", "infantry", "artillery", "thermal", "sugar", "cotton", "fuel", "fueling", "railway",
-            "train", "bus", "police", "security", "industrial", "main");
+            "train", "bus", "police", "security", "industrial", "main", "international");
 
     private PlaceMention classify(Sentence s, int first, int last, List<PlaceMention> before) {
         String name = text(s, first, last);
-        if (name.endsWith("'s") || name.endsWith("\u2019s")) {
+        boolean possessor = possessive(name);
+        if (possessor) {
             name = name.substring(0, name.length() - 2); // "Maskanah's countryside"
         }
         if (words.is("countries", name)) {
@@ -168,6 +169,13 @@ public final class PlaceRecognizer {
             feature = s.token(last + 3).lower();
             name = text(s, first, last + 2);
             end = last + 3;
+        }
+        if (feature == null && last + 3 < s.size() && PLURAL_SETTLEMENTS.contains(s.token(last + 1).lower())
+                && s.token(last + 2).is("of") && startsName(s.token(last + 3)) && city(name)) {
+            // "the western Aleppo neighbourhoods of A and B": the city contains the places named after it
+            Span span = new Span(s.token(first).start(), s.token(last + 1).end());
+            return new PlaceMention(span, first, last + 1, name, s.token(last + 1).lower(), PlaceMention.Role.REGION,
+                    new PlaceMention.Relation("contains", Double.NaN, Double.NaN), "place-contains:" + s.token(last + 1).lower());
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
         if (personNamed(s, first)) {
@@ -197,6 +205,10 @@ public final class PlaceRecognizer {
         if ("region".equals(featureKind)) {
             role = PlaceMention.Role.REGION;
             rel = new PlaceMention.Relation(feature, bearingBefore(s, first), Double.NaN);
+        } else if (possessor && feature == null && last + 1 < s.size() && startsName(s.token(last + 1)) && city(name)) {
+            // "Aleppo's al-Hamdaniyah neighbourhood": the city contains the place named after it
+            role = PlaceMention.Role.REGION;
+            rel = new PlaceMention.Relation("contains", Double.NaN, Double.NaN);
         } else if ("settlement".equals(featureKind) && end > last && end + 2 < s.size() && s.token(end + 1).is("of")
                 && startsName(s.token(end + 2)) && city(name)) {
             // "the Damascus suburb of Qudsaya", "the Idlib town of Saraqib": a city before the word contains the place
@@ -228,6 +240,13 @@ public final class PlaceRecognizer {
         }
         Span span = new Span(s.token(first).start(), s.token(end).end());
         return new PlaceMention(span, first, end, name, feature, role, rel, rule);
+    }
+
+    private static final Set<String> PLURAL_SETTLEMENTS = Set.of("villages", "towns", "neighbourhoods", "neighborhoods",
+            "districts", "suburbs", "quarters");
+
+    private static boolean possessive(String word) {
+        return word.endsWith("'s") || word.endsWith("\u2019s");
     }
 
     /** A city or a governorate's seat (100,000 people or more): a name that can contain another place. */

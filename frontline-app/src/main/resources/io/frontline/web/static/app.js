@@ -14,6 +14,7 @@
     us_coalition: ['#1f77b4', 'US coalition'],
     russia: ['#8c564b', 'Russia'],
     iran: ['#17becf', 'Iran'],
+    israel: ['#0b3d91', 'Israel'],
     civilians: ['#e377c2', 'Civilians'],
     unknown: ['#999999', 'Unknown / other']
   };

@@ -1,0 +1,113 @@
+package io.frontline.extract;
+
+import io.frontline.Extraction;
+import io.frontline.TestData;
+import io.frontline.events.Event;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Constructions of news copy (wire stories, agency bulletins, military press releases), each on sentences written for
+ * this test, wrapped in a minimal dated report. None of them is a sentence of the gold sets.
+ */
+class NewsConstructionsTest {
+
+    private static List<Event> events(String text) {
+        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample Agency, 12 March 2019\n\n" + text + "\n");
+        return x.events();
+    }
+
+    private static Event only(String sentence) {
+        List<Event> es = events(sentence);
+        assertThat(es).as(sentence).hasSize(1);
+        return es.get(0);
+    }
+
+    @Test
+    void strikesCarriedOutOrConductedAreAirStrikes() {
+        Event e = only("Russian warplanes carried out at least 15 strikes on the town of Kafr Zita on Monday.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("russia");
+        assertThat(e.location()).isEqualTo("Kafr Zita");
+        Event f = only("On 9 March, U.S. Central Command forces conducted a precision strike near Azaz, killing two senior ISIS leaders.");
+        assertThat(f.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(f.side1()).isEqualTo("us_coalition");
+        assertThat(f.side2()).isEqualTo("islamic_state");
+        assertThat(f.fatalities()).isEqualTo(2);
+        assertThat(f.geoPrecision()).isEqualTo(2);
+        // artillery strikes are shelling, not air strikes
+        assertThat(events("Turkish forces carried out artillery strikes on the village of Tal Tamr on Sunday."))
+                .noneMatch(x -> x.subEventType().equals("Air/drone strike"));
+    }
+
+    @Test
+    void anAttackOnATargetIsAnEvent() {
+        Event e = only("An ISIS attack on an army checkpoint in the town of al-Sukhnah on Sunday killed five soldiers.");
+        assertThat(e.side1()).isEqualTo("islamic_state");
+        assertThat(e.side2()).isEqualTo("government");
+        assertThat(e.location()).isEqualTo("al-Sukhnah");
+        assertThat(e.fatalities()).isEqualTo(5);
+        // the setting of an arrest is no attack of its own
+        Event g = only("Police arrested seven people during a raid on the village of Khirbet Ghazaleh on Tuesday.");
+        assertThat(g.subEventType()).isEqualTo("Arrests");
+        assertThat(g.side2()).isEqualTo("civilians");
+    }
+
+    @Test
+    void aircraftSubjectsMakeStrikesOfHitsAndFire() {
+        Event e = only("Israeli jets struck targets near the town of Masyaf on Sunday night.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("israel");
+        Event f = only("A fighter jet fired missiles at the village of Kafr Nabudah on Monday, killing four people.");
+        assertThat(f.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(f.side2()).isEqualTo("civilians");
+        Event g = only("Warplanes of the Turkish army bombed the village of Tal Tamr on Monday.");
+        assertThat(g.side1()).isEqualTo("turkey");
+        // "hit" with a ground subject is no air strike
+        assertThat(events("Rebels hit an army checkpoint in the town of Morek with mortars on Monday."))
+                .noneMatch(x -> x.subEventType().equals("Air/drone strike"));
+    }
+
+    @Test
+    void theSpeakerActsInItsOwnReport() {
+        Event e = only("The army said it had repelled an attack on the town of Suran on Sunday.");
+        assertThat(e.subEventType()).isEqualTo("Armed clash");
+        assertThat(e.side2()).isEqualTo("government");
+        assertThat(e.provenance().get("actor2").text()).isEqualTo("The army"); // the speaker, also the defender
+        Event f = only("The SDF said its fighters captured the village of al-Baghuz on Saturday.");
+        assertThat(f.side1()).isEqualTo("sdf");
+        assertThat(f.subEventType()).isEqualTo("Non-state actor overtakes territory");
+    }
+
+    @Test
+    void newerActorsAreKnown() {
+        Event e = only("A drone strike on a car near al-Mayadin killed three members of an Iran-backed militia on Friday.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side2()).isEqualTo("iran");
+        assertThat(e.fatalities()).isEqualTo(3);
+        Event f = only("The Military Operations Command captured the town of Khan Tuman on Friday.");
+        assertThat(f.side1()).isEqualTo("hts");
+    }
+
+    @Test
+    void aCityContainsThePlaceNamedAfterIt() {
+        Event e = only("Gunmen kidnapped a doctor in the Damascus suburb of Jaramana on Monday.");
+        assertThat(e.subEventType()).isEqualTo("Abduction/forced disappearance");
+        assertThat(e.location()).isEqualTo("Jaramana");
+        assertThat(e.side2()).isEqualTo("civilians");
+        Event f = only("A car bomb exploded in Homs's al-Zahraa neighbourhood on Tuesday, killing three people.");
+        assertThat(f.location()).startsWith("al-Zahraa");
+        assertThat(f.latitude()).isBetween(34.5, 34.9); // in or at Homs, not another al-Zahraa
+        List<Event> g = events("Rebels seized the eastern Aleppo districts of Sakhour and Haydariyah on Sunday.");
+        assertThat(g).extracting(Event::location).contains("Sakhour").doesNotContain("Aleppo");
+    }
+
+    @Test
+    void aNameGivenToAPersonIsNoPlace() {
+        List<Event> es = events("Rebels overran a police post in the town of Ariha on Monday, said a fighter who gave his name as Abu Ali.");
+        assertThat(es).extracting(Event::location).containsExactly("Ariha");
+    }
+}
