@@ -342,6 +342,41 @@ public final class Frontline {
         return out;
     }
 
+    /**
+     * The sentence's anchors that may place {@code p}: not those named after it beyond a clause of their own ("seized
+     * Saraqib on Friday, cutting the main road between Damascus and Aleppo": the road's ends are no reference points of
+     * Saraqib).
+     */
+    private static Map<PlaceMention, PlaceResolver.Anchor> sameClauseAnchors(io.frontline.text.Sentence s, PlaceMention p,
+                                                                           Map<PlaceMention, PlaceResolver.Anchor> anchors) {
+        Map<PlaceMention, PlaceResolver.Anchor> out = null;
+        for (PlaceMention m : anchors.keySet()) {
+            if (m.firstToken() > p.lastToken() && clauseBreak(s, p.lastToken() + 1, m.firstToken())) {
+                if (out == null) {
+                    out = new LinkedHashMap<>(anchors);
+                }
+                out.remove(m);
+            }
+        }
+        return out == null ? anchors : out;
+    }
+
+    /** A comma followed by a participle or a subordinating word between two tokens: ", cutting", ", which", ", while". */
+    private static boolean clauseBreak(io.frontline.text.Sentence s, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (s.token(k).text().equals(",") || s.token(k).text().equals(";")) {
+                String w = s.token(k + 1).lower();
+                if (w.endsWith("ing") && w.length() > 5 || CLAUSE_OPENERS.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CLAUSE_OPENERS = Set.of("which", "while", "whereas", "as", "after", "before", "when",
+            "where", "but", "thus", "thereby");
+
     /** The sentence's anchors, most specific (smallest radius) first. */
     private static List<PlaceResolver.Anchor> bySpecificity(Map<PlaceMention, PlaceResolver.Anchor> anchors) {
         List<PlaceResolver.Anchor> out = new ArrayList<>(anchors.values());
@@ -362,7 +397,8 @@ public final class Frontline {
 
     private static PlaceResolver.Anchor anchor(PlaceMention p, PlaceResolver.Resolution r) {
         PlaceResolver.Anchor a = anchor(p, r.point());
-        if (r.place() != null && r.place().population() >= 200_000 && a.radiusKm() >= 50 && a.radiusKm() < 100) {
+        if (r.place() != null && r.place().population() >= 200_000 && a.radiusKm() >= 50 && a.radiusKm() < 100
+                && !(p.relation() != null && p.relation().kind().equals("fronted-city"))) {
             // "the eastern countryside of Hama": a provincial capital's countryside is its province
             return new PlaceResolver.Anchor(a.name(), a.point(), 100, a.bearing(), a.offsetKm(), a.why());
         }
@@ -382,6 +418,10 @@ public final class Frontline {
             switch (kind) {
                 case "contains" -> {
                     radius = 30; // "the Damascus suburb of X", "Aleppo's X neighbourhood": in or at the edge of the city
+                    offset = 0;
+                }
+                case "fronted-city" -> {
+                    radius = 60; // "In Damascus, ... in the X district": the city and its countryside
                     offset = 0;
                 }
                 case "countryside", "desert", "plains", "region", "pocket", "valley", "basin" -> {
@@ -625,12 +665,14 @@ public final class Frontline {
                 int deaths = io.frontline.extract.Fatalities.total(f.fatalities());
                 boolean first = true;
                 for (PlaceMention p : regionOnly ? List.of(f.region()) : ps) {
-                    PlaceResolver.Anchor own = ownAnchor(p, anchorsHere);
+                    Map<PlaceMention, PlaceResolver.Anchor> itsAnchors = sameClauseAnchors(sa.sentence(), p, anchorsHere);
+                    List<PlaceResolver.Anchor> itsHere = itsAnchors.size() == anchorsHere.size() ? here : bySpecificity(itsAnchors);
+                    PlaceResolver.Anchor own = ownAnchor(p, itsAnchors);
                     // reference points bind, and so does a city said to contain the place ("the Damascus suburb of X")
-                    boolean binding = own != null || anchorsHere.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR
-                            || m.relation() != null && m.relation().kind().equals("contains"));
-                    PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, here, paragraphAnchors, reportAnchors)
-                            : resolve(resolver, p, own != null ? List.of(own) : here, binding, paragraphAnchors, reportAnchors);
+                    boolean binding = own != null || itsAnchors.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR
+                            || m.relation() != null && (m.relation().kind().equals("contains") || m.relation().kind().equals("fronted-city")));
+                    PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, itsHere, paragraphAnchors, reportAnchors)
+                            : resolve(resolver, p, own != null ? List.of(own) : itsHere, binding, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));
                     first = false;
                 }

@@ -90,6 +90,13 @@ public final class PlaceRecognizer {
                 i = j + 1;
             }
         }
+        if (out.size() >= 2 && frontedCity(s, out.get(0)) && out.stream().skip(1).anyMatch(m -> m.role() == PlaceMention.Role.EVENT)) {
+            // "In Damascus, a car bomb exploded in the Rukn al-Din district": the city opening the sentence is where
+            // the places it names lie, within 60 km (also where "In Aleppo" means the province)
+            PlaceMention c = out.get(0);
+            out.set(0, new PlaceMention(c.span(), c.firstToken(), c.lastToken(), c.name(), c.feature(), PlaceMention.Role.REGION,
+                    new PlaceMention.Relation("fronted-city", Double.NaN, Double.NaN), c.rule() + "; fronted-city"));
+        }
         return out;
     }
 
@@ -244,6 +251,15 @@ public final class PlaceRecognizer {
 
     private static final Set<String> PLURAL_SETTLEMENTS = Set.of("villages", "towns", "neighbourhoods", "neighborhoods",
             "districts", "suburbs", "quarters");
+
+    /** "In Damascus, ...", "In the central city of Homs, ...": a city named first, in a fronted phrase. */
+    private boolean frontedCity(Sentence s, PlaceMention m) {
+        if (m.role() != PlaceMention.Role.EVENT || m.feature() != null && !m.feature().equals("city") || !s.token(0).is("in")
+                || m.firstToken() > 6 || m.lastToken() + 1 >= s.size() || !s.token(m.lastToken() + 1).text().equals(",")) {
+            return false;
+        }
+        return city(m.name());
+    }
 
     private static boolean possessive(String word) {
         return word.endsWith("'s") || word.endsWith("\u2019s");

@@ -110,4 +110,19 @@ class NewsConstructionsTest {
         List<Event> es = events("Rebels overran a police post in the town of Ariha on Monday, said a fighter who gave his name as Abu Ali.");
         assertThat(es).extracting(Event::location).containsExactly("Ariha");
     }
+
+    @Test
+    void aCityOpeningTheSentenceHoldsThePlacesItNames() {
+        Event e = only("In Damascus, a roadside bomb exploded in the Barzeh district on Monday, killing two soldiers.");
+        assertThat(e.location()).startsWith("Barzeh");
+        assertThat(e.latitude()).isBetween(33.3, 33.7);
+    }
+
+    @Test
+    void theEndsOfARoadCutInAnotherClauseDoNotPlaceTheCapture() {
+        Event e = only("Rebels seized the town of Kafranbel on Monday, cutting the road between Hama and Aleppo.");
+        assertThat(e.location()).isEqualTo("Kafranbel");
+        assertThat(e.geoPrecision()).isEqualTo(1);
+        assertThat(e.latitude()).isBetween(35.5, 35.7);
+    }
 }
