@@ -444,7 +444,8 @@ public class JdbcEventStore implements EventStore {
             + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?)";
-    private static final String INSERT_EVENT_DOCUMENT = "INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)";
+    /** Since V10 the provenance column stays NULL: the contract object holds the provenance ({@link #evidence} reads it there). */
+    private static final String INSERT_EVENT_DOCUMENT = "INSERT INTO event_documents (event_id, event_json) VALUES (?, ?)";
     private static final String INSERT_CLAIM = "INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
             + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -486,7 +487,6 @@ public class JdbcEventStore implements EventStore {
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
                 Map<String, Object> ev = (Map<String, Object>) e.getOrDefault("evidence", Map.of());
-                Map<String, Object> prov = (Map<String, Object>) e.getOrDefault("provenance", Map.of());
                 int i = 0;
                 ps.setString(++i, id);
                 ps.setString(++i, d.id());
@@ -522,7 +522,6 @@ public class JdbcEventStore implements EventStore {
                 ps.addBatch();
                 eventDocs.setString(1, id);
                 eventDocs.setString(2, json(e));
-                eventDocs.setString(3, json(prov));
                 eventDocs.addBatch();
                 rows++;
             }
@@ -965,9 +964,14 @@ public class JdbcEventStore implements EventStore {
                     if (!rs.next()) {
                         return out;
                     }
-                    Object own = parse(rs.getString(1)).get("evidence");
+                    Map<String, Object> contract = parse(rs.getString(1));
+                    Object own = contract.get("evidence");
                     addSpan(out, "event", own instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
-                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(parse(rs.getString(2)));
+                    // events stored before V10 have their provenance in its own column too; later ones only in the contract
+                    String column = rs.getString(2);
+                    Object inContract = contract.get("provenance");
+                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(column != null ? parse(column)
+                            : inContract instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
                     for (Map.Entry<String, Object> p : prov.entrySet()) {
                         addSpan(out, p.getKey(), p.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
                     }
