@@ -46,8 +46,8 @@ final class IngestCommand implements Callable<Integer> {
     boolean debug;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200", description = "Reports stored per transaction "
-            + "(default: ${DEFAULT-VALUE}; 1: one transaction per report). bench-store measured 1.3x the reports per "
-            + "CPU-second of one per transaction into H2 at 20,000 events (none at 200,000) and 1.5x into PostgreSQL (see "
+            + "(default: ${DEFAULT-VALUE}; 1: one transaction per report). bench-store measured 2.3-3.0x the reports per "
+            + "CPU-second of one per transaction into H2 at 20,000 and 200,000 events and 1.5-2.0x into PostgreSQL (see "
             + "README). A report the store refuses is named and the others of its batch are stored.")
     int batch;
 

@@ -102,6 +102,60 @@ public class JdbcEventStore implements EventStore {
                 throw new StoreException("cannot cluster the stored reports of " + redact(url) + ": " + e.getMessage(), e);
             }
         }
+        if (h2) {
+            widenWriteBuffer(writes);
+        }
+    }
+
+    /**
+     * H2 (embedded, this process holding the file): how much changed B-tree memory H2 lets a transaction pile up before it
+     * writes the changed pages to the file in the middle of that transaction. H2 2.3 fixes this at 19 MB
+     * ({@code MVStore.autoCommitMemory}, no setting reaches it) and counts every touched page and its parents once per
+     * row written, so a batch of 200 reports (10 events each, eleven index entries per event) passed it after every ~7
+     * reports: the pages of every index were serialised ~30 times per transaction, and once more at the commit after
+     * the commit had marked its entries again (500 MB written for 20,000 events). Raised to {@link #writeBuffer()}, a
+     * batch's pages are written once, at its commit (126 MB). Durability is unchanged: a commit still writes everything
+     * before it returns ({@code WRITE_DELAY=0}); what is not written before a commit is uncommitted and rolled back after
+     * a crash either way. The real memory of the changed pages stays below the counted one. Another process's server
+     * ({@code AUTO_SERVER}) or a future H2 without the field: H2's default is kept.
+     */
+    private static void widenWriteBuffer(HikariDataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            if (c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal session) {
+                org.h2.mvstore.MVStore mv = session.getDatabase().getStore().getMvStore();
+                java.lang.reflect.Field f = org.h2.mvstore.MVStore.class.getDeclaredField("autoCommitMemory");
+                f.setAccessible(true);
+                int target = writeBuffer();
+                if (f.getInt(mv) > 0 && f.getInt(mv) < target) {
+                    f.setInt(mv, target);
+                }
+            }
+            c.rollback();
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            // H2's default stays: correct, only slower in large transactions
+        }
+    }
+
+    /** The changed memory a write transaction may hold before H2 writes pages: an eighth of the heap, 32 to 256 MB. */
+    static int writeBuffer() {
+        return (int) Math.max(32L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
+    }
+
+    /** H2's current limit of changed memory before it writes pages (for tests); -1 when not an embedded H2 store. */
+    int writeBufferInUse() {
+        if (!h2) {
+            return -1;
+        }
+        try (Connection c = writes.getConnection()) {
+            try {
+                return c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal session
+                        ? session.getDatabase().getStore().getMvStore().getAutoCommitMemory() : -1;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     /**
@@ -390,7 +444,8 @@ public class JdbcEventStore implements EventStore {
             + "evidence_rule, evidence_confidence, source, file, review_status, ingested_at, geo_cell) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?)";
-    private static final String INSERT_EVENT_DOCUMENT = "INSERT INTO event_documents (event_id, event_json, provenance) VALUES (?, ?, ?)";
+    /** Since V10 the provenance column stays NULL: the contract object holds the provenance ({@link #evidence} reads it there). */
+    private static final String INSERT_EVENT_DOCUMENT = "INSERT INTO event_documents (event_id, event_json) VALUES (?, ?)";
     private static final String INSERT_CLAIM = "INSERT INTO claims (report_id, seq, status, attribution, text, subject, "
             + "evidence_start, evidence_end, evidence_text, evidence_rule, evidence_confidence) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -432,7 +487,6 @@ public class JdbcEventStore implements EventStore {
             for (Map<String, Object> e : d.events()) {
                 String id = str(e.get("event_id"));
                 Map<String, Object> ev = (Map<String, Object>) e.getOrDefault("evidence", Map.of());
-                Map<String, Object> prov = (Map<String, Object>) e.getOrDefault("provenance", Map.of());
                 int i = 0;
                 ps.setString(++i, id);
                 ps.setString(++i, d.id());
@@ -468,7 +522,6 @@ public class JdbcEventStore implements EventStore {
                 ps.addBatch();
                 eventDocs.setString(1, id);
                 eventDocs.setString(2, json(e));
-                eventDocs.setString(3, json(prov));
                 eventDocs.addBatch();
                 rows++;
             }
@@ -911,9 +964,14 @@ public class JdbcEventStore implements EventStore {
                     if (!rs.next()) {
                         return out;
                     }
-                    Object own = parse(rs.getString(1)).get("evidence");
+                    Map<String, Object> contract = parse(rs.getString(1));
+                    Object own = contract.get("evidence");
                     addSpan(out, "event", own instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
-                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(parse(rs.getString(2)));
+                    // events stored before V10 have their provenance in its own column too; later ones only in the contract
+                    String column = rs.getString(2);
+                    Object inContract = contract.get("provenance");
+                    java.util.TreeMap<String, Object> prov = new java.util.TreeMap<>(column != null ? parse(column)
+                            : inContract instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
                     for (Map.Entry<String, Object> p : prov.entrySet()) {
                         addSpan(out, p.getKey(), p.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
                     }

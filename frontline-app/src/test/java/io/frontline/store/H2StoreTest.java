@@ -40,6 +40,17 @@ class H2StoreTest extends StoreContractTest {
     }
 
     @Test
+    void anEmbeddedStoreLetsATransactionHoldMoreChangedPagesThanH2Would() {
+        // H2's own limit is 19 MB at most; bulk ingest writes a batch's pages once, at its commit (see writeBuffer)
+        try (JdbcEventStore s = JdbcEventStore.embedded(dir.resolve("buffer"))) {
+            assertThat(s.writeBufferInUse()).isEqualTo(JdbcEventStore.writeBuffer()).isGreaterThan(19 << 20);
+            s.saveAll(java.util.List.of(StoreFixtures.doc("a", new Object[]{"2017-09-01", "sdf", null, null, null}),
+                    StoreFixtures.doc("b", new Object[]{"2017-09-02", "government", null, null, null})));
+            assertThat(s.eventCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aVersion1StoreIsMigratedWithItsEvents() throws Exception {
         Path data = dir.resolve("v1");
         String url = JdbcEventStore.h2Url(data);
