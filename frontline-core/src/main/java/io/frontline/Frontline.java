@@ -183,7 +183,9 @@ public final class Frontline {
                     // year written moves the story on, so "On 12 February" after it is in that year
                     narrative = when;
                     narrativeParagraph = s.paragraph();
-                } else if (happened) {
+                } else if (happened && !(pub != null && period == null && !yearWritten && w.precision() >= 2 && w.date().isBefore(pub.minusDays(7)))) {
+                    // (a vague past period, its year not written, of a dated news report (no campaign period in its metadata), "after the rebels pushed into the city in late July", is
+                    // background: the sentences after it stay at the report's own days)
                     List<EventCoder.When> later = laterInSentence.get(s.index());
                     narrative = later == null ? when : later.get(later.size() - 1);
                     narrativeParagraph = s.paragraph();

@@ -125,4 +125,12 @@ class NewsConstructionsTest {
         assertThat(e.geoPrecision()).isEqualTo(1);
         assertThat(e.latitude()).isBetween(35.5, 35.7);
     }
+
+    @Test
+    void aVaguePastPeriodOfANewsReportDoesNotDateTheParagraphsAfterIt() {
+        List<Event> es = events("The fight for the city has dragged on since the rebels pushed into it in late January.\n\n"
+                + "Rebels captured the village of Kafr Hamra after heavy clashes with the army.");
+        assertThat(es).filteredOn(e -> e.location().equals("Kafr Hamra")).singleElement()
+                .satisfies(e -> assertThat(e.eventDate()).isEqualTo("2019-03-12"));
+    }
 }
