@@ -94,8 +94,8 @@ public final class ContextResolver {
                 }
                 List<ActorMention> a2 = f.actor2();
                 String how2 = f.actor2How();
-                a1 = resolveGeneric(a1, a2, report, i, dateOf.apply(i), namesArmed);
-                a2 = resolveGeneric(a2, a1, report, i, dateOf.apply(i), namesArmed);
+                a1 = resolveGeneric(a1, a2, report, i, dateOf.apply(i), namesArmed, adversaries, weights, lastBySide);
+                a2 = resolveGeneric(a2, a1, report, i, dateOf.apply(i), namesArmed, adversaries, weights, lastBySide);
                 if (a2.isEmpty() && !a1.isEmpty() && a1.get(0).actor() != null && (f.kind().isBattle() || remote(f.kind()))) {
                     String side1 = a1.get(0).actor().side();
                     // a bombardment's target is guessed only from its own paragraph: shelling a town is no clash
@@ -245,7 +245,8 @@ public final class ContextResolver {
 
     /** @param namesArmed whether the report names a non-state armed actor ({@link #namesAnyArmedActor}) */
     private List<ActorMention> resolveGeneric(List<ActorMention> as, List<ActorMention> other, List<SentenceAnalysis> report, int i,
-                                              java.time.LocalDate on, boolean namesArmed) {
+                                              java.time.LocalDate on, boolean namesArmed, Map<String, Map<String, Integer>> adversaries,
+                                              Map<String, Integer> weights, Map<String, ActorMention> lastBySide) {
         List<ActorMention> out = new ArrayList<>();
         for (ActorMention a : as) {
             if (!a.isGeneric()) {
@@ -263,7 +264,10 @@ public final class ContextResolver {
                     out.add(a.resolved(unidentified, "no jihadist group named in the report"));
                 }
             } else if (!other.isEmpty() && other.get(0).actor() != null) {
-                ActorMention opp = opponent(other.get(0).actor().side(), other, report, i, Map.of(), Map.of(), on);
+                // "the militant-held towns" after the SyAAF's strikes: the enemy of the other side nearest in the paragraph,
+                // else the one this report shows fighting it
+                String side = other.get(0).actor().side();
+                ActorMention opp = opponent(side, other, report, i, rank(side, adversaries, weights), lastBySide, on);
                 if (opp != null) {
                     out.add(a.resolved(opp.actor(), "opponent named " + where(opp, report, i)));
                 } else if (unidentified != null && !namesArmed) {

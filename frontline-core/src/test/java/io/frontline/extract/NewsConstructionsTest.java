@@ -133,4 +133,15 @@ class NewsConstructionsTest {
         assertThat(es).filteredOn(e -> e.location().equals("Kafr Hamra")).singleElement()
                 .satisfies(e -> assertThat(e.eventDate()).isEqualTo("2019-03-12"));
     }
+
+    @Test
+    void theHolderOfAPlaceStruckIsTheEnemyTheReportNames() {
+        List<Event> es = events("Jaysh al-Izza fighters attacked army positions near Morek on Sunday.\n\n"
+                + "Government warplanes carried out dozens of strikes on the militant-held town of Latamneh on Monday.\n\n"
+                + "Russian jets pounded the rebel stronghold of Kafr Zita on Monday.");
+        assertThat(es).filteredOn(e -> e.location().equals("Latamneh")).singleElement()
+                .satisfies(e -> assertThat(e.side2()).isEqualTo("opposition"));
+        assertThat(es).filteredOn(e -> e.location().equals("Kafr Zita")).singleElement()
+                .satisfies(e -> assertThat(e.side2()).isEqualTo("opposition"));
+    }
 }
