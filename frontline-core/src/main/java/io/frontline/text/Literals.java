@@ -126,17 +126,40 @@ final class Literals {
 
     /** The rules (bit i for rule i) that have one of their strings in the text, or no strings at all. */
     long[] scan(String text) {
-        long[] hit = always.clone();
-        int row = 0; // state * symbols
+        if (words == 0 || words > 2) {
+            return scanAnyWidth(text);
+        }
+        // without a branch per character: rules end in about one state in five a text passes through, too often
+        // for a branch to be predicted, so every state's bits are ORed in (all zero in most states)
+        long h0 = always[0];
+        long h1 = words > 1 ? always[1] : 0;
+        int row = 0; // state << shift
         int n = text.length();
-        int[] delta = this.rows;
+        int[] next = this.next;
         int[] fold = this.folded;
+        long[] b0 = this.bits0;
+        long[] b1 = this.bits1;
+        int shift = this.shift;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int next = delta[row + (c < 128 ? fold[c] : symbol(c))];
-            row = next >>> 1;
-            if ((next & 1) != 0) {
-                long[] f = found[row / symbols];
+            row = next[row + (c < 128 ? fold[c] : symbol(c))];
+            int state = row >>> shift;
+            h0 |= b0[state];
+            h1 |= b1[state];
+        }
+        return words > 1 ? new long[] {h0, h1} : new long[] {h0};
+    }
+
+    /** {@link #scan} for none or more than 128 rules: the bits of a state are ORed in only where rules end. */
+    private long[] scanAnyWidth(String text) {
+        long[] hit = always.clone();
+        int row = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            row = next[row + (c < 128 ? folded[c] : symbol(c))];
+            long[] f = found[row >>> shift];
+            if (f != null) {
                 for (int w = 0; w < words; w++) {
                     hit[w] |= f[w];
                 }
@@ -146,17 +169,31 @@ final class Literals {
     }
 
     /**
-     * The automaton for {@link #scan}: the entries of {@code delta} as the next state's row offset (state * symbols)
-     * shifted left by one, the low bit set when rules end in that state; {@code folded}: the ASCII symbols with A-Z
-     * taking the symbols of a-z (the lowering of the text done by the table).
+     * The automaton for {@link #scan}: {@code next[(state << shift) + symbol]} is the next state shifted left by
+     * {@code shift} (rows padded to a power of two, so the state is a shift away, not a division); {@code bits0} and
+     * {@code bits1} the first two words of each state's {@link #found} bits (0 where none); {@code folded}: the ASCII
+     * symbols with A-Z taking the symbols of a-z (the lowering of the text done by the table).
      */
-    private int[] rows;
+    private int shift;
+    private int[] next;
+    private long[] bits0;
+    private long[] bits1;
     private int[] folded;
 
     private void tables() {
-        rows = new int[delta.length];
-        for (int i = 0; i < delta.length; i++) {
-            rows[i] = (delta[i] * symbols) << 1 | (found[delta[i]] != null ? 1 : 0);
+        int states = delta.length / symbols;
+        shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, symbols - 1));
+        next = new int[states << shift];
+        bits0 = new long[states];
+        bits1 = new long[states];
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < symbols; c++) {
+                next[(s << shift) + c] = delta[s * symbols + c] << shift;
+            }
+            if (found[s] != null) {
+                bits0[s] = found[s][0];
+                bits1[s] = words > 1 ? found[s][1] : 0;
+            }
         }
         folded = ascii.clone();
         for (char c = 'A'; c <= 'Z'; c++) {
