@@ -126,39 +126,37 @@ final class Literals {
 
     /** The rules (bit i for rule i) that have one of their strings in the text, or no strings at all. */
     long[] scan(String text) {
-        if (words == 0 || words > 2) {
+        if (next == null || words == 0 || words > 2) {
             return scanAnyWidth(text);
         }
-        // without a branch per character: rules end in about one state in five a text passes through, too often
-        // for a branch to be predicted, so every state's bits are ORed in (all zero in most states)
         long h0 = always[0];
         long h1 = words > 1 ? always[1] : 0;
-        int row = 0; // state << shift
+        int state = 0;
         int n = text.length();
-        int[] next = this.next;
+        char[] next = this.next;
         int[] fold = this.folded;
-        long[] b0 = this.bits0;
-        long[] b1 = this.bits1;
         int shift = this.shift;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            row = next[row + (c < 128 ? fold[c] : symbol(c))];
-            int state = row >>> shift;
-            h0 |= b0[state];
-            h1 |= b1[state];
+            int e = next[(state << shift) + (c < 128 ? fold[c] : symbol(c))];
+            state = e & STATE;
+            if (e > STATE) {
+                h0 |= bits0[state];
+                h1 |= bits1[state];
+            }
         }
         return words > 1 ? new long[] {h0, h1} : new long[] {h0};
     }
 
-    /** {@link #scan} for none or more than 128 rules: the bits of a state are ORed in only where rules end. */
+    /** {@link #scan} for none or more than 128 rules, or more than {@link #STATE} states: on the int table. */
     private long[] scanAnyWidth(String text) {
         long[] hit = always.clone();
-        int row = 0;
+        int state = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            row = next[row + (c < 128 ? folded[c] : symbol(c))];
-            long[] f = found[row >>> shift];
+            state = delta[state * symbols + (c < 128 ? folded[c] : symbol(c))];
+            long[] f = found[state];
             if (f != null) {
                 for (int w = 0; w < words; w++) {
                     hit[w] |= f[w];
@@ -169,35 +167,42 @@ final class Literals {
     }
 
     /**
-     * The automaton for {@link #scan}: {@code next[(state << shift) + symbol]} is the next state shifted left by
-     * {@code shift} (rows padded to a power of two, so the state is a shift away, not a division); {@code bits0} and
-     * {@code bits1} the first two words of each state's {@link #found} bits (0 where none); {@code folded}: the ASCII
-     * symbols with A-Z taking the symbols of a-z (the lowering of the text done by the table).
+     * The automaton for {@link #scan}, kept small because it is cold at each sentence (the rest of the extraction
+     * runs between two scans, and a cache miss per state entered cost more than the rest of the scan):
+     * {@code next[(state << shift) + symbol]} is the next state (at most {@link #STATE}) with the bit above it set when
+     * rules end there, rows padded to a power of two; {@code bits0} and {@code bits1} the first two words of each
+     * state's {@link #found} bits; {@code folded}: the ASCII symbols with A-Z taking the symbols of a-z (the lowering
+     * of the text done by the table). {@code next} is null when the automaton has more states than a char holds.
      */
+    private static final int STATE = 0x7fff;
     private int shift;
-    private int[] next;
+    private char[] next;
     private long[] bits0;
     private long[] bits1;
     private int[] folded;
 
     private void tables() {
-        int states = delta.length / symbols;
+        folded = ascii.clone();
+        for (char c = 'A'; c <= 'Z'; c++) {
+            folded[c] = ascii[c + 32];
+        }
+        int states = found.length;
+        if (states > STATE + 1) {
+            return;
+        }
         shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, symbols - 1));
-        next = new int[states << shift];
+        next = new char[states << shift];
         bits0 = new long[states];
         bits1 = new long[states];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < symbols; c++) {
-                next[(s << shift) + c] = delta[s * symbols + c] << shift;
+                int t = delta[s * symbols + c];
+                next[(s << shift) + c] = (char) (t | (found[t] != null ? STATE + 1 : 0));
             }
             if (found[s] != null) {
                 bits0[s] = found[s][0];
                 bits1[s] = words > 1 ? found[s][1] : 0;
             }
-        }
-        folded = ascii.clone();
-        for (char c = 'A'; c <= 'Z'; c++) {
-            folded[c] = ascii[c + 32];
         }
     }
 
