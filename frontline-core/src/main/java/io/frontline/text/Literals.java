@@ -136,14 +136,14 @@ final class Literals {
         char[] next = this.next;
         int[] fold = this.folded;
         int shift = this.shift;
+        long[] bits = this.bits;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int e = next[(state << shift) + (c < 128 ? fold[c] : symbol(c))];
-            state = e & STATE;
-            if (e > STATE) {
-                h0 |= bits0[state];
-                h1 |= bits1[state];
-            }
+            state = next[(state << shift) + (c < 128 ? fold[c] : symbol(c))];
+            // no branch: rules end in about one state in five a text passes through, too often for a branch to be
+            // predicted, so every state's bits are ORed in (zero in most states)
+            h0 |= bits[2 * state];
+            h1 |= bits[2 * state + 1];
         }
         return words > 1 ? new long[] {h0, h1} : new long[] {h0};
     }
@@ -169,16 +169,15 @@ final class Literals {
     /**
      * The automaton for {@link #scan}, kept small because it is cold at each sentence (the rest of the extraction
      * runs between two scans, and a cache miss per state entered cost more than the rest of the scan):
-     * {@code next[(state << shift) + symbol]} is the next state (at most {@link #STATE}) with the bit above it set when
-     * rules end there, rows padded to a power of two; {@code bits0} and {@code bits1} the first two words of each
-     * state's {@link #found} bits; {@code folded}: the ASCII symbols with A-Z taking the symbols of a-z (the lowering
-     * of the text done by the table). {@code next} is null when the automaton has more states than a char holds.
+     * {@code next[(state << shift) + symbol]} is the next state (at most {@link #STATE}), rows padded to a power of
+     * two; {@code bits[2 * state]} and {@code bits[2 * state + 1]} the first two words of the state's {@link #found}
+     * bits (zero where none); {@code folded}: the ASCII symbols with A-Z taking the symbols of a-z (the lowering of
+     * the text done by the table). {@code next} is null when the automaton has more states than a char holds.
      */
-    private static final int STATE = 0x7fff;
+    private static final int STATE = 0xffff;
     private int shift;
     private char[] next;
-    private long[] bits0;
-    private long[] bits1;
+    private long[] bits;
     private int[] folded;
 
     private void tables() {
@@ -192,16 +191,14 @@ final class Literals {
         }
         shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, symbols - 1));
         next = new char[states << shift];
-        bits0 = new long[states];
-        bits1 = new long[states];
+        bits = new long[2 * states];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < symbols; c++) {
-                int t = delta[s * symbols + c];
-                next[(s << shift) + c] = (char) (t | (found[t] != null ? STATE + 1 : 0));
+                next[(s << shift) + c] = (char) delta[s * symbols + c];
             }
             if (found[s] != null) {
-                bits0[s] = found[s][0];
-                bits1[s] = words > 1 ? found[s][1] : 0;
+                bits[2 * s] = found[s][0];
+                bits[2 * s + 1] = words > 1 ? found[s][1] : 0;
             }
         }
     }
