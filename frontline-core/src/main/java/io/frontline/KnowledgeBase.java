@@ -37,14 +37,11 @@ public record KnowledgeBase(Lexicon furniture, Lexicon triggers, Lexicon cues, L
     public static KnowledgeBase of(Function<String, List<String>> lines, Collection<Place> extraPlaces) {
         Sides sides = Sides.parse(lines.apply("actors/sides.tsv"));
         ActorRegistry actors = ActorRegistry.parse(lines.apply("actors/actors.tsv"), lines.apply("actors/generic.tsv"), sides);
-        // the lexicons asked about each sentence scan it once for all three
-        List<Lexicon> sentence = Lexicon.scannedTogether(List.of(
-                Lexicon.parse(lines.apply("extract/triggers.tsv"), "triggers.tsv"),
-                Lexicon.parse(lines.apply("extract/modality.tsv"), "modality.tsv"),
-                Lexicon.parse(lines.apply("extract/loaded-terms.tsv"), "loaded-terms.tsv")));
         return new KnowledgeBase(
                 Lexicon.parse(lines.apply("ingest/furniture.tsv"), "furniture.tsv"),
-                sentence.get(0), sentence.get(1), sentence.get(2),
+                Lexicon.parse(lines.apply("extract/triggers.tsv"), "triggers.tsv"),
+                Lexicon.parse(lines.apply("extract/modality.tsv"), "modality.tsv"),
+                Lexicon.parse(lines.apply("extract/loaded-terms.tsv"), "loaded-terms.tsv"),
                 PlaceWords.parse(lines.apply("extract/place-words.tsv")),
                 actors, gazetteer(lines, extraPlaces), "saa");
     }

@@ -38,39 +38,13 @@ public final class Lexicon {
      * of strings one of which every match contains ({@link Heads#requirements}); a rule may match only when all of
      * its requirements are met. {@code required[i]}: the requirement numbers of rule i (none: the rule always runs).
      */
+    private final Literals literals;
     private final int[][] required;
-    /** The strings of each requirement, by requirement number. */
-    private final String[][] requirements;
     /**
-     * The automaton over the requirements, possibly shared with other lexicons (see {@link #scannedTogether}), in
-     * which this lexicon's requirement numbers begin at {@code offset}.
+     * Per thread, the last text scanned, its requirement bits and its lowered copy: the frame builder asks several
+     * kinds of cue in the same text one after another. Compared by identity (strings are immutable, so both stay right).
      */
-    private final Scanner scanner;
-    private final int offset;
-
-    /**
-     * An automaton over the requirements of one or more lexicons and, per thread, the last text it scanned with its
-     * requirement bits and lowered copy: the frame builder asks the trigger lexicon and several kinds of cue about the
-     * same sentence one after another. Compared by identity (strings are immutable, so both stay right).
-     */
-    private static final class Scanner {
-        private final Literals literals;
-        private final ThreadLocal<Scanned> last = ThreadLocal.withInitial(Scanned::new);
-
-        Scanner(String[][] requirements) {
-            this.literals = new Literals(requirements);
-        }
-
-        Scanned scan(String text) {
-            Scanned s = last.get();
-            if (s.text != text) {
-                s.bits = literals.scan(text);
-                s.text = text;
-                s.lower = null;
-            }
-            return s;
-        }
-    }
+    private final ThreadLocal<Scanned> lastScan = ThreadLocal.withInitial(Scanned::new);
 
     /** A text, its requirement bits, and the text ASCII-lowered (null until a rule needs it). */
     private static final class Scanned {
@@ -110,41 +84,7 @@ public final class Lexicon {
                 sets.add(req[k]);
             }
         }
-        this.requirements = sets.toArray(String[][]::new);
-        this.scanner = new Scanner(requirements);
-        this.offset = 0;
-    }
-
-    /** The lexicon with its requirements numbered from {@code offset} in a shared scanner. */
-    private Lexicon(Lexicon l, Scanner scanner, int offset) {
-        this.rules = l.rules;
-        this.heads = l.heads;
-        this.anyHeads = l.anyHeads;
-        this.starts = l.starts;
-        this.required = l.required;
-        this.requirements = l.requirements;
-        this.scanner = scanner;
-        this.offset = offset;
-    }
-
-    /**
-     * The lexicons (same rules, same answers) scanning a text once for all of them: one automaton over all their
-     * requirements, and one last text per thread. For the lexicons asked about the same sentences (triggers, cues,
-     * loaded terms); up to 128 requirements in all keep {@link Literals#scan} on its fast path.
-     */
-    public static List<Lexicon> scannedTogether(List<Lexicon> lexicons) {
-        List<String[]> all = new ArrayList<>();
-        for (Lexicon l : lexicons) {
-            all.addAll(List.of(l.requirements));
-        }
-        Scanner shared = new Scanner(all.toArray(String[][]::new));
-        List<Lexicon> out = new ArrayList<>();
-        int offset = 0;
-        for (Lexicon l : lexicons) {
-            out.add(new Lexicon(l, shared, offset));
-            offset += l.requirements.length;
-        }
-        return out;
+        this.literals = new Literals(sets.toArray(String[][]::new));
     }
 
     /** The text with A-Z lowered and nothing else changed (the case folding of CASE_INSENSITIVE without UNICODE_CASE). */
@@ -194,13 +134,19 @@ public final class Lexicon {
 
     /** The text with its requirement bits, from the last scan on this thread when it was of the same string. */
     private Scanned scan(String text) {
-        return scanner.scan(text);
+        Scanned last = lastScan.get();
+        if (last.text != text) {
+            last.bits = literals.scan(text);
+            last.text = text;
+            last.lower = null;
+        }
+        return last;
     }
 
     /** True when every requirement of rule i is met in the scanned text. */
     private boolean met(long[] may, int rule) {
         for (int k : required[rule]) {
-            if (!Literals.has(may, offset + k)) {
+            if (!Literals.has(may, k)) {
                 return false;
             }
         }
