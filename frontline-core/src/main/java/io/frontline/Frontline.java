@@ -55,6 +55,8 @@ public final class Frontline {
     private final io.frontline.actors.Sides sides;
     private final EventCoder coder;
     private final io.frontline.extract.CandidateActorFinder candidates = new io.frontline.extract.CandidateActorFinder();
+    /** Gazetteer candidates per place name, for every report this extractor reads (see {@link PlaceResolver}). */
+    private final Map<String, List<io.frontline.gazetteer.Candidate>> placeCandidates = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Frontline(KnowledgeBase kb) {
         this.reader = new TextReportReader(kb.furniture());
@@ -99,7 +101,7 @@ public final class Frontline {
             List<EventCoder.When> w = dates.get(sentences.get(i).sentence().index());
             return w == null ? null : w.get(0).date();
         });
-        PlaceResolver resolver = new PlaceResolver(gazetteer); // remembers lookups for this report only
+        PlaceResolver resolver = new PlaceResolver(gazetteer, placeCandidates); // remembers candidates across reports
         List<PlaceResolver.Anchor> focus = focus(resolver, analysed);
         Map<String, PlaceResolver.Anchor> reportAnchors = reportAnchors(resolver, analysed, focus);
         return code(resolver, report, analysed, dates, reportAnchors, focus);

@@ -25,9 +25,10 @@ public final class GazetteerIndex implements Gazetteer {
     private final Map<String, List<Entry>> bySkeletonDeletion = new HashMap<>();
 
     public GazetteerIndex(Collection<Place> places) {
+        Map<Long, List<Place>> cells = new HashMap<>();
         for (Place p : places) {
             byId.put(p.id(), p);
-            grid.computeIfAbsent(key(cell(p.point().lon()), cell(p.point().lat())), k -> new ArrayList<>()).add(p);
+            cells.computeIfAbsent(key(cell(p.point().lon()), cell(p.point().lat())), k -> new ArrayList<>()).add(p);
             Set<String> seen = new HashSet<>();
             for (String n : p.names()) {
                 String phon = NameKey.phonetic(n);
@@ -44,6 +45,7 @@ public final class GazetteerIndex implements Gazetteer {
                 }
             }
         }
+        cells.forEach((k, ps) -> grid.put(k, Cell.of(ps)));
     }
 
     /**
@@ -177,12 +179,17 @@ public final class GazetteerIndex implements Gazetteer {
                     if (Math.max(Math.abs(dx), Math.abs(dy)) != ring) {
                         continue;
                     }
-                    for (Place p : grid.getOrDefault(key(cx + dx, cy + dy), List.of())) {
+                    Cell cell = grid.get(key(cx + dx, cy + dy));
+                    if (cell == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < cell.places.length; i++) {
                         // the difference in latitude alone is a lower bound of the distance: no haversine for a
                         // place that cannot be nearer (the bound is shrunk a little against rounding)
-                        if (best != null && Math.abs(p.point().lat() - point.lat()) * KM_PER_DEG_LAT * (1 - 1e-9) >= bestD) {
+                        if (best != null && Math.abs(cell.lats[i] - point.lat()) * KM_PER_DEG_LAT * (1 - 1e-9) >= bestD) {
                             continue;
                         }
+                        Place p = cell.places[i];
                         if (filter.test(p)) {
                             double a = p.point().haversine(point, cosLat);
                             if (a > bestA) {
@@ -214,7 +221,21 @@ public final class GazetteerIndex implements Gazetteer {
     /** Kilometres per degree of latitude on the sphere of {@link GeoPoint#distanceKm}. */
     private static final double KM_PER_DEG_LAT = Math.toRadians(1) * 6371.0088;
     private static final int MAX_RING = 12;
-    private final Map<Long, List<Place>> grid = new HashMap<>();
+    private final Map<Long, Cell> grid = new HashMap<>();
+
+    /**
+     * The places of a grid cell, in the order they were given, with their latitudes side by side: the search reads
+     * a latitude bound for most places of a cell and the place itself for few (no pointer chase per place).
+     */
+    private record Cell(Place[] places, double[] lats) {
+        static Cell of(List<Place> ps) {
+            double[] lats = new double[ps.size()];
+            for (int i = 0; i < lats.length; i++) {
+                lats[i] = ps.get(i).point().lat();
+            }
+            return new Cell(ps.toArray(Place[]::new), lats);
+        }
+    }
 
     private static int cell(double deg) {
         return (int) Math.floor(deg / CELL_DEG);

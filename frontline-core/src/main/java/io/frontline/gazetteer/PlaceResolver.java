@@ -40,12 +40,24 @@ public final class PlaceResolver {
     private static final double MIN_SCORE = 0.8;
 
     private final Gazetteer gazetteer;
-    private final java.util.Map<String, List<Candidate>> seen = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Candidate>> seen;
 
     /** A resolver remembers the candidates of names it has looked up: make one per report or batch. */
     public PlaceResolver(Gazetteer gazetteer) {
-        this.gazetteer = gazetteer;
+        this(gazetteer, new java.util.HashMap<>());
     }
+
+    /**
+     * A resolver that remembers candidates in the given map, which may outlive it (one map across the reports of an
+     * extractor: a name's candidates depend only on the name, the feature word and the gazetteer, which never
+     * changes). The map is emptied when it holds {@link #REMEMBERED} names; it must be thread-safe if shared.
+     */
+    public PlaceResolver(Gazetteer gazetteer, java.util.Map<String, List<Candidate>> remembered) {
+        this.gazetteer = gazetteer;
+        this.seen = remembered;
+    }
+
+    private static final int REMEMBERED = 20_000;
 
     public Resolution resolve(String name, String feature, List<Anchor> anchors) {
         List<Candidate> cands = candidates(name, feature);
@@ -98,7 +110,16 @@ public final class PlaceResolver {
 
     /** Candidates for the name; with a feature word ("Rouad mountain") also its Arabic generic forms. */
     private List<Candidate> candidates(String name, String feature) {
-        return seen.computeIfAbsent(name + "\u0000" + feature, k -> lookup(name, feature));
+        String key = name + "\u0000" + feature;
+        List<Candidate> known = seen.get(key);
+        if (known == null) {
+            known = List.copyOf(lookup(name, feature));
+            if (seen.size() >= REMEMBERED) {
+                seen.clear();
+            }
+            seen.put(key, known);
+        }
+        return known;
     }
 
     private List<Candidate> lookup(String name, String feature) {

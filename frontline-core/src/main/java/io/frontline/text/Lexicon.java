@@ -41,10 +41,24 @@ public final class Lexicon {
     private final Literals literals;
     private final int[][] required;
     /**
-     * Per thread, the last text scanned and its requirement bits: the frame builder asks several kinds of cue in the
-     * same text one after another. Compared by identity (strings are immutable, so the bits stay right).
+     * Per thread, the last text scanned, its requirement bits and its lowered copy: the frame builder asks several
+     * kinds of cue in the same text one after another. Compared by identity (strings are immutable, so both stay right).
      */
-    private final ThreadLocal<Object[]> lastScan = ThreadLocal.withInitial(() -> new Object[2]);
+    private final ThreadLocal<Scanned> lastScan = ThreadLocal.withInitial(Scanned::new);
+
+    /** A text, its requirement bits, and the text ASCII-lowered (null until a rule needs it). */
+    private static final class Scanned {
+        String text;
+        long[] bits;
+        String lower;
+
+        String lower() {
+            if (lower == null) {
+                lower = asciiLower(text);
+            }
+            return lower;
+        }
+    }
 
     private Lexicon(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -118,16 +132,15 @@ public final class Lexicon {
         return new Lexicon(rules);
     }
 
-    /** The requirement bits of the text, from the last scan on this thread when it was of the same string. */
-    private long[] scan(String text) {
-        Object[] last = lastScan.get();
-        if (last[0] == text) {
-            return (long[]) last[1];
+    /** The text with its requirement bits, from the last scan on this thread when it was of the same string. */
+    private Scanned scan(String text) {
+        Scanned last = lastScan.get();
+        if (last.text != text) {
+            last.bits = literals.scan(text);
+            last.text = text;
+            last.lower = null;
         }
-        long[] bits = literals.scan(text);
-        last[0] = text;
-        last[1] = bits;
-        return bits;
+        return last;
     }
 
     /** True when every requirement of rule i is met in the scanned text. */
@@ -201,6 +214,7 @@ public final class Lexicon {
     /** Every match of every rule of the given kind (all kinds when null). */
     public List<Hit> findAll(String text, String kind) {
         List<Hit> out = new ArrayList<>();
+        Scanned scanned = null;
         long[] may = null;
         String lower = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -210,13 +224,14 @@ public final class Lexicon {
             }
             if (anyHeads) {
                 if (may == null) {
-                    may = scan(text);
+                    scanned = scan(text);
+                    may = scanned.bits;
                 }
                 if (!met(may, i)) {
                     continue; // none of the rule's heads occurs in the text
                 }
                 if (lower == null && starts[i] != null) {
-                    lower = asciiLower(text);
+                    lower = scanned.lower();
                 }
             }
             Matcher m = r.pattern().matcher(text);
@@ -244,6 +259,7 @@ public final class Lexicon {
 
     /** The first rule of the kind (any kind when null) that matches anywhere in the text. */
     public java.util.Optional<Hit> first(String text, String kind) {
+        Scanned scanned = null;
         long[] may = null;
         String lower = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -253,13 +269,14 @@ public final class Lexicon {
             }
             if (anyHeads) {
                 if (may == null) {
-                    may = scan(text);
+                    scanned = scan(text);
+                    may = scanned.bits;
                 }
                 if (!met(may, i)) {
                     continue;
                 }
                 if (lower == null && starts[i] != null) {
-                    lower = asciiLower(text);
+                    lower = scanned.lower();
                 }
             }
             Matcher m = r.pattern().matcher(text);

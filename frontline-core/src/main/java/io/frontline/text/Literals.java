@@ -126,17 +126,38 @@ final class Literals {
 
     /** The rules (bit i for rule i) that have one of their strings in the text, or no strings at all. */
     long[] scan(String text) {
-        long[] hit = always.clone();
-        int row = 0; // state * symbols
+        if (next == null || words == 0 || words > 2) {
+            return scanAnyWidth(text);
+        }
+        long h0 = always[0];
+        long h1 = words > 1 ? always[1] : 0;
+        int state = 0;
         int n = text.length();
-        int[] delta = this.rows;
+        char[] next = this.next;
         int[] fold = this.folded;
+        int shift = this.shift;
+        long[] bits = this.bits;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int next = delta[row + (c < 128 ? fold[c] : symbol(c))];
-            row = next >>> 1;
-            if ((next & 1) != 0) {
-                long[] f = found[row / symbols];
+            state = next[(state << shift) + (c < 128 ? fold[c] : symbol(c))];
+            // no branch: rules end in about one state in five a text passes through, too often for a branch to be
+            // predicted, so every state's bits are ORed in (zero in most states)
+            h0 |= bits[2 * state];
+            h1 |= bits[2 * state + 1];
+        }
+        return words > 1 ? new long[] {h0, h1} : new long[] {h0};
+    }
+
+    /** {@link #scan} for none or more than 128 rules, or more than {@link #STATE} states: on the int table. */
+    private long[] scanAnyWidth(String text) {
+        long[] hit = always.clone();
+        int state = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            state = delta[state * symbols + (c < 128 ? folded[c] : symbol(c))];
+            long[] f = found[state];
+            if (f != null) {
                 for (int w = 0; w < words; w++) {
                     hit[w] |= f[w];
                 }
@@ -146,21 +167,39 @@ final class Literals {
     }
 
     /**
-     * The automaton for {@link #scan}: the entries of {@code delta} as the next state's row offset (state * symbols)
-     * shifted left by one, the low bit set when rules end in that state; {@code folded}: the ASCII symbols with A-Z
-     * taking the symbols of a-z (the lowering of the text done by the table).
+     * The automaton for {@link #scan}, kept small because it is cold at each sentence (the rest of the extraction
+     * runs between two scans, and a cache miss per state entered cost more than the rest of the scan):
+     * {@code next[(state << shift) + symbol]} is the next state (at most {@link #STATE}), rows padded to a power of
+     * two; {@code bits[2 * state]} and {@code bits[2 * state + 1]} the first two words of the state's {@link #found}
+     * bits (zero where none); {@code folded}: the ASCII symbols with A-Z taking the symbols of a-z (the lowering of
+     * the text done by the table). {@code next} is null when the automaton has more states than a char holds.
      */
-    private int[] rows;
+    private static final int STATE = 0xffff;
+    private int shift;
+    private char[] next;
+    private long[] bits;
     private int[] folded;
 
     private void tables() {
-        rows = new int[delta.length];
-        for (int i = 0; i < delta.length; i++) {
-            rows[i] = (delta[i] * symbols) << 1 | (found[delta[i]] != null ? 1 : 0);
-        }
         folded = ascii.clone();
         for (char c = 'A'; c <= 'Z'; c++) {
             folded[c] = ascii[c + 32];
+        }
+        int states = found.length;
+        if (states > STATE + 1) {
+            return;
+        }
+        shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, symbols - 1));
+        next = new char[states << shift];
+        bits = new long[2 * states];
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < symbols; c++) {
+                next[(s << shift) + c] = (char) delta[s * symbols + c];
+            }
+            if (found[s] != null) {
+                bits[2 * s] = found[s][0];
+                bits[2 * s + 1] = words > 1 ? found[s][1] : 0;
+            }
         }
     }
 
