@@ -85,17 +85,38 @@ class GoldCorpusTest {
         Scorer.Score dev = score(gold);
         assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.72);
         assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.66);
+        assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.67);
         Scorer.Score held = score(heldout);
         assertThat(held.precision()).as("held-out event precision").isGreaterThanOrEqualTo(0.76);
-        assertThat(held.recall()).as("held-out event recall").isGreaterThanOrEqualTo(0.72);
-        assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.64);
+        assertThat(held.recall()).as("held-out event recall").isGreaterThanOrEqualTo(0.74);
+        assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.67);
         Scorer.Score held2 = score(heldout2);
         assertThat(held2.precision()).as("second held-out event precision").isGreaterThanOrEqualTo(0.77);
         assertThat(held2.recall()).as("second held-out event recall").isGreaterThanOrEqualTo(0.58);
         assertThat(held2.strictRecall()).as("second held-out strict recall").isGreaterThanOrEqualTo(0.45);
     }
     // the floors sit just under the figures in the README; raise them with the figures
+
+    /** News copy: ten reports written for the project in the manner of ten outlets (eval/news/), coded by an outside coder. */
+    @Test
+    void newsCopyStaysAtOrAboveTheReportedFigures() throws Exception {
+        List<GoldEvent> news = EvalCommand.readGold(Path.of("eval", "news-gold.csv"));
+        Frontline frontline = new Frontline(io.frontline.knowledge.BundledKnowledge.load());
+        Map<String, List<Event>> byFile = new LinkedHashMap<>();
+        for (String f : news.stream().map(GoldEvent::file).collect(Collectors.toCollection(TreeSet::new))) {
+            String text = read(Path.of("eval", "news", f));
+            byFile.put(f, frontline.extract(f, text).events());
+            for (GoldEvent g : news) {
+                if (g.file().equals(f) && !g.evidence().isBlank()) {
+                    assertThat(text).as("evidence of " + g).contains(g.evidence());
+                }
+            }
+        }
+        Scorer.Score score = Scorer.score(news, byFile);
+        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.50);
+    }
 
     private static Scorer.Score score(List<GoldEvent> g) {
         Frontline frontline = new Frontline(io.frontline.knowledge.BundledKnowledge.load());

@@ -277,6 +277,9 @@ public final class FrameBuilder {
                 a2.removeIf(x -> acting.stream().anyMatch(y -> y.actor() != null && x.actor() != null
                         && sides.allied(y.actor().side(), x.actor().side())));
             }
+            if (tr.kind == TriggerClass.PROTEST) {
+                a2.clear(); // ACLED leaves the second actor of a peaceful protest empty ("a demonstration against the regime")
+            }
             if (a2.isEmpty() && !how2.startsWith("clash")) {
                 how2 = "";
             }
@@ -330,7 +333,9 @@ public final class FrameBuilder {
                     }
                 }
             }
-            if (tr.last + 1 < s.size() && s.token(tr.last + 1).is("it") && (tr.kind.changesControl() || tr.kind.isBattle())) {
+            boolean itAfter = tr.last + 1 < s.size() && s.token(tr.last + 1).is("it")
+                    || tr.last + 2 < s.size() && s.token(tr.last + 1).is("of") && s.token(tr.last + 2).is("it"); // "took control of it"
+            if (itAfter && (tr.kind.changesControl() || tr.kind.isBattle())) {
                 // "ISIL recaptured the Tal-ar area, before the rebels seized it in addition to Ziadiyah": "it" is the
                 // place the sentence named last before the trigger
                 for (int k = places.size() - 1; k >= 0; k--) {

@@ -144,4 +144,12 @@ class NewsConstructionsTest {
         assertThat(es).filteredOn(e -> e.location().equals("Kafr Zita")).singleElement()
                 .satisfies(e -> assertThat(e.side2()).isEqualTo("opposition"));
     }
+
+    @Test
+    void regimeForcesAndTakingControlOfIt() {
+        Event e = only("Pro-regime forces entered the village of Kabani on Sunday and took control of it after the rebels withdrew.");
+        assertThat(e.subEventType()).isEqualTo("Government regains territory");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.location()).isEqualTo("Kabani");
+    }
 }
