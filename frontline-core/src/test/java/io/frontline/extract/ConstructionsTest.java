@@ -15,15 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConstructionsTest {
 
-    private static List<Event> events(String sentence) {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample News, 1 December 2016\n\n" + sentence + "\n");
-        return x.events();
+    private static final DatedReport REPORT = new DatedReport("Example News, 1 December 2016");
+
+    private static List<Event> events(String text) {
+        return REPORT.events(text);
     }
 
     private static Event only(String sentence) {
-        List<Event> es = events(sentence);
-        assertThat(es).as(sentence).hasSize(1);
-        return es.get(0);
+        return REPORT.only(sentence);
     }
 
     @Test

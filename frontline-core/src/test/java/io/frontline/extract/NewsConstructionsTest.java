@@ -1,7 +1,5 @@
 package io.frontline.extract;
 
-import io.frontline.Extraction;
-import io.frontline.TestData;
 import io.frontline.events.Event;
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewsConstructionsTest {
 
+    private static final DatedReport REPORT = new DatedReport("Example Agency, 12 March 2019");
+
     private static List<Event> events(String text) {
-        Extraction x = TestData.frontline().extract("t.txt", "Test report\n\nExample Agency, 12 March 2019\n\n" + text + "\n");
-        return x.events();
+        return REPORT.events(text);
     }
 
     private static Event only(String sentence) {
-        List<Event> es = events(sentence);
-        assertThat(es).as(sentence).hasSize(1);
-        return es.get(0);
+        return REPORT.only(sentence);
     }
 
     @Test
