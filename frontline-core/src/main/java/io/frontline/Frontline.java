@@ -571,7 +571,7 @@ public final class Frontline {
 
     /** A definite reference to fighting already reported: "in the fighting", "during the clashes". */
     private static final java.util.regex.Pattern EARLIER_FIGHTING = java.util.regex.Pattern.compile(
-            "\\b(?:in|during|since|to|after|repelled|repulsed)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attacks?|assaults?|offensive|strikes?|raids?"
+            "\\b(?:in|during|since|to|after|for|repelled|repulsed)\\s+the\\s+(?:\\w+\\s+)?(?:fighting|clashes|battle|attacks?|assaults?|offensive|strikes?|raids?"
                     + "|bombardment|shelling|ambush|explosion|blast|bombing|operation)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The second change of hands undoes the first: its loser is the first one's taker, its taker an enemy of it. */
@@ -597,6 +597,8 @@ public final class Frontline {
         Located lastPlace = null;
         int lastPlaceSentence = -1;
         int lastEvent = -1;
+        Located lastCoded = null; // how events.get(lastEvent) was coded, for a claim of responsibility after it
+        EventCoder.When lastWhen = null;
         int paragraph = -1;
         int seq = 0;
         for (SentenceAnalysis sa : analysed) {
@@ -606,6 +608,21 @@ public final class Frontline {
                 lastPlace = null;
                 // "... were killed in the fighting" in the next paragraph still counts the deaths of the event before
                 lastEvent = lastEvent >= 0 && EARLIER_FIGHTING.matcher(sa.sentence().text()).find() ? lastEvent : -1;
+            }
+            ActorMention claimant = lastEvent >= 0 && lastCoded != null ? claimant(sa) : null;
+            if (claimant != null && lastCoded.frame().kind().isRemote() && "unknown".equals(events.get(lastEvent).side1())
+                    && (lastCoded.frame().actor1().isEmpty() || lastCoded.frame().actor1().get(0).actor() == null
+                    || "unknown".equals(lastCoded.frame().actor1().get(0).actor().side()))) {
+                // "A car bomb exploded in X, killing three civilians. Islamic State claimed responsibility.": the claimant
+                // is the perpetrator ACLED codes, the claim its source
+                Frame f0 = lastCoded.frame();
+                List<ActorMention> victims = f0.actor2().stream().filter(v -> v.actor() == null
+                        || !v.actor().side().equals(claimant.actor().side())).toList();
+                Frame claimed = f0.withActors(List.of(claimant), "claimed-responsibility", victims, victims.isEmpty() ? "" : f0.actor2How());
+                Event before = events.get(lastEvent);
+                events.set(lastEvent, coder.code(report, before.eventId(), claimed, lastCoded.place(), lastCoded.resolution(), lastWhen,
+                        before.fatalities()));
+                lastCoded = new Located(claimed, lastCoded.place(), lastCoded.resolution(), lastCoded.fatalities(), lastCoded.via());
             }
             Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);
@@ -759,6 +776,8 @@ public final class Frontline {
                 if (seen.add(dup)) {
                     events.add(e);
                     lastEvent = events.size() - 1;
+                    lastCoded = new Located(frame, l.place(), l.resolution(), l.fatalities(), l.via());
+                    lastWhen = w;
                     if (l.place().referable()) {
                         lastPlace = l;
                         lastPlaceSentence = sa.sentence().index();
@@ -782,6 +801,24 @@ public final class Frontline {
             }
         }
         return new Extraction(report, events, claims, candidates.find(analysed));
+    }
+
+    private static final Pattern CLAIMED = Pattern.compile("(?i)\\b(?:claimed|claims|claiming|has claimed|took|takes)\\s+responsibility\\b");
+
+    /** The armed group that "claimed responsibility" in this sentence, named before the words, or null. */
+    private static ActorMention claimant(SentenceAnalysis sa) {
+        Matcher m = CLAIMED.matcher(sa.sentence().text());
+        if (!m.find()) {
+            return null;
+        }
+        int at = sa.sentence().span().start() + m.start();
+        ActorMention out = null;
+        for (ActorMention a : sa.actors()) {
+            if (a.span().end() <= at && a.actor() != null && a.actor().inter() <= 4 && !a.actor().side().equals("unknown")) {
+                out = a;
+            }
+        }
+        return out;
     }
 
     /** The report's id and the event's number of at least three digits ("-007"), as {@code "%03d"} writes it. */

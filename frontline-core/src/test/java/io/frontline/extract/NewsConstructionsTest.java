@@ -149,4 +149,17 @@ class NewsConstructionsTest {
         assertThat(e.side1()).isEqualTo("government");
         assertThat(e.location()).isEqualTo("Kabani");
     }
+
+    @Test
+    void aGroupClaimingResponsibilityIsThePerpetratorOfTheBombingJustReported() {
+        Event e = only("A roadside bomb exploded near a bus in the town of Jableh on Monday, killing four people.\n\n"
+                + "Islamic State claimed responsibility for the attack in a statement.");
+        assertThat(e.side1()).isEqualTo("islamic_state");
+        assertThat(e.side2()).isEqualTo("civilians");
+        assertThat(e.provenance().get("actor1").rule()).contains("claimed-responsibility");
+        // a bombing whose perpetrator the report names keeps it
+        Event f = only("Rebels detonated a car bomb at an army checkpoint in the town of Morek on Monday, killing two soldiers. "
+                + "Islamic State claimed responsibility.");
+        assertThat(f.side1()).isEqualTo("opposition");
+    }
 }
