@@ -144,10 +144,8 @@ public final class TextReportReader {
             if (meta.published == null && date != null) {
                 meta.published = date;
             }
-            if (d.agency() != null && meta.publisher == null) {
-                meta.publisher = d.agency();
-            } else if (d.agency() != null && meta.originalSource == null && !d.agency().equalsIgnoreCase(meta.publisher)) {
-                meta.originalSource = d.agency();
+            if (d.agency() != null) {
+                meta.agency(d.agency());
             }
         }
         removed.sort((a, b) -> a.span().compareTo(b.span()));
@@ -197,11 +195,7 @@ public final class TextReportReader {
                 if (meta.published == null && d.isPresent()) {
                     meta.published = d.get();
                 }
-                if (meta.publisher == null) {
-                    meta.publisher = wire.get().agency();
-                } else if (meta.originalSource == null && !wire.get().agency().equalsIgnoreCase(meta.publisher)) {
-                    meta.originalSource = wire.get().agency();
-                }
+                meta.agency(wire.get().agency());
                 return Optional.of("dateline");
             }
         }
@@ -680,5 +674,14 @@ public final class TextReportReader {
         final List<String> authors = new ArrayList<>();
         final List<String> credits = new ArrayList<>();
         final Map<String, List<String>> tags = new LinkedHashMap<>();
+
+        /** The agency of a dateline: the publisher, or the original source of a publisher already known. */
+        void agency(String agency) {
+            if (publisher == null) {
+                publisher = agency;
+            } else if (originalSource == null && !agency.equalsIgnoreCase(publisher)) {
+                originalSource = agency;
+            }
+        }
     }
 }
