@@ -43,7 +43,7 @@ public final class ContextResolver {
         Map<String, ActorMention> lastBySide = new HashMap<>();
         for (SentenceAnalysis sa : report) {
             for (ActorMention a : sa.actors()) {
-                if (a.actor() != null) {
+                if (a.actor() != null && !speaker(sa, a)) {
                     mentionsBySide.merge(a.actor().side(), 1, Integer::sum);
                     lastBySide.putIfAbsent(a.actor().side(), a);
                 }
@@ -360,10 +360,23 @@ public final class ContextResolver {
         return best == null ? null : lastBySide.get(best);
     }
 
+    /** The actor is the source of an attribution in its sentence ("according to X", "X said"). */
+    private static boolean speaker(SentenceAnalysis sa, ActorMention a) {
+        for (Frame f : sa.frames()) {
+            if (f.attributionSpan() != null && f.attributionSpan().contains(a.span())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ActorMention firstOpposed(String side, List<ActorMention> group, List<SentenceAnalysis> report, int i, List<Integer> order,
                                       java.time.LocalDate on) {
         for (int k : order) {
             for (ActorMention a : report.get(k).actors()) {
+                if (speaker(report.get(k), a)) {
+                    continue; // "According to United States Central Command, the Islamists ...": who speaks did not fight
+                }
                 if (a.actor() != null && sides.opposed(side, a.actor().side(), on) && !group.contains(a) && !inGroup(a.actor().side(), group)
                         && (k != i || group.stream().noneMatch(g -> g.actor() != null && sides.allied(g.actor().side(), a.actor().side())))) {
                     return a;

@@ -162,4 +162,14 @@ class NewsConstructionsTest {
                 + "Islamic State claimed responsibility.");
         assertThat(f.side1()).isEqualTo("opposition");
     }
+
+    @Test
+    void theSourceOfAnAttributionIsNoGuessedOpponent() {
+        List<Event> es = events("The SDF captured the village of al-Baghuz on Saturday.\n\n"
+                + "According to U.S. Central Command, ISIS fighters attacked the village of Hajin on Monday.");
+        assertThat(es).filteredOn(e -> e.location().equals("Hajin")).singleElement().satisfies(e -> {
+            assertThat(e.attribution()).isEqualTo("U.S. Central Command");
+            assertThat(e.side2()).isEqualTo("sdf");
+        });
+    }
 }
