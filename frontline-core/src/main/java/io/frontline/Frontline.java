@@ -691,7 +691,7 @@ public final class Frontline {
                     PlaceResolver.Anchor own = ownAnchor(p, itsAnchors);
                     // reference points bind, and so does a city said to contain the place ("the Damascus suburb of X")
                     boolean binding = own != null || itsAnchors.keySet().stream().anyMatch(m -> m.role() == PlaceMention.Role.ANCHOR
-                            || m.relation() != null && (m.relation().kind().equals("contains") || m.relation().kind().equals("fronted-city")));
+                            || m.relation() != null && m.relation().containment());
                     PlaceResolver.Resolution r = regionOnly ? regionResolution(resolver, p, itsHere, paragraphAnchors, reportAnchors)
                             : resolve(resolver, p, own != null ? List.of(own) : itsHere, binding, paragraphAnchors, reportAnchors);
                     located.add(new Located(f, p, r, first ? deaths : 0, null));

@@ -25,6 +25,21 @@ public record PlaceMention(Span span, int firstToken, int lastToken, String name
         public boolean nearness() {
             return java.util.Set.of("near", "around", "outside", "nearby").contains(kind);
         }
+
+        /** A city said to contain the place named after it: "the Damascus suburb of X", "Aleppo's X neighbourhood". */
+        public static Relation contains() {
+            return new Relation("contains", Double.NaN, Double.NaN);
+        }
+
+        /** A city opening the sentence, holding the places it names: "In Damascus, ... in the X district". */
+        public static Relation frontedCity() {
+            return new Relation("fronted-city", Double.NaN, Double.NaN);
+        }
+
+        /** A containing city ({@link #contains()} or {@link #frontedCity()}): it binds the places it holds. */
+        public boolean containment() {
+            return kind.equals("contains") || kind.equals("fronted-city");
+        }
     }
 
     /**

@@ -95,7 +95,7 @@ public final class PlaceRecognizer {
             // the places it names lie, within 60 km (also where "In Aleppo" means the province)
             PlaceMention c = out.get(0);
             out.set(0, new PlaceMention(c.span(), c.firstToken(), c.lastToken(), c.name(), c.feature(), PlaceMention.Role.REGION,
-                    new PlaceMention.Relation("fronted-city", Double.NaN, Double.NaN), c.rule() + "; fronted-city"));
+                    PlaceMention.Relation.frontedCity(), c.rule() + "; fronted-city"));
         }
         return out;
     }
@@ -182,7 +182,7 @@ public final class PlaceRecognizer {
             // "the western Aleppo neighbourhoods of A and B": the city contains the places named after it
             Span span = new Span(s.token(first).start(), s.token(last + 1).end());
             return new PlaceMention(span, first, last + 1, name, s.token(last + 1).lower(), PlaceMention.Role.REGION,
-                    new PlaceMention.Relation("contains", Double.NaN, Double.NaN), "place-contains:" + s.token(last + 1).lower());
+                    PlaceMention.Relation.contains(), "place-contains:" + s.token(last + 1).lower());
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
         if (personNamed(s, first)) {
@@ -215,13 +215,13 @@ public final class PlaceRecognizer {
         } else if (possessor && feature == null && last + 1 < s.size() && startsName(s.token(last + 1)) && city(name)) {
             // "Aleppo's al-Hamdaniyah neighbourhood": the city contains the place named after it
             role = PlaceMention.Role.REGION;
-            rel = new PlaceMention.Relation("contains", Double.NaN, Double.NaN);
+            rel = PlaceMention.Relation.contains();
         } else if ("settlement".equals(featureKind) && end > last && end + 2 < s.size() && s.token(end + 1).is("of")
                 && startsName(s.token(end + 2)) && city(name)) {
             // "the Damascus suburb of Qudsaya", "the Idlib town of Saraqib": a city before the word contains the place
             // named after it (but "the Hanano district of Aleppo" is in Aleppo)
             role = PlaceMention.Role.REGION;
-            rel = new PlaceMention.Relation("contains", Double.NaN, Double.NaN);
+            rel = PlaceMention.Relation.contains();
         } else if ("road".equals(featureKind)) {
             role = PlaceMention.Role.ROAD;
         }
