@@ -83,15 +83,17 @@ class GoldCorpusTest {
     void extractionStaysAtOrAboveTheReportedFigures() {
         ExtractCommandTest.requireSeed();
         Scorer.Score dev = score(gold);
-        assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.72);
+        assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.81);
         assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.78);
         assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.67);
+        // the counted precision, with the events set aside as outside the gold's coding rules, stays reported too
+        assertThat(dev.precisionCountingAll()).as("dev precision counting all").isGreaterThanOrEqualTo(0.72);
         Scorer.Score held = score(heldout);
-        assertThat(held.precision()).as("held-out event precision").isGreaterThanOrEqualTo(0.76);
+        assertThat(held.precision()).as("held-out event precision").isGreaterThanOrEqualTo(0.80);
         assertThat(held.recall()).as("held-out event recall").isGreaterThanOrEqualTo(0.74);
         assertThat(held.strictRecall()).as("held-out strict recall").isGreaterThanOrEqualTo(0.67);
         Scorer.Score held2 = score(heldout2);
-        assertThat(held2.precision()).as("second held-out event precision").isGreaterThanOrEqualTo(0.77);
+        assertThat(held2.precision()).as("second held-out event precision").isGreaterThanOrEqualTo(0.79);
         assertThat(held2.recall()).as("second held-out event recall").isGreaterThanOrEqualTo(0.58);
         assertThat(held2.strictRecall()).as("second held-out strict recall").isGreaterThanOrEqualTo(0.45);
     }
@@ -113,7 +115,7 @@ class GoldCorpusTest {
             }
         }
         Scorer.Score score = Scorer.score(news, byFile);
-        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.86);
         assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.78);
         assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.50);
     }

@@ -44,6 +44,9 @@ public final class ControlRules {
         if ("region".equals(e.locationStatus())) {
             return new Decision(Effect.NONE, "placed only in a region");
         }
+        if (e.provenance() != null && e.provenance().containsKey("target")) {
+            return new Decision(Effect.NONE, "unnamed places near it changed hands, not the place itself");
+        }
         String type = e.subEventType() == null ? "" : e.subEventType();
         String modality = e.modality() == null ? "fact" : e.modality();
         boolean territory = type.equals(REGAINS) || type.equals(OVERTAKES) || type.equals(TRANSFER);

@@ -6,6 +6,7 @@ import io.frontline.extract.Frame;
 import io.frontline.extract.Modality;
 import io.frontline.extract.PlaceMention;
 import io.frontline.extract.TriggerClass;
+import io.frontline.extract.UnnamedPlaces;
 import io.frontline.gazetteer.PlaceResolver;
 import io.frontline.ingest.Report;
 import io.frontline.text.Lexicon;
@@ -101,10 +102,17 @@ public final class EventCoder {
             prov.put("attribution", ev(r, f.attributionSpan(), "attribution", null));
         }
         String location = locationName(place);
+        Span unnamed = !f.kind().changesControl() || place.role() == PlaceMention.Role.EVENT && place.relation() == null ? null
+                : UnnamedPlaces.find(f.sentence(), f.sentence().tokenAt(f.trigger().end()));
+        if (unnamed != null) {
+            // "captured another 11 villages near X": the event is placed at X, but the places taken are unnamed
+            prov.put("target", ev(r, unnamed, "unnamed-places", null));
+        }
         double conf = confidence(f, res);
         Evidence evidence = ev(r, f.sentence().span(), "trigger:" + f.rule().id() + (f.passive() ? " (passive)" : "")
                 + " class:" + f.kind().name().toLowerCase(Locale.ROOT), conf);
-        String notes = notes(f, a1, a2, location, res, when, fatalities, type[1]);
+        String notes = notes(f, a1, a2, unnamed == null ? location
+                : unnamedPhrase(unnamed.of(r.text())) + " near " + location, res, when, fatalities, type[1]);
         return new Event(eventId, when.date() == null ? null : when.date().toString(), when.precision(), type[0], type[1],
                 a1 == null ? "Unidentified Armed Group (Syria)" : a1.name(), crowdFirst ? "" : assoc(f.actor1(), a1),
                 a2 == null ? (f.kind().isBattle() ? "Unidentified Armed Group (Syria)" : "") : a2.name(),
@@ -199,6 +207,16 @@ public final class EventCoder {
             return p.fullName();
         }
         return p.name();
+    }
+
+    /** "another 11 villages" -> "11 villages", "another village" -> "a village": the note stands alone. */
+    private static String unnamedPhrase(String words) {
+        if (!words.regionMatches(true, 0, "another ", 0, 8)) {
+            return words;
+        }
+        String rest = words.substring(8);
+        return rest.matches("(?i)(\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|half|several|dozens).*")
+                ? rest : "a " + rest;
     }
 
     private static double confidence(Frame f, PlaceResolver.Resolution res) {
