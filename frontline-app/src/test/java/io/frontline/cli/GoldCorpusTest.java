@@ -102,11 +102,36 @@ class GoldCorpusTest {
     /** News copy: ten reports written for the project in the manner of ten outlets (eval/news/), coded by an outside coder. */
     @Test
     void newsCopyStaysAtOrAboveTheReportedFigures() throws Exception {
-        List<GoldEvent> news = EvalCommand.readGold(Path.of("eval", "news-gold.csv"));
+        Scorer.Score score = scoreNews("news-gold.csv", "news");
+        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.87);
+        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.79);
+        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.55);
+    }
+
+    /** The second news development set (eval/news2/), measured unseen at 0.506 / 0.342 before rules were written for it. */
+    @Test
+    void secondNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
+        Scorer.Score score = scoreNews("news2-gold.csv", "news2");
+        assertThat(score.precision()).as("news2 event precision").isGreaterThanOrEqualTo(0.77);
+        assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.57);
+        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.29);
+    }
+
+    /** The held-out news set (eval/news-heldout/): measured, never tuned on. */
+    @Test
+    void heldOutNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
+        Scorer.Score score = scoreNews("news-heldout-gold.csv", "news-heldout");
+        assertThat(score.precision()).as("held-out news event precision").isGreaterThanOrEqualTo(0.65);
+        assertThat(score.recall()).as("held-out news event recall").isGreaterThanOrEqualTo(0.48);
+    }
+
+    /** Scores a news set, after checking that every gold row's evidence is in its report. */
+    private static Scorer.Score scoreNews(String goldFile, String dir) throws Exception {
+        List<GoldEvent> news = EvalCommand.readGold(Path.of("eval", goldFile));
         Frontline frontline = new Frontline(io.frontline.knowledge.BundledKnowledge.load());
         Map<String, List<Event>> byFile = new LinkedHashMap<>();
         for (String f : news.stream().map(GoldEvent::file).collect(Collectors.toCollection(TreeSet::new))) {
-            String text = read(Path.of("eval", "news", f));
+            String text = read(Path.of("eval", dir, f));
             byFile.put(f, frontline.extract(f, text).events());
             for (GoldEvent g : news) {
                 if (g.file().equals(f) && !g.evidence().isBlank()) {
@@ -114,10 +139,7 @@ class GoldCorpusTest {
                 }
             }
         }
-        Scorer.Score score = Scorer.score(news, byFile);
-        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.86);
-        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.50);
+        return Scorer.score(news, byFile);
     }
 
     private static Scorer.Score score(List<GoldEvent> g) {

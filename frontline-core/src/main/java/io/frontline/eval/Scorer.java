@@ -172,7 +172,10 @@ public final class Scorer {
 
     private static boolean sidesOk(GoldEvent g, Event e) {
         boolean direct = g.side1().equals(e.side1()) && g.side2().equals(e.side2());
-        boolean swapped = g.subEventType().equals("Armed clash") && g.side1().equals(e.side2()) && g.side2().equals(e.side1());
+        // a clash has no attacker to put first; for a non-violent transfer the gold's coders put the side leaving first,
+        // Frontline (as for captures) the side taking over: either order is the same event
+        boolean either = g.subEventType().equals("Armed clash") || g.subEventType().equals("Non-violent transfer of territory");
+        boolean swapped = either && g.side1().equals(e.side2()) && g.side2().equals(e.side1());
         return direct || swapped;
     }
 }

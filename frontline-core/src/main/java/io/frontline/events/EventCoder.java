@@ -36,6 +36,10 @@ public final class EventCoder {
     private final Lexicon loadedTerms;
     private final Actor protesters;
     private final Actor rioters;
+    /** The Syrian Air Force: until Russia's intervention, the only air force striking anyone but IS, HTS or the state. */
+    private final Actor stateAirForce;
+    private static final LocalDate RUSSIA_INTERVENES = LocalDate.of(2015, 9, 30);
+    private static final LocalDate COALITION_STRIKES_SYRIA = LocalDate.of(2014, 9, 23);
 
     /**
      * @param crowds the registry's actors for crowds: ACLED codes protesters (and rioters) as the first actor of
@@ -45,6 +49,7 @@ public final class EventCoder {
         this.loadedTerms = loadedTerms;
         this.protesters = crowds.get("protesters");
         this.rioters = crowds.get("rioters");
+        this.stateAirForce = crowds.get("syaf");
     }
 
     public Event code(Report r, String eventId, Frame f, PlaceMention place, PlaceResolver.Resolution res, When when,
@@ -59,6 +64,14 @@ public final class EventCoder {
             a2 = a1; // "civilians were executed": the civilians are the victims, whoever acted is unnamed
             a1 = null;
         }
+        boolean soleAirForce = false;
+        if (f.kind() == TriggerClass.AIR && a1 == null && stateAirForce != null && onlyStateAirForce(when.date(), a2)) {
+            // "warplanes struck the town" in 2012: before Russia's intervention (30 September 2015) no other air force
+            // struck opposition areas or civilians in Syria; the US-led coalition (from 23 September 2014) struck IS and
+            // al-Nusra, Israel the state. A guess from the date, with its own rule and a lower confidence
+            a1 = stateAirForce;
+            soleAirForce = true;
+        }
         if (a1 != null && a2 != null && a1.side().equals(a2.side()) && !a1.side().equals("civilians") && !a1.side().equals("unknown")
                 && !f.kind().isDemonstration() && f.kind() != TriggerClass.HANDOVER) {
             a2 = null; // a side does not fight itself: the opponent was misread, so it is left unnamed
@@ -68,9 +81,16 @@ public final class EventCoder {
         // "stormed X but failed", "tried to retake X": the fighting happened, the place did not change hands
         String[] type = f.kind().changesControl() && (f.modality() == Modality.ATTEMPTED || f.modality() == Modality.FAILED)
                 ? new String[]{"Battles", "Armed clash"} : type(f.kind(), a1, a2);
+        java.util.Optional<String> peaceful = (f.kind() == TriggerClass.ENTER || f.kind() == TriggerClass.TAKE) && a1 != null
+                && f.modality() == Modality.FACT ? NonViolentTransfer.cue(f.sentence().text()) : java.util.Optional.empty();
+        if (peaceful.isPresent()) {
+            // "troops entered the city without resistance", "after the last rebels left": no fighting, a transfer
+            type = new String[]{"Strategic developments", "Non-violent transfer of territory"};
+        }
         boolean crowdFirst = f.kind().isDemonstration();
         Map<String, Evidence> prov = new LinkedHashMap<>();
-        prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id(), null));
+        prov.put("sub_event_type", ev(r, f.trigger(), "trigger:" + f.rule().id()
+                + peaceful.map(c -> "; non-violent:" + c).orElse(""), null));
         // each actor's evidence is the mention it came from, wherever the coding put it
         for (String field : List.of("actor1", "actor2")) {
             Actor coded = field.equals("actor1") ? a1 : a2;
@@ -86,6 +106,9 @@ public final class EventCoder {
                         + (fromFirst == field.equals("actor1") ? "" : "; victims named as the subject"),
                         how.startsWith("context") ? 0.8 : 0.95));
             }
+        }
+        if (soleAirForce) {
+            prov.put("actor1", ev(r, f.trigger(), "context:sole-air-force-before-2015-09-30", 0.6));
         }
         prov.put("location", ev(r, place.span(), place.rule() + "; " + res.method(), res.confidence()));
         if (when.span() != null) {
@@ -209,6 +232,18 @@ public final class EventCoder {
         return p.name();
     }
 
+    /** True when an unnamed air strike on {@code target} at {@code date} can only have been the Syrian Air Force's. */
+    private static boolean onlyStateAirForce(LocalDate date, Actor target) {
+        if (date == null || !date.isBefore(RUSSIA_INTERVENES) || date.getYear() < 2011) {
+            return false;
+        }
+        String side = target == null ? "unknown" : target.side();
+        if (side.equals("government")) {
+            return false; // Israel's strikes
+        }
+        return !(side.equals("islamic_state") || side.equals("hts")) || date.isBefore(COALITION_STRIKES_SYRIA);
+    }
+
     /** "another 11 villages" -> "11 villages", "another village" -> "a village": the note stands alone. */
     private static String unnamedPhrase(String words) {
         if (!words.regionMatches(true, 0, "another ", 0, 8)) {
@@ -242,7 +277,8 @@ public final class EventCoder {
                          int fatalities, String subType) {
         String who = label(a1, "An unidentified armed group");
         String whom = label(a2, "an unidentified armed group");
-        String verbPhrase = switch (f.kind()) {
+        String verbPhrase = subType.startsWith("Non-violent") && f.kind() != TriggerClass.HANDOVER
+                ? "took over " + location + (a2 == null ? "" : " from " + whom) + " without fighting" : switch (f.kind()) {
             case TAKE, LOSE, FALL -> (subType.startsWith("Government") ? "regained" : "took") + " control of " + location
                     + (a2 == null ? "" : " from " + whom);
             case ENTER -> "entered " + location + (a2 == null ? "" : ", in fighting with " + whom);

@@ -74,7 +74,7 @@ public final class PlaceRecognizer {
             }
             // drop leading words that are never places ("Meanwhile", "The")
             int first = i;
-            while (first <= j && words.is("not-place", s.token(first).text()) && !numbered(s, first)
+            while (first <= j && words.is("not-place", unpossessed(s.token(first).text())) && !numbered(s, first)
                     && !(first < j && gazetteer.knows(text(s, first, j)))) {
                 first++; // "Sheikh Issa", a name the gazetteer knows, keeps its title-like first word
             }
@@ -98,6 +98,11 @@ public final class PlaceRecognizer {
                     PlaceMention.Relation.frontedCity(), c.rule() + "; fronted-city"));
         }
         return out;
+    }
+
+    /** "Monday's" -> "Monday": a possessive word is no more a place than the word itself. */
+    private static String unpossessed(String word) {
+        return possessive(word) ? word.substring(0, word.length() - 2) : word;
     }
 
     private boolean startsName(Token t) {
@@ -185,6 +190,11 @@ public final class PlaceRecognizer {
                     PlaceMention.Relation.contains(), "place-contains:" + s.token(last + 1).lower());
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
+        if (end > last && ("settlement".equals(featureKind) || PLURAL_SETTLEMENTS.contains(feature)) && end + 2 < s.size()
+                && s.token(end + 1).is("of") && startsName(s.token(end + 2)) && ADJECTIVE.matcher(name).matches() && !city(name)
+                && !gazetteer.knows(name) && !city(s.token(end + 2).text())) {
+            return null; // "the ancient Christian town of Maalula", "the Alawite-majority district of Akrama": a word describing the place named after "of"
+        }
         if (personNamed(s, first)) {
             return null; // "an activist who gave his name only as Abu Omar", "a commander named Abu Khaled": a person
         }
@@ -192,6 +202,9 @@ public final class PlaceRecognizer {
         boolean known = name.length() >= 3 && gazetteer.knows(name);
         if (!known && last + 1 < s.size() && ORGANISATION_HEADS.contains(s.token(last + 1).text())) {
             return null; // "the Ba'ath party building", "a Ba'ath political leader": a name that qualifies people, not a place
+        }
+        if (first == last && !known && COMPOUND_ADJECTIVE.matcher(s.token(first).text()).matches()) {
+            return null; // "under a UN-supervised deal", "the Russian-brokered truce": a compound adjective, no place
         }
         if (first == last && acronym(s.token(first).text()) && !known) {
             return null; // "CIA", "SETA": acronyms are organisations unless the gazetteer has them
@@ -266,6 +279,15 @@ public final class PlaceRecognizer {
     }
 
     /** A city or a governorate's seat (100,000 people or more): a name that can contain another place. */
+    /** Hyphenated adjectives: "UN-supervised", "Russian-brokered", "Turkish-backed", "Kurdish-led", "rebel-held". */
+    private static final java.util.regex.Pattern COMPOUND_ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?i)[\\p{L}.]+-(?:supervised|brokered|backed|led|held|controlled|sponsored|mediated|run|allied|affiliated|linked|"
+            + "majority|populated|dominated|inhabited|aligned|funded|trained|made|built|based)");
+
+    /** Words that describe a place by its people or holder: "Christian", "Alawite-majority", "Kurdish", "rebel-held". */
+    private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
+            "(?i)[\\p{L}'-]*(?:ian|ite|ish|ese|-majority|-populated|-dominated|-held|-controlled|-inhabited)");
+
     private boolean city(String name) {
         for (io.frontline.gazetteer.Candidate c : gazetteer.candidates(name)) {
             if (c.score() >= 0.95 && (c.place().population() >= 100_000 || "city".equals(c.place().feature()))) {

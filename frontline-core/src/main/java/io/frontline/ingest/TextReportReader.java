@@ -39,7 +39,7 @@ public final class TextReportReader {
     private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");
     /** "Published on 11 November 2017", "Posted: March 3, 2016", "14 September 2017": a paragraph that only dates the report. */
     private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|date)\\s*(?:on|:)?\\s*)?"
-            + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
+            + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,\u060C./:-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_DATE = Pattern.compile("\\s*(?:[-–—|,]|\\bon\\b)\\s*((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_LINE = Pattern.compile("^(region|theme|themes|in-depth report|topics?|tags?|categor(?:y|ies)|section)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_SOURCE = Pattern.compile("\\b(?:the )?original source of this (?:article|report|piece) is\\s+(.+?)\\.?$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
@@ -148,6 +148,9 @@ public final class TextReportReader {
                 meta.agency(d.agency());
             }
         }
+        if (meta.published == null) {
+            meta.published = meta.updated;
+        }
         removed.sort((a, b) -> a.span().compareTo(b.span()));
         return new Report(idOf(text), file, meta.title, meta.publisher, meta.originalSource, meta.published,
                 dedupe(meta.authors), meta.credits, meta.tags, text, clean, paragraphs, headings, removed);
@@ -156,6 +159,11 @@ public final class TextReportReader {
     // ---- header and trailer metadata ------------------------------------------------------------
 
     private Optional<String> headerMetadata(String p, Meta meta, boolean first) {
+        if (first && meta.publisher == null && publisherAlone(p) && titleCase(p)) {
+            // "Hürriyet Daily News" above the headline: the publisher's name, the title comes next
+            meta.publisher = p.replaceFirst("\\s+[-–—]\\s+.*$", "").strip();
+            return Optional.of("publisher");
+        }
         if (first && p.length() <= 200 && !p.endsWith(".")) {
             Matcher media = MEDIA_PREFIX.matcher(p);
             if (media.find()) {
@@ -167,6 +175,9 @@ public final class TextReportReader {
             return Optional.of("title");
         }
         Matcher m = BYLINE.matcher(p);
+        if (m.matches() && !p.endsWith(".") && pipedDate(p) >= 0) {
+            return pipedMetadata(p, meta); // "By A. Writer | May 29, 2015 | email | handle": the authors before the date
+        }
         if (m.matches() && !p.endsWith(".")) {
             String who = m.group(1);
             // "By Leith Aboufadel - Jan 12, 2016": a byline that also dates the report
@@ -180,8 +191,7 @@ public final class TextReportReader {
             meta.authors.addAll(names(who));
             return Optional.of("byline");
         }
-        if (meta.publisher == null && p.length() <= 40 && !p.endsWith(".") && p.split("\\s+").length <= 5 && p.chars().noneMatch(Character::isDigit)
-                && ORGANISATION.matcher(p).find() && Character.isUpperCase(p.charAt(0))) {
+        if (meta.publisher == null && publisherAlone(p)) {
             // "Al-Masdar News", "U.S. Central Command", "Enab Baladi - Daraa": the publisher on a line of its own
             meta.publisher = p.replaceFirst("\\s+[-–—]\\s+.*$", "").strip();
             return Optional.of("publisher");
@@ -231,14 +241,14 @@ public final class TextReportReader {
     private static Optional<String> pipedMetadata(String p, Meta meta) {
         int dated = pipedDate(p);
         if (dated >= 0) {
-            String[] parts = p.split("\\|");
+            String[] parts = p.split(SEGMENTS);
             if (meta.published == null) {
                 meta.published = CalendarDates.find(parts[dated]).get();
             }
             for (int i = 0; i < dated; i++) {
                 String who = parts[i].strip();
-                if (who.isEmpty()) {
-                    continue;
+                if (who.isEmpty() || who.chars().allMatch(c -> Character.isUpperCase(c) || c == ' ' || c == '-')) {
+                    continue; // "BEIRUT | Thu Nov 22, 2012": the city the story was filed from, not an author
                 }
                 if (ORGANISATION.matcher(who).find()) {
                     if (meta.publisher == null) {
@@ -267,6 +277,8 @@ public final class TextReportReader {
                 String how = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
                 if (meta.published == null && !how.contains("updated")) {
                     meta.published = d.get();
+                } else if (how.contains("updated") && meta.updated == null) {
+                    meta.updated = d.get(); // the publication date when the page gives no other
                 }
                 return Optional.of("date-line");
             }
@@ -291,6 +303,22 @@ public final class TextReportReader {
         return Optional.empty();
     }
 
+    /** A short line that only names an organisation: "Al-Masdar News", "U.S. Central Command", "Enab Baladi - Daraa". */
+    private static boolean publisherAlone(String p) {
+        return p.length() <= 40 && !p.endsWith(".") && p.split("\\s+").length <= 5 && p.chars().noneMatch(Character::isDigit)
+                && ORGANISATION.matcher(p).find() && Character.isUpperCase(p.charAt(0));
+    }
+
+    /** Every word capitalised but the small ones: a name ("Institute for the Study of War"), not a headline. */
+    private static boolean titleCase(String p) {
+        for (String w : p.split("[\\s-]+")) {
+            if (!w.isEmpty() && Character.isLowerCase(w.charAt(0)) && !Set.of("of", "for", "the", "and", "al", "el").contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code p} holds at most {@code max} characters outside {@code \\s} ([ \\t\\n\\x0B\\f\\r]). */
     private static boolean fewNonBlanks(String p, int max) {
         int count = 0;
@@ -308,8 +336,11 @@ public final class TextReportReader {
         String rest = p.toLowerCase(Locale.ROOT)
                 .replaceAll("\\b(?:" + io.frontline.text.Months.PATTERN.toLowerCase(Locale.ROOT) + ")", " ")
                 .replaceAll("\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b", " ")
-                .replaceAll("\\b(?:first|published|posted|updated|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th)\\b", " ")
-                .replaceAll("[\\d\\s,./:+-]", "");
+                .replaceAll("\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?", " ") // "Thu Nov 22, 2012"
+                .replaceAll("(?<=\\d)(?:am|pm)\\b", " ") // "3:17pm"
+                .replaceAll("\\b(?:first|published|posted|updated|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
+                        + "|est|edt|bst|cet|cest|eet|eest|ast|et|pt|pst|pdt|msk|trt)\\b", " ")
+                .replaceAll("[\\d\\s,\u060C./:+-]", "");
         return rest.isEmpty();
     }
 
@@ -454,11 +485,14 @@ public final class TextReportReader {
      * October 9, 2015", "Ahmet Kaya and Selin Yurt |28.02.2020", "Published date: 30 November 2024 | Last update: ..."),
      * or -1.
      */
+    /** The separators of a header line's segments: bars, middle dots and bullets ("Wednesday 16.07.2025 · compiled 21:30"). */
+    private static final String SEGMENTS = "[|\u00B7\u2022]";
+
     private static int pipedDate(String line) {
-        if (line.indexOf('|') < 0 || line.length() > 240) {
+        if (line.length() > 240 || line.indexOf('|') < 0 && line.indexOf('\u00B7') < 0 && line.indexOf('\u2022') < 0) {
             return -1;
         }
-        String[] parts = line.split("\\|");
+        String[] parts = line.split(SEGMENTS);
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].strip();
             if (!part.isEmpty() && fewNonBlanks(part, 70) && onlyDate(part) && CalendarDates.find(part).isPresent()) {
@@ -671,6 +705,8 @@ public final class TextReportReader {
         String publisher;
         String originalSource;
         LocalDate published;
+        /** "Last updated: 09 May 2014": the date of a page's last update, taken when it gives no publication date. */
+        LocalDate updated;
         final List<String> authors = new ArrayList<>();
         final List<String> credits = new ArrayList<>();
         final Map<String, List<String>> tags = new LinkedHashMap<>();

@@ -24,6 +24,9 @@ public final class CalendarDates {
     }
 
     public static Optional<LocalDate> find(String s) {
+        if (s.indexOf('\u060C') >= 0) {
+            s = s.replace('\u060C', ','); // the Arabic comma of "24 January، 2016"
+        }
         Matcher m = ISO.matcher(s);
         if (m.find()) {
             return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

@@ -172,4 +172,42 @@ class NewsConstructionsTest {
             assertThat(e.side2()).isEqualTo("sdf");
         });
     }
+
+    @Test
+    void anEntryWithoutFightingIsANonViolentTransfer() {
+        Event e = only("Government troops entered the town of Tadef without resistance on Sunday, state media said.");
+        assertThat(e.subEventType()).isEqualTo("Non-violent transfer of territory");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.notes()).contains("took over Tadef").contains("without fighting");
+        Event f = only("Army units entered the district of Khalidiyah on Monday after the last rebel fighters left it under a UN-supervised deal.");
+        assertThat(f.subEventType()).isEqualTo("Non-violent transfer of territory");
+        // fighting told in the same sentence makes it a capture
+        Event g = only("Government troops entered the town of Tadef on Sunday after fierce clashes, once the last rebels had left.");
+        assertThat(g.subEventType()).isNotEqualTo("Non-violent transfer of territory");
+    }
+
+    @Test
+    void unnamedAirStrikesBeforeRussiasInterventionAreTheSyrianAirForces() {
+        DatedReport y2013 = new DatedReport("Example Agency, 14 May 2013");
+        Event e = y2013.only("Warplanes bombed the town of Kafr Nabl on Monday, killing six people, activists said.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("government");
+        assertThat(e.provenance().get("actor1").rule()).isEqualTo("context:sole-air-force-before-2015-09-30");
+        // after Russia's intervention an unnamed air strike may be either's
+        DatedReport y2017 = new DatedReport("Example Agency, 14 May 2017");
+        assertThat(y2017.only("Warplanes bombed the town of Kafr Nabl on Monday, killing six people, activists said.").side1())
+                .isEqualTo("unknown");
+        // in late 2014 strikes on the Islamic State may be the coalition's
+        DatedReport y2014 = new DatedReport("Example Agency, 20 November 2014");
+        assertThat(y2014.only("Air strikes hit Islamic State positions in the town of al-Shaddadi on Tuesday.").side1())
+                .isEqualTo("unknown");
+    }
+
+    @Test
+    void aWordDescribingATownIsNotItsName() {
+        Event e = only("Rebels seized the ancient Christian town of Saidnaya on Monday after fighting with the army.");
+        assertThat(e.location()).isEqualTo("Saidnaya");
+        List<Event> es = events("At least nine soldiers were killed in Monday's fighting in the Alawite-majority district of Zahra in Homs.");
+        assertThat(es).extracting(Event::location).doesNotContain("Monday", "Alawite-majority", "Alawite");
+    }
 }

@@ -108,4 +108,84 @@ class NewsHeadersTest {
         assertThat(CalendarDates.find("version 1.2.2019x")).isEmpty();
         assertThat(CalendarDates.find("31/02/2019")).isEmpty();
     }
+
+    @Test
+    void anUpdateDateStandsForAPublicationDateThePageDoesNotGive() {
+        Report r = read("""
+                Army shells rebel-held suburb
+
+                Last updated: 14 Feb 2016 09:05 GMT
+
+                Artillery hit the town of Harasta on Saturday, activists said.
+                """);
+        assertThat(r.published()).isEqualTo(LocalDate.of(2016, 2, 14));
+        Report both = read("""
+                Army shells rebel-held suburb
+
+                Published: 12 February 2016
+                Last updated: 14 February 2016
+
+                Artillery hit the town of Harasta on Thursday, activists said.
+                """);
+        assertThat(both.published()).isEqualTo(LocalDate.of(2016, 2, 12));
+    }
+
+    @Test
+    void statePressDatesWithAnArabicCommaAndBulletinDatesBeforeAMiddleDot() {
+        Report r = read("""
+                Army restores security to villages in Hama countryside
+
+                3 March، 2017
+
+                Hama, SANA – Army units restored security to the village of Maardes on Friday.
+                """);
+        assertThat(r.published()).isEqualTo(LocalDate.of(2017, 3, 3));
+        Report bulletin = read("""
+                NORTH DAILY — evening digest
+                Friday 07.02.2020 · compiled 20:10 local time
+
+                Shelling hit the town of Saraqib on Thursday.
+                """);
+        assertThat(bulletin.published()).isEqualTo(LocalDate.of(2020, 2, 7));
+        assertThat(bulletin.body()).doesNotContain("compiled");
+    }
+
+    @Test
+    void aPublisherAboveTheHeadlineAndABarredBylineWithAnAddressAfterTheDate() {
+        Report r = read("""
+                Gulf Daily Herald
+
+                Rebels seize hilltop overlooking highway
+
+                By Sara Example | April 2, 2014 | sara@example.org | @saraexample
+
+                Rebels seized Tal Sheikh Hamad on Tuesday, a monitor said.
+                """);
+        assertThat(r.publisher()).isEqualTo("Gulf Daily Herald");
+        assertThat(r.title()).isEqualTo("Rebels seize hilltop overlooking highway");
+        assertThat(r.published()).isEqualTo(LocalDate.of(2014, 4, 2));
+        assertThat(r.authors()).containsExactly("Sara Example");
+        // a headline of few words with an organisation's word in it stays the headline
+        Report headline = read("""
+                Defence Ministry denies strike
+
+                The ministry denied on Monday that its jets had struck the town.
+                """);
+        assertThat(headline.title()).isEqualTo("Defence Ministry denies strike");
+    }
+
+    @Test
+    void aWireDatelineWithTheCityBeforeAnAbbreviatedWeekdayAndATime() {
+        Report r = read("""
+                Rebels overrun air defence base
+
+                By Jane Example
+
+                AMMAN | Mon Oct 14, 2013 6:02am EDT
+
+                Rebels overran an air defence base near the town of Nawa on Sunday, activists said.
+                """);
+        assertThat(r.published()).isEqualTo(LocalDate.of(2013, 10, 14));
+        assertThat(r.authors()).containsExactly("Jane Example");
+    }
 }
