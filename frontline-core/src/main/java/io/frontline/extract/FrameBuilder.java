@@ -94,6 +94,9 @@ public final class FrameBuilder {
         for (int t = 0; t < trigs.size(); t++) {
             Trig tr = trigs.get(t);
             int clauseStart = clauseStart(s, tr.first);
+            if (tr.rule.id().equals("air-struck") && groundFireBefore(s, clauseStart, tr.first)) {
+                tr = new Trig(TriggerClass.SHELL, tr.rule, tr.first, tr.last); // "Turkish artillery units then struck X"
+            }
             if (t > 0) {
                 // "the military counter-attacked and ISIL forces retreated": a new subject after "and" opens a clause
                 clauseStart = Math.max(clauseStart, coordinatedSubjectStart(s, actors, trigs.get(t - 1).last, tr.first));
@@ -304,7 +307,7 @@ public final class FrameBuilder {
                 sentenceSubject = subject;
             }
 
-            if (tr.rule.id().equals("air-struck") && !aircraftBefore(s, clauseStart, tr.first)
+            if (tr.rule.id().equals("air-struck") && tr.kind == TriggerClass.AIR && !aircraftBefore(s, clauseStart, tr.first)
                     && a1.stream().noneMatch(FrameBuilder::airborne)) {
                 continue; // "struck", "hit", "pounded" are air strikes only when aircraft or an air force strike
             }
@@ -330,6 +333,28 @@ public final class FrameBuilder {
                         inScope.add(p);
                     } else if (p.role() == PlaceMention.Role.REGION && region == null) {
                         region = p;
+                    }
+                }
+            }
+            if (tr.kind == TriggerClass.ATTACK || tr.kind == TriggerClass.SHELL || tr.kind == TriggerClass.AIR
+                    || tr.kind == TriggerClass.REPEL || tr.kind == TriggerClass.CLASH) {
+                // "attacked positions near Marea from Tal Rifaat", "mortars fired from Qamishli hit Nusaybin": the place an
+                // attack came from is not where it struck, when the sentence names another
+                final int trigLast = tr.last;
+                final int end = scopeEnd;
+                boolean elsewhere = places.stream().anyMatch(p -> !origin(s, p)
+                        && p.role() != PlaceMention.Role.REGION && p.role() != PlaceMention.Role.ROAD
+                        && (inScope.contains(p) || p.firstToken() > trigLast && p.firstToken() < end));
+                if (elsewhere) {
+                    inScope.removeIf(p -> origin(s, p));
+                }
+            }
+            if (inScope.isEmpty()) {
+                // "residents of Hammouriyeh demonstrated", "villagers of X were killed": the people's place is the event's
+                for (PlaceMention p : places) {
+                    if (p.lastToken() < tr.first && p.firstToken() >= clauseStart && p.role() == PlaceMention.Role.EVENT
+                            && RESIDENTS.contains(p.rule())) {
+                        inScope.add(p);
                     }
                 }
             }
@@ -422,6 +447,9 @@ public final class FrameBuilder {
                 // as well as X
                 String ref = placeReference(s, tr.last + 1, Math.min(tr.last + 4, inScope.get(0).firstToken()));
                 placeRef = ref != null && ref.startsWith("the ") && !ref.endsWith(" area") ? ref : null;
+            }
+            if (tr.kind == TriggerClass.TAKE && peopleObject(s, tr.last + 1, scopeEnd)) {
+                continue; // "the fighters took 12 nuns from the convent to Yabrud", "took 30 soldiers prisoner": people, not a place
             }
             if (tr.kind.changesControl() && routeObject(s, tr.last + 1, scopeEnd) && (inScope.isEmpty()
                     || !joined(s, tr.last + 1, inScope.get(0).firstToken()))) {
@@ -1012,6 +1040,19 @@ public final class FrameBuilder {
     }
 
     /** An aircraft is the subject of the clause: "a fighter jet fired rockets", "Turkish drones fired missiles". */
+    private static final Set<String> GROUND_FIRE = Set.of("artillery", "howitzers", "howitzer", "tanks", "tank", "mortars",
+            "mortar", "rockets", "rocket", "shells", "mlrs", "grad", "grads", "cannons", "cannon");
+
+    /** Artillery, tanks or rockets just before "struck", "hit", "pounded": shelling, not an air strike. */
+    private static boolean groundFireBefore(Sentence s, int clauseStart, int trigger) {
+        for (int k = Math.max(clauseStart, trigger - 4); k < trigger; k++) {
+            if (GROUND_FIRE.contains(s.token(k).lower()) && !(k > 0 && PREPOSITIONS.contains(s.token(k - 1).lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean aircraftBefore(Sentence s, int clauseStart, int trigger) {
         for (int k = Math.max(clauseStart, trigger - 5); k < trigger; k++) {
             if (AIRCRAFT.contains(s.token(k).lower()) && !(k > 0 && PREPOSITIONS.contains(s.token(k - 1).lower()))) {
@@ -1268,6 +1309,50 @@ public final class FrameBuilder {
             return k >= 2 && TERRITORY_NOUNS.contains(s.token(k - 2).lower());
         }
         return TERRITORY_NOUNS.contains(before);
+    }
+
+    private static final Set<String> ORIGIN_HEADS = Set.of("village", "villages", "town", "towns", "city", "hill", "hills",
+            "area", "areas", "district", "neighbourhood", "neighborhood", "base", "camp", "airport", "positions", "direction");
+
+    /** "from X", "from the nearby village of X": the place something came from. */
+    private static boolean origin(Sentence s, PlaceMention p) {
+        for (int k = p.firstToken() - 1; k >= Math.max(0, p.firstToken() - 6); k--) {
+            String w = s.token(k).lower();
+            if (w.equals("from")) {
+                return true;
+            }
+            if (!(w.equals("the") || w.equals("of") || w.equals("nearby") || w.equals("neighbouring") || w.equals("neighboring")
+                    || w.endsWith("-held") || w.endsWith("-controlled") || ORIGIN_HEADS.contains(w))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> RESIDENTS = Set.of("place-slot:residents of", "place-slot:inhabitants of",
+            "place-slot:villagers of", "place-slot:people of");
+
+    private static final Set<String> PEOPLE = Set.of("nuns", "women", "men", "civilians", "people", "hostages", "prisoners",
+            "soldiers", "children", "residents", "captives", "journalists", "workers", "priests", "monks", "villagers",
+            "fighters", "members", "officers", "troops", "detainees", "girls", "boys", "families", "shepherds", "pilots");
+
+    /**
+     * The object of "took" is people: "took 12 Greek Orthodox nuns", "took dozens of soldiers prisoner" (but not
+     * "took the soldiers' positions").
+     */
+    private static boolean peopleObject(Sentence s, int from, int to) {
+        for (int k = from; k < Math.min(to, from + 6); k++) {
+            String w = s.token(k).lower();
+            if (w.equals(",") || w.equals("from") || w.equals("to") || w.equals("in") || w.equals("of") && k == from
+                    || w.equals("control") || w.equals("over")) {
+                return false;
+            }
+            if (PEOPLE.contains(w)) {
+                return !(k + 1 < s.size() && (s.token(k + 1).text().startsWith("'") || s.token(k + 1).text().startsWith("\u2019")
+                        || POSSESSED.contains(s.token(k + 1).lower())));
+            }
+        }
+        return false;
     }
 
     /** The object of a capture or loss is a road or route: "lost the only available land route", "cut the road". */

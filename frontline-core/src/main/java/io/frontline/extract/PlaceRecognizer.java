@@ -169,7 +169,8 @@ public final class PlaceRecognizer {
             feature = s.token(last + 1).lower();
             end = last + 1;
         } else if (last + 2 < s.size() && FEATURE_MODIFIERS.contains(s.token(last + 1).lower())
-                && "site".equals(words.featureKind(s.token(last + 2).lower()))) {
+                && ("site".equals(words.featureKind(s.token(last + 2).lower()))
+                || "settlement".equals(words.featureKind(s.token(last + 2).lower())) && s.token(last + 1).is("industrial"))) {
             // "the Kwayres air base", "the al-Rai grain silos": a site word after a word saying what kind of site
             String two = s.token(last + 1).lower() + " " + s.token(last + 2).lower();
             feature = words.featureKind(two) != null ? two : s.token(last + 2).lower();

@@ -210,4 +210,41 @@ class NewsConstructionsTest {
         List<Event> es = events("At least nine soldiers were killed in Monday's fighting in the Alawite-majority district of Zahra in Homs.");
         assertThat(es).extracting(Event::location).doesNotContain("Monday", "Alawite-majority", "Alawite");
     }
+
+    @Test
+    void takingPeopleAwayIsNoCapture() {
+        assertThat(events("Gunmen took 20 workers of a cement plant from the village of Tal Hasel to the town of Deir Hafer on Monday."))
+                .noneMatch(e -> e.subEventType().contains("territory"));
+        Event e = only("Rebels took the village of Tal Hasel on Monday after killing five soldiers.");
+        assertThat(e.subEventType()).isEqualTo("Non-state actor overtakes territory");
+    }
+
+    @Test
+    void thePlaceAnAttackCameFromIsNotWhereItStruck() {
+        Event e = only("Rebels attacked army positions near Morek from Latamneh on Monday, activists said.");
+        assertThat(e.location()).isEqualTo("Morek");
+        // alone, the "from" place is still the place of the event
+        Event f = only("Government forces shelled the town of Kafr Zita from the nearby village of Halfaya on Monday.");
+        assertThat(f.location()).isEqualTo("Kafr Zita");
+    }
+
+    @Test
+    void residentsOfAPlaceProtestThere() {
+        Event e = only("Hundreds of residents of Saqba protested against the armed groups on Friday.");
+        assertThat(e.subEventType()).isEqualTo("Peaceful protest");
+        assertThat(e.location()).isEqualTo("Saqba");
+    }
+
+    @Test
+    void artilleryThatStrikesShells() {
+        Event e = only("Turkish artillery struck SDF positions in the village of Tal Tamr on Monday.");
+        assertThat(e.subEventType()).isEqualTo("Shelling/artillery/missile attack");
+        assertThat(e.side1()).isEqualTo("turkey");
+    }
+
+    @Test
+    void anIndustrialDistrictIsAPlaceOfItsOwn() {
+        Event e = only("Government forces took control of the Ramouseh industrial district on the edge of Aleppo on Monday.");
+        assertThat(e.location()).startsWith("Ramouseh");
+    }
 }
