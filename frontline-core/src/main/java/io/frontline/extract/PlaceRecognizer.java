@@ -190,6 +190,16 @@ public final class PlaceRecognizer {
             return new PlaceMention(span, first, last + 1, name, s.token(last + 1).lower(), PlaceMention.Role.REGION,
                     PlaceMention.Relation.contains(), "place-contains:" + s.token(last + 1).lower());
         }
+        if (feature == null) {
+            int pairEnd = pairedFeature(s, last);
+            if (pairEnd > 0) {
+                // "the al-Badu and al-Dir'iya neighborhoods", "the Kafr Bassin and Hish intersection checkpoints": the
+                // plural feature word after the second name is the first name's too
+                String plural = s.token(pairEnd).lower();
+                feature = plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
+                        : plural.substring(0, plural.length() - 1);
+            }
+        }
         String featureKind = feature == null ? null : words.featureKind(feature);
         if (end > last && ("settlement".equals(featureKind) || PLURAL_SETTLEMENTS.contains(feature)) && end + 2 < s.size()
                 && s.token(end + 1).is("of") && startsName(s.token(end + 2)) && ADJECTIVE.matcher(name).matches() && !city(name)
@@ -280,6 +290,30 @@ public final class PlaceRecognizer {
     }
 
     /** A city or a governorate's seat (100,000 people or more): a name that can contain another place. */
+    private static final Set<String> PLURAL_FEATURES = Set.of("villages", "towns", "neighbourhoods", "neighborhoods",
+            "districts", "checkpoints", "hills", "bases", "camps", "quarters", "suburbs", "airports", "oilfields");
+
+    /**
+     * "A and B areas": after the name ending at {@code last}, "and", a second name and a plural feature word; the index
+     * of that word, or -1.
+     */
+    private int pairedFeature(Sentence s, int last) {
+        int k = last + 1;
+        if (k + 2 >= s.size() || !s.token(k).is("and") || !startsName(s.token(k + 1))) {
+            return -1;
+        }
+        int j = k + 1;
+        while (j + 1 < s.size() && continuesName(s, j + 1)) {
+            j++;
+        }
+        int f = j + 1;
+        if (f < s.size() && !PLURAL_FEATURES.contains(s.token(f).lower()) && f + 1 < s.size()
+                && PLURAL_FEATURES.contains(s.token(f + 1).lower()) && !s.token(f).isCapitalised()) {
+            f++; // "the Kafr Bassin and Hish intersection checkpoints"
+        }
+        return f < s.size() && PLURAL_FEATURES.contains(s.token(f).lower()) ? f : -1;
+    }
+
     /** Hyphenated adjectives: "UN-supervised", "Russian-brokered", "Turkish-backed", "Kurdish-led", "rebel-held". */
     private static final java.util.regex.Pattern COMPOUND_ADJECTIVE = java.util.regex.Pattern.compile(
             "(?i)[\\p{L}.]+-(?:supervised|brokered|backed|led|held|controlled|sponsored|mediated|run|allied|affiliated|linked|"

@@ -247,4 +247,18 @@ class NewsConstructionsTest {
         Event e = only("Government forces took control of the Ramouseh industrial district on the edge of Aleppo on Monday.");
         assertThat(e.location()).startsWith("Ramouseh");
     }
+
+    @Test
+    void twoNamesBeforeOnePluralFeatureWordAreTwoPlaces() {
+        List<Event> es = events("Air strikes hit the Bustan al-Qasr and al-Kallaseh neighbourhoods of Aleppo on Monday, killing nine civilians.");
+        assertThat(es).extracting(Event::location).anyMatch(l -> l.startsWith("Bustan al-Qasr")).contains("al-Kallaseh");
+        List<Event> cs = events("Rebels captured the Tal Sawwan and Tal Kurdi checkpoints on Monday.");
+        assertThat(cs).extracting(Event::location).anyMatch(l -> l.startsWith("Tal Sawwan")).anyMatch(l -> l.startsWith("Tal Kurdi"));
+    }
+
+    @Test
+    void aCemeteryIsAPlace() {
+        Event e = only("Government forces recaptured the Najha Cemetery south of Damascus on Monday.");
+        assertThat(e.location()).startsWith("Najha");
+    }
 }
