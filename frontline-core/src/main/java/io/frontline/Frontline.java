@@ -174,6 +174,22 @@ public final class Frontline {
                 if (yearWritten) {
                     year = Integer.parseInt(y.group(1));
                 }
+                if (w.rule().equals("calendar-date")) {
+                    // "captured A on March 28 and B on April 25": each further day written in the sentence dates what
+                    // follows it
+                    var ctx = new TimeExpressions.Context(pub, w.date(), year, start, period);
+                    int at = w.end();
+                    while (at < s.text().length()) {
+                        var next = TimeExpressions.find(s.text().substring(at), ctx);
+                        if (next.isEmpty() || !next.get().rule().equals("calendar-date")) {
+                            break;
+                        }
+                        var n = next.get();
+                        laterInSentence.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(new EventCoder.When(n.date(), 1,
+                                "time:calendar-date-in-sentence", new Span(s.span().start() + at + n.start(), s.span().start() + at + n.end())));
+                        at += n.end();
+                    }
+                }
                 // later points of the same sentence ("...; 13 days later the rebels seized X") date what follows them
                 for (var f : TimeExpressions.followUps(s.text(), w.end(), w.date())) {
                     EventCoder.When later = new EventCoder.When(f.date(), Math.max(w.precision(), f.precision()),
@@ -210,6 +226,30 @@ public final class Frontline {
             }
         }
         return out;
+    }
+
+    /**
+     * The date written right after a place ("Idlib city on March 28 and Jisr al-Shughour on April 25"), when the
+     * sentence writes more than one: each place has its own; else {@code otherwise}.
+     */
+    private static EventCoder.When placeDate(List<EventCoder.When> whens, PlaceMention place, EventCoder.When otherwise,
+                                             Sentence s) {
+        if (whens == null || whens.size() < 2) {
+            return otherwise;
+        }
+        for (EventCoder.When w : whens) {
+            if (w.span() == null || !w.rule().startsWith("time:calendar-date")) {
+                continue;
+            }
+            int gap = w.span().start() - place.span().end();
+            String between = gap >= 0 && gap <= 32 ? s.text().substring(place.span().end() - s.span().start(),
+                    w.span().start() - s.span().start()) : null;
+            if (between != null && between.matches("(?i)\\s*(?:(?:city|town|village|base|camp|airport|area|military|air|industrial|district|"
+                    + "neighbou?rhood|checkpoint|hill)\\s*){0,2},?\\s*(?:on\\s*)?")) {
+                return w;
+            }
+        }
+        return otherwise;
     }
 
     /** The date of a trigger: the last point of time its sentence writes before it, else the sentence's date. */
@@ -757,7 +797,7 @@ public final class Frontline {
             }
             List<EventCoder.When> whens = dates.get(sa.sentence().index());
             for (Located l : perPlace.values()) {
-                EventCoder.When w = dateOf(whens, l.frame());
+                EventCoder.When w = placeDate(whens, l.place(), dateOf(whens, l.frame()), sa.sentence());
                 String placeKey = NameKey.phonetic(l.place().name());
                 if (backgroundCapture(l.frame()) && holders.containsKey(placeKey)) {
                     continue; // "After Baboulin was captured, clashes took place": the capture told before, not another

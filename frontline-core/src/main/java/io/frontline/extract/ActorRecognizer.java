@@ -90,6 +90,11 @@ public final class ActorRecognizer {
             if (m == null) {
                 m = elliptical(s, i);
             }
+            if (m != null && m.rule().startsWith("generic-actor:") && m.lastToken() + 1 < s.size()
+                    && SITE_NOUNS.contains(s.token(m.lastToken() + 1).lower())) {
+                i = m.lastToken() + 1; // "the al-Mastumah military camp", "the army base": a kind of place, not an actor
+                continue;
+            }
             if (m != null) {
                 if (!impersonated(s, m.firstToken())) {
                     out.add(m);
@@ -126,6 +131,9 @@ public final class ActorRecognizer {
         }
         return mention(s, first, last, found, null);
     }
+
+    private static final java.util.Set<String> SITE_NOUNS = java.util.Set.of("camp", "base", "bases", "airport", "airbase",
+            "academy", "college", "hospital", "barracks", "school", "prison", "compound", "airfield", "hospitals");
 
     private static final List<String> GROUP_NOUNS = List.of("forces", "troops", "fighters", "units", "soldiers", "militias");
 

@@ -237,7 +237,8 @@ public final class TimeExpressions {
         }
         boolean fa = may(check, DMY) && a.find();
         boolean fb = may(check, MDY) && b.find();
-        while (fb && !isMonthWord(b.group(2))) {
+        while (fb && !isMonthWord(b.group(2)) && !Character.isUpperCase(b.group(2).charAt(0))) {
+            // "may 22" could be the verb; "On May 22", capitalised before a day, is the month
             fb = b.find();
         }
         if (!fa && !fb) {

@@ -261,4 +261,27 @@ class NewsConstructionsTest {
         Event e = only("Government forces recaptured the Najha Cemetery south of Damascus on Monday.");
         assertThat(e.location()).startsWith("Najha");
     }
+
+    @Test
+    void eachPlaceTakesTheDayWrittenAfterIt() {
+        DatedReport r = new DatedReport("Example Agency, 30 June 2016");
+        List<Event> es = r.events("Government forces retook Kinsabba on June 2, the Salma hills on June 9 and the Kabani military base on June 20.");
+        assertThat(es).filteredOn(e -> e.location().equals("Kinsabba")).singleElement()
+                .satisfies(e -> assertThat(e.eventDate()).isEqualTo("2016-06-02"));
+        assertThat(es).filteredOn(e -> e.location().startsWith("Kabani")).singleElement()
+                .satisfies(e -> assertThat(e.eventDate()).isEqualTo("2016-06-20"));
+    }
+
+    @Test
+    void mayBeforeADayIsTheMonth() {
+        DatedReport r = new DatedReport("Example Agency, 30 May 2016");
+        assertThat(r.only("On May 12, rebels shelled the town of Mhardeh, killing three civilians.").eventDate()).isEqualTo("2016-05-12");
+    }
+
+    @Test
+    void aMilitaryCampIsAPlaceNotTheMilitary() {
+        Event e = only("Islamist rebels overran the Qarmid military camp on Monday.");
+        assertThat(e.side1()).isEqualTo("opposition");
+        assertThat(e.side2()).isNotEqualTo("government"); // nobody named as its defenders in the sentence
+    }
 }
