@@ -284,4 +284,21 @@ class NewsConstructionsTest {
         assertThat(e.side1()).isEqualTo("opposition");
         assertThat(e.side2()).isNotEqualTo("government"); // nobody named as its defenders in the sentence
     }
+
+    @Test
+    void strikesNamedByTheirStateAreAirStrikes() {
+        Event e = only("Russian strikes hit the village of Kansafra on Monday, killing four civilians.");
+        assertThat(e.subEventType()).isEqualTo("Air/drone strike");
+        assertThat(e.side1()).isEqualTo("russia");
+        // a strike team is no strike
+        assertThat(events("A Russian strike team was seen in the town of Tal Tamr on Monday.")).isEmpty();
+    }
+
+    @Test
+    void generalSecurityIsTheState() {
+        DatedReport r = new DatedReport("Example Agency, 3 March 2025");
+        Event e = r.only("General Security forces arrested four men in the town of Sanamayn on Sunday.");
+        assertThat(e.subEventType()).isEqualTo("Arrests");
+        assertThat(e.side1()).isEqualTo("government");
+    }
 }
