@@ -84,7 +84,7 @@ class GoldCorpusTest {
         ExtractCommandTest.requireSeed();
         Scorer.Score dev = score(gold);
         assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.81);
-        assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.79);
         assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.67);
         // the counted precision, with the events set aside as outside the gold's coding rules, stays reported too
         assertThat(dev.precisionCountingAll()).as("dev precision counting all").isGreaterThanOrEqualTo(0.72);
@@ -103,26 +103,26 @@ class GoldCorpusTest {
     @Test
     void newsCopyStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news-gold.csv", "news");
-        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.87);
-        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.79);
-        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.55);
+        assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.88);
+        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.81);
+        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.59);
     }
 
     /** The second news development set (eval/news2/), measured unseen at 0.506 / 0.342 before rules were written for it. */
     @Test
     void secondNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news2-gold.csv", "news2");
-        assertThat(score.precision()).as("news2 event precision").isGreaterThanOrEqualTo(0.77);
-        assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.57);
-        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.29);
+        assertThat(score.precision()).as("news2 event precision").isGreaterThanOrEqualTo(0.84);
+        assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.66);
+        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.38);
     }
 
     /** The held-out news set (eval/news-heldout/): measured, never tuned on. */
     @Test
     void heldOutNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news-heldout-gold.csv", "news-heldout");
-        assertThat(score.precision()).as("held-out news event precision").isGreaterThanOrEqualTo(0.65);
-        assertThat(score.recall()).as("held-out news event recall").isGreaterThanOrEqualTo(0.48);
+        assertThat(score.precision()).as("held-out news event precision").isGreaterThanOrEqualTo(0.68);
+        assertThat(score.recall()).as("held-out news event recall").isGreaterThanOrEqualTo(0.50);
     }
 
     /** Scores a news set, after checking that every gold row's evidence is in its report. */
