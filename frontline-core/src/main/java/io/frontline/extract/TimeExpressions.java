@@ -26,13 +26,20 @@ public final class TimeExpressions {
     }
 
     /** What dates in a sentence are resolved against. */
+    /**
+     * No year known: neither written in the text nor given by a publication date. A day written without its year then
+     * dates nothing (the clock of the machine running the extraction is no evidence).
+     */
+    public static final int UNKNOWN_YEAR = -1;
+
     public record Context(LocalDate published, LocalDate narrative, int year, LocalDate periodStart, LocalDate periodEnd) {
         public Context(LocalDate published, LocalDate narrative, int year) {
             this(published, narrative, year, null, null);
         }
 
+        /** The year of a date written without one: the context's, else that of {@code d}, else {@link #UNKNOWN_YEAR}. */
         public int yearOr(LocalDate d) {
-            return year > 0 ? year : d != null ? d.getYear() : LocalDate.now().getYear();
+            return year > 0 ? year : d != null ? d.getYear() : UNKNOWN_YEAR;
         }
     }
 
@@ -183,7 +190,7 @@ public final class TimeExpressions {
             if (m != null && m.find()) {
                 int month = Months.month(m.group(3));
                 int year = m.group(4) != null ? Integer.parseInt(m.group(4)) : ctx.yearOr(ctx.published());
-                Optional<LocalDate> d = CalendarDates.of(year, month, Integer.parseInt(m.group(1)));
+                Optional<LocalDate> d = year == UNKNOWN_YEAR ? Optional.empty() : CalendarDates.of(year, month, Integer.parseInt(m.group(1)));
                 if (d.isPresent()) {
                     return Optional.of(new When(fixYear(d.get(), m.group(4) != null, ctx), 2, m.start(), m.end(), "date-range"));
                 }
@@ -205,6 +212,9 @@ public final class TimeExpressions {
             int from = Months.month(m.group(1));
             boolean yearWritten = m.group(2) != null || m.group(4) != null;
             int year = startYear(m.group(2), m.group(4), from, Months.month(m.group(3)), ctx);
+            if (year == UNKNOWN_YEAR) {
+                return Optional.empty();
+            }
             LocalDate d = LocalDate.of(year, from, 15);
             return Optional.of(new When(fixYear(d, yearWritten, ctx), 3, m.start(), m.end(), "month-range"));
         }
@@ -260,7 +270,7 @@ public final class TimeExpressions {
             yearText = b.group(4);
         }
         int year = yearText != null ? Integer.parseInt(yearText) : ctx.yearOr(ctx.published());
-        Optional<LocalDate> d = CalendarDates.of(year, month, day);
+        Optional<LocalDate> d = year == UNKNOWN_YEAR ? Optional.empty() : CalendarDates.of(year, month, day);
         if (d.isEmpty()) {
             return Optional.empty();
         }
@@ -374,6 +384,9 @@ public final class TimeExpressions {
         }
         int month = Months.month(m.group(2));
         int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : ctx.yearOr(ctx.published());
+        if (year == UNKNOWN_YEAR) {
+            return Optional.empty();
+        }
         String p = m.group(1).toLowerCase(java.util.Locale.ROOT);
         LocalDate first = LocalDate.of(year, month, 1);
         LocalDate d = switch (p) {
@@ -397,6 +410,9 @@ public final class TimeExpressions {
             }
             int month = Months.month(m.group(2));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : ctx.yearOr(ctx.published());
+            if (year == UNKNOWN_YEAR) {
+                return Optional.empty();
+            }
             LocalDate d = LocalDate.of(year, month, 15);
             return Optional.of(new When(fixYear(d, m.group(3) != null, ctx), 3, m.start(), m.end(), "month"));
         }

@@ -301,4 +301,11 @@ class NewsConstructionsTest {
         assertThat(e.subEventType()).isEqualTo("Arrests");
         assertThat(e.side1()).isEqualTo("government");
     }
+
+    @Test
+    void aDayWithoutAYearInAnUndatedReportDatesNothing() {
+        List<Event> es = io.frontline.TestData.frontline().extract("t.txt",
+                "Rebels advance\n\nOn 12 March, rebels captured the village of Kafr Nabl.\n").events();
+        assertThat(es).singleElement().satisfies(e -> assertThat(e.eventDate()).isNull()); // not this machine's year
+    }
 }
