@@ -231,10 +231,12 @@ final class BenchStoreCommand implements Callable<Integer> {
             long to = Math.min(nReports, i + batch);
             boolean inBulk = batch > 1 && chunk % 5 != 4;
             Rate rate = inBulk ? bulk : single;
+            long bytes = store.bytesWritten();
             long c = THREADS.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             write(store, syn, i, to, inBulk);
             rate.add(to - i, System.nanoTime() - s, THREADS.getCurrentThreadCpuTime() - c);
+            rate.bytes += store.bytesWritten() - bytes;
             long now = System.nanoTime();
             if (now - lastPrint > 10_000_000_000L) {
                 System.out.printf(Locale.ROOT, "  ... %d reports, %.0f reports/s%n", to, (to - warm) / ((now - start) / 1e9));
@@ -251,6 +253,11 @@ final class BenchStoreCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "ingest CPU: %.1f s of this thread (%.0f reports per CPU-second), %.1f s of the whole process "
                 + "(%.0f reports per CPU-second; database background threads, JIT and GC included)%n",
                 single.cpuNanos / 1e9, cpuRps, processSecs, processSecs > 0 ? (nReports - warm) / processSecs : 0);
+        if (store.bytesWritten() >= 0) {
+            System.out.printf(Locale.ROOT, "H2 wrote to its file (a count the machine's load does not change): %.1f KB per report "
+                    + "one by one, %.1f KB per report in bulk%n", single.bytes / 1e3 / Math.max(1, single.reports),
+                    bulk.bytes / 1e3 / Math.max(1, bulk.reports));
+        }
         if (batch > 1) {
             System.out.printf(Locale.ROOT, "bulk ingest: %d reports in transactions of %d in %.1f s: %.0f reports/s, %.0f events/s; "
                             + "CPU %.1f s of this thread (%.0f reports per CPU-second); the one-by-one figures above are of every fifth "
@@ -282,6 +289,7 @@ final class BenchStoreCommand implements Callable<Integer> {
         long reports;
         long nanos;
         long cpuNanos;
+        long bytes;
 
         void add(long n, long wall, long cpu) {
             reports += n;

@@ -141,6 +141,23 @@ public class JdbcEventStore implements EventStore {
         return (int) Math.max(32L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
     }
 
+    /**
+     * Bytes H2 has written to its file since the store was opened ({@code info.FILE_WRITE_BYTES}; the store benchmark
+     * prints it: a count the machine's load does not disturb); -1 when not an embedded H2 store.
+     */
+    public long bytesWritten() {
+        if (!h2) {
+            return -1;
+        }
+        return read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1)) : -1L;
+            }
+        });
+    }
+
     /** H2's current limit of changed memory before it writes pages (for tests); -1 when not an embedded H2 store. */
     int writeBufferInUse() {
         if (!h2) {

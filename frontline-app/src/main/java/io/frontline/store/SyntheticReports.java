@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Synthetic reports for the store benchmark: copies of real extracted reports with new ids, short texts and
- * events spread over 2012-2024, over Syria's extent and over the sides, so that filters select realistic
- * fractions. Deterministic for a seed.
+ * Synthetic reports for the store benchmark: copies of real extracted reports with new texts and events spread over
+ * 2012-2024, over Syria's extent and over the sides, so that filters select realistic fractions. Deterministic for a
+ * seed. Like real ones, a report's id is its text's hash (the first 8 bytes of its SHA-256 in hex, as the readers
+ * make it), so reports and events arrive in random id order, and its text is as long as its base report's, in words
+ * drawn from the base texts (so the story index shingles and hashes a body of a real report's size; five-word runs of
+ * random words repeat in no other report, so no two synthetic reports are copies of one story).
  */
 public final class SyntheticReports {
     public static final String[] SIDES = {"government", "islamic_state", "sdf", "opposition", "hts", "turkey", "us_coalition",
@@ -26,6 +29,8 @@ public final class SyntheticReports {
     private final List<ReportDoc> bases;
     private final int eventsPerReport;
     private final Random random;
+    private final long seed;
+    private final List<String> vocabulary;
 
     public SyntheticReports(List<ReportDoc> bases, int eventsPerReport, long seed) {
         if (bases.stream().allMatch(b -> b.events().isEmpty())) {
@@ -34,13 +39,36 @@ public final class SyntheticReports {
         this.bases = bases.stream().filter(b -> !b.events().isEmpty()).toList();
         this.eventsPerReport = eventsPerReport;
         this.random = new Random(seed);
+        this.seed = seed;
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        for (ReportDoc b : this.bases) {
+            words.addAll(words(b.text()));
+        }
+        words.add("report");
+        this.vocabulary = List.copyOf(words);
+    }
+
+    private static List<String> words(String text) {
+        return java.util.Arrays.stream(text == null ? new String[0] : text.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** The {@code i}-th report's text: a line naming it, then as many words as its base's text, drawn from the base texts. */
+    private String text(long i, ReportDoc base) {
+        Random words = new Random(seed * 1_000_003L + i);
+        StringBuilder text = new StringBuilder("Synthetic report ").append(i).append(" for the store benchmark.\n");
+        int n = words(base.text()).size();
+        for (int k = 0; k < n; k++) {
+            text.append(k % 12 == 0 && k > 0 ? ".\n" : " ").append(vocabulary.get(words.nextInt(vocabulary.size())));
+        }
+        return text.append(".\n").toString();
     }
 
     /** The {@code i}-th synthetic report. */
     public ReportDoc report(long i) {
         ReportDoc b = bases.get((int) (i % bases.size()));
-        String id = String.format("syn%013x", i);
-        String text = "Synthetic report " + i + " for the store benchmark.";
+        String text = text(i, b);
+        String hash = ReportDoc.sha256(text);
+        String id = hash.substring(0, 16);
         Map<String, Object> report = new LinkedHashMap<>(b.report());
         report.put("id", id);
         report.put("file", "synthetic-" + i + ".txt");
@@ -62,6 +90,6 @@ public final class SyntheticReports {
         for (Map<String, Object> c : b.claims()) {
             claims.add(new HashMap<>(c));
         }
-        return new ReportDoc(id, ReportDoc.sha256(text), "synthetic-" + i + ".txt", text, b.source(), report, events, claims);
+        return new ReportDoc(id, hash, "synthetic-" + i + ".txt", text, b.source(), report, events, claims);
     }
 }

@@ -50,6 +50,17 @@ class H2StoreTest extends StoreContractTest {
         }
     }
 
+    /** The benchmark's load-free count: what H2 wrote to its file grows with what is stored. */
+    @Test
+    void bytesWrittenCountsWhatH2WritesToItsFile() {
+        try (JdbcEventStore s = JdbcEventStore.embedded(dir.resolve("bytes"))) {
+            long before = s.bytesWritten();
+            assertThat(before).isNotNegative();
+            s.save(StoreFixtures.doc("r1", new Object[]{"2017-09-01", "sdf", "government", 35.0, 38.0}));
+            assertThat(s.bytesWritten()).isGreaterThan(before);
+        }
+    }
+
     @Test
     void aVersion1StoreIsMigratedWithItsEvents() throws Exception {
         Path data = dir.resolve("v1");
