@@ -59,6 +59,27 @@ public final class PlaceResolver {
 
     private static final int REMEMBERED = 20_000;
 
+    /**
+     * A city (or a place of 100,000 people) whose name is exactly the one written, when the anchors that kept it out are
+     * only places named around it (the paragraph's, the report's) and no exact match lies within them; else null.
+     */
+    private static Candidate exactCityBeyond(List<Candidate> cands, Candidate inside, List<Anchor> anchors) {
+        if (inside != null && inside.score() >= 1.0 - 1e-9) {
+            return null;
+        }
+        for (Anchor a : anchors) {
+            if (!(a.why().contains("paragraph") || a.why().contains("named in the report") || a.why().contains("median of the report"))) {
+                return null; // "3km from X", "the countryside of Y": the words themselves place it
+            }
+        }
+        for (Candidate c : cands) {
+            if (c.score() >= 1.0 - 1e-9 && ("city".equals(c.place().feature()) || c.place().population() >= 100_000)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     public Resolution resolve(String name, String feature, List<Anchor> anchors) {
         List<Candidate> cands = candidates(name, feature);
         List<String> rejected = new ArrayList<>();
@@ -88,6 +109,12 @@ public final class PlaceResolver {
                     rejected.add(c.place().id() + " " + c.place().name() + ": "
                             + Math.round(c.place().point().distanceKm(near.point())) + " km from " + near.name());
                 }
+            }
+            Candidate city = exactCityBeyond(cands, best, anchors);
+            if (city != null) {
+                // "took to the streets of Suwayda" in a paragraph about Idlib: a city of exactly that name is meant,
+                // not a village spelled like it near the paragraph's other places
+                return located(name, city, 0.9 * city.score(), "gazetteer-exact city beyond the places named around it", rejected);
             }
             if (best != null) {
                 return located(name, best, 0.95 * best.score(), "gazetteer-" + best.match() + " within "

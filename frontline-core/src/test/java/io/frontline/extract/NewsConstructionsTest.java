@@ -308,4 +308,21 @@ class NewsConstructionsTest {
                 "Rebels advance\n\nOn 12 March, rebels captured the village of Kafr Nabl.\n").events();
         assertThat(es).singleElement().satisfies(e -> assertThat(e.eventDate()).isNull()); // not this machine's year
     }
+
+    @Test
+    void crowdsThatMarchOrTakeToTheStreetsProtest() {
+        Event e = only("Hundreds of people marched through the town of Kafr Nabl after Friday prayers on Friday.");
+        assertThat(e.subEventType()).isEqualTo("Peaceful protest");
+        // troops that march are no protest
+        assertThat(events("Syrian troops marched into the town of Kafr Nabl on Monday."))
+                .noneMatch(x -> x.subEventType().equals("Peaceful protest"));
+    }
+
+    @Test
+    void aCityOfExactlyTheNameWinsOverASimilarVillageNearTheParagraphsPlaces() {
+        List<Event> es = events("Hundreds of people protested in the town of Kafr Nabl on Friday. "
+                + "Thousands of residents took to the streets of Suwayda on Sunday.");
+        assertThat(es).filteredOn(x -> x.location().equals("Suwayda")).singleElement()
+                .satisfies(x -> assertThat(x.latitude()).isLessThan(33.0)); // the city in the south, not Al-Suwaydah in Hama
+    }
 }
