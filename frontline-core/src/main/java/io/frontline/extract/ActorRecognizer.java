@@ -90,6 +90,11 @@ public final class ActorRecognizer {
             if (m == null) {
                 m = elliptical(s, i);
             }
+            if (m != null && m.rule().equals("generic-actor:troops") && m.firstToken() > 0
+                    && qualifiesTroops(s.token(m.firstToken() - 1))) {
+                i = m.lastToken() + 1; // "Turkish and TFSA forward troops": troops someone's words above name, not the state's
+                continue;
+            }
             if (m != null && m.rule().startsWith("generic-actor:") && m.lastToken() + 1 < s.size()
                     && SITE_NOUNS.contains(s.token(m.lastToken() + 1).lower())) {
                 i = m.lastToken() + 1; // "the al-Mastumah military camp", "the army base": a kind of place, not an actor
@@ -132,8 +137,15 @@ public final class ActorRecognizer {
         return mention(s, first, last, found, null);
     }
 
+    /** A word before bare "troops" that makes them someone's: a name, "forward", "allied", "foreign", "and". */
+    private static boolean qualifiesTroops(Token before) {
+        return before.isWord() && (before.isCapitalised() || java.util.Set.of("forward", "allied", "foreign", "and", "their",
+                "its", "his", "ground", "special", "elite").contains(before.lower()) || before.lower().contains("-"));
+    }
+
     private static final java.util.Set<String> SITE_NOUNS = java.util.Set.of("camp", "base", "bases", "airport", "airbase",
-            "academy", "college", "hospital", "barracks", "school", "prison", "compound", "airfield", "hospitals");
+            "academy", "college", "hospital", "barracks", "school", "prison", "compound", "airfield", "hospitals", "security",
+            "intelligence");
 
     private static final List<String> GROUP_NOUNS = List.of("forces", "troops", "fighters", "units", "soldiers", "militias");
 

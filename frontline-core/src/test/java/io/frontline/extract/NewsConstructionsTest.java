@@ -325,4 +325,14 @@ class NewsConstructionsTest {
         assertThat(es).filteredOn(x -> x.location().equals("Suwayda")).singleElement()
                 .satisfies(x -> assertThat(x.latitude()).isLessThan(33.0)); // the city in the south, not Al-Suwaydah in Hama
     }
+
+    @Test
+    void bareTroopsAreTheStatesButNotTroopsSomeoneElseNames() {
+        Event e = only("In Homs itself, troops shelled the rebel-held district of Khalidiyah on Thursday, activists said.");
+        assertThat(e.side1()).isEqualTo("government");
+        List<Event> es = events("Turkish and SNA forward troops attacked the town of Tal Abyad on Wednesday.");
+        assertThat(es).noneMatch(x -> x.side1().equals("government") || x.side2().equals("government"));
+        Event f = only("The Air Force Intelligence branch arrested two men in the town of Jasim on Tuesday.");
+        assertThat(f.side1()).isEqualTo("government");
+    }
 }
