@@ -38,9 +38,14 @@ public final class TextReportReader {
     private static final Pattern BYLINE = Pattern.compile("^by\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");
     /** "Published on 11 November 2017", "Posted: March 3, 2016", "14 September 2017": a paragraph that only dates the report. */
-    private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|date)\\s*(?:on|:)?\\s*)?"
-            + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,\u060C./:-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|last modified|modified|date)\\s*(?:on|:)?\\s*)?"
+            + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,\u060C./:+-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_DATE = Pattern.compile("\\s*(?:[-–—|,]|\\bon\\b)\\s*((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSTED_BY = Pattern.compile("^(?:posted|published)\\s+(?:on\\s+)?(.{6,40}?)\\s+by\\s+(.{2,60})$",
+            Pattern.CASE_INSENSITIVE);
+    /** A city in capitals before the date: "ISTANBUL AUG 25, 2016 - 12:00 AM GMT+3". */
+    private static final Pattern CITY_DATE = Pattern.compile("^([A-Z][A-Z'’-]+(?:\\s+[A-Z][A-Z'’-]+){0,2}?)\\s+"
+            + "((?i:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun).*\\d{4}.*)$");
     private static final Pattern TAG_LINE = Pattern.compile("^(region|theme|themes|in-depth report|topics?|tags?|categor(?:y|ies)|section)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_SOURCE = Pattern.compile("\\b(?:the )?original source of this (?:article|report|piece) is\\s+(.+?)\\.?$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern ARTICLES_BY = Pattern.compile("^(?:articles|posts|more) by\\s*:?\\s*(.+)$", Pattern.CASE_INSENSITIVE);
@@ -220,6 +225,24 @@ public final class TextReportReader {
                 return Optional.of("dateline");
             }
         }
+        m = POSTED_BY.matcher(p);
+        if (m.matches() && CalendarDates.find(m.group(1)).isPresent() && onlyDate(m.group(1))) {
+            // "Posted on 06/09/2017 by admin": the date, and who posted it
+            if (meta.published == null) {
+                meta.published = CalendarDates.find(m.group(1)).get();
+            }
+            meta.authors.addAll(names(m.group(2)));
+            return Optional.of("date-line");
+        }
+        m = CITY_DATE.matcher(p);
+        if (m.matches() && fewNonBlanks(m.group(2), 70) && onlyDate(m.group(2).replaceAll("(?i)gmt[+-]\\d{1,2}", " "))
+                && CalendarDates.find(m.group(2)).isPresent()) {
+            // "ISTANBUL AUG 25, 2016 - 12:00 AM GMT+3": where the story was filed, and when
+            if (meta.published == null) {
+                meta.published = CalendarDates.find(m.group(2)).get();
+            }
+            return Optional.of("dateline");
+        }
         m = TAG_LINE.matcher(p);
         if (m.matches()) {
             String key = m.group(1).toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
@@ -275,9 +298,9 @@ public final class TextReportReader {
             Optional<LocalDate> d = CalendarDates.find(m.group(2));
             if (d.isPresent()) {
                 String how = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-                if (meta.published == null && !how.contains("updated")) {
+                if (meta.published == null && !how.contains("updated") && !how.contains("modified")) {
                     meta.published = d.get();
-                } else if (how.contains("updated") && meta.updated == null) {
+                } else if ((how.contains("updated") || how.contains("modified")) && meta.updated == null) {
                     meta.updated = d.get(); // the publication date when the page gives no other
                 }
                 return Optional.of("date-line");
@@ -333,12 +356,12 @@ public final class TextReportReader {
 
     /** Nothing but a date, a time and the words that introduce them. */
     private static boolean onlyDate(String p) {
-        String rest = p.toLowerCase(Locale.ROOT)
+        String rest = p.replaceAll("(?<=\\d)T(?=\\d)", " ").toLowerCase(Locale.ROOT)
                 .replaceAll("\\b(?:" + io.frontline.text.Months.PATTERN.toLowerCase(Locale.ROOT) + ")", " ")
                 .replaceAll("\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b", " ")
                 .replaceAll("\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?", " ") // "Thu Nov 22, 2012"
                 .replaceAll("(?<=\\d)(?:am|pm)\\b", " ") // "3:17pm"
-                .replaceAll("\\b(?:first|published|posted|updated|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
+                .replaceAll("\\b(?:first|published|posted|updated|modified|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
                         + "|est|edt|bst|cet|cest|eet|eest|ast|et|pt|pst|pdt|msk|trt)\\b", " ")
                 .replaceAll("[\\d\\s,\u060C./:+-]", "");
         return rest.isEmpty();

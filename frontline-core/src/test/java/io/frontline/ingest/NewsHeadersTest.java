@@ -188,4 +188,23 @@ class NewsHeadersTest {
         assertThat(r.published()).isEqualTo(LocalDate.of(2013, 10, 14));
         assertThat(r.authors()).containsExactly("Jane Example");
     }
+
+    @Test
+    void moreDateLinesOfNewsPages() {
+        String[][] cases = {
+                {"ISTANBUL AUG 25, 2016 - 12:00 AM GMT+3", "2016-08-25"},
+                {"2022-01-22T10:15:00+03:00", "2022-01-22"},
+                {"Posted on 06/09/2017 by admin", "2017-09-06"},
+                {"Last Modified: August 23, 2019 10:30 AM", "2019-08-23"},
+                {"Sun 5 Apr 2015 13.22 BST", "2015-04-05"},
+                {"Wed Sep 6, 2017 07:43AM", "2017-09-06"},
+                {"5 April 2015 \u2022 11 min read", "2015-04-05"}};
+        for (String[] c : cases) {
+            Report r = read("Army shells rebel-held suburb\n\n" + c[0] + "\n\nArtillery hit the town of Harasta on Saturday.\n");
+            assertThat(r.published()).as(c[0]).isEqualTo(LocalDate.parse(c[1]));
+            assertThat(r.body()).as(c[0]).startsWith("Artillery");
+        }
+        assertThat(read("Army shells suburb\n\nPosted on 06/09/2017 by Jane Example\n\nArtillery hit Harasta.\n").authors())
+                .containsExactly("Jane Example");
+    }
 }
