@@ -202,7 +202,7 @@ public final class PlaceRecognizer {
         }
         String featureKind = feature == null ? null : words.featureKind(feature);
         if (end > last && ("settlement".equals(featureKind) || PLURAL_SETTLEMENTS.contains(feature)) && end + 2 < s.size()
-                && s.token(end + 1).is("of") && startsName(s.token(end + 2)) && ADJECTIVE.matcher(name).matches() && !city(name)
+                && s.token(end + 1).is("of") && startsName(s.token(end + 2)) && adjective(name) && !city(name)
                 && !gazetteer.knows(name) && !city(s.token(end + 2).text())) {
             return null; // "the ancient Christian town of Maalula", "the Alawite-majority district of Akrama": a word describing the place named after "of"
         }
@@ -319,9 +319,13 @@ public final class PlaceRecognizer {
             "(?i)[\\p{L}.]+-(?:supervised|brokered|backed|led|held|controlled|sponsored|mediated|run|allied|affiliated|linked|"
             + "majority|populated|dominated|inhabited|aligned|funded|trained|made|built|based)");
 
-    /** Words that describe a place by its people or holder: "Christian", "Alawite-majority", "Kurdish", "rebel-held". */
-    private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(?i)[\\p{L}'-]*(?:ian|ite|ish|ese|-majority|-populated|-dominated|-held|-controlled|-inhabited)");
+    /** Words of a people: "Christian", "Alawite", "Kurdish", "Lebanese". */
+    private static final java.util.regex.Pattern PEOPLE_ADJECTIVE = java.util.regex.Pattern.compile("(?i)[\\p{L}'-]*(?:ian|ite|ish|ese)");
+
+    /** A word that describes a place by its people or holder: "Christian", "Alawite-majority", "rebel-held". */
+    private static boolean adjective(String word) {
+        return PEOPLE_ADJECTIVE.matcher(word).matches() || COMPOUND_ADJECTIVE.matcher(word).matches();
+    }
 
     private boolean city(String name) {
         for (io.frontline.gazetteer.Candidate c : gazetteer.candidates(name)) {
