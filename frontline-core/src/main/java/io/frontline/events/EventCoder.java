@@ -38,6 +38,8 @@ public final class EventCoder {
     private final Actor rioters;
     /** The Syrian Air Force: until Russia's intervention, the only air force striking anyone but IS, HTS or the state. */
     private final Actor stateAirForce;
+    /** The victims of violence against civilians when the sentence names none: ACLED's "Civilians (Syria)". */
+    private final Actor civilians;
     private static final LocalDate RUSSIA_INTERVENES = LocalDate.of(2015, 9, 30);
     private static final LocalDate COALITION_STRIKES_SYRIA = LocalDate.of(2014, 9, 23);
 
@@ -50,6 +52,7 @@ public final class EventCoder {
         this.protesters = crowds.get("protesters");
         this.rioters = crowds.get("rioters");
         this.stateAirForce = crowds.get("syaf");
+        this.civilians = crowds.get("civilians");
     }
 
     public Event code(Report r, String eventId, Frame f, PlaceMention place, PlaceResolver.Resolution res, When when,
@@ -75,6 +78,14 @@ public final class EventCoder {
         if (a1 != null && a2 != null && a1.side().equals(a2.side()) && !a1.side().equals("civilians") && !a1.side().equals("unknown")
                 && !f.kind().isDemonstration() && f.kind() != TriggerClass.HANDOVER) {
             a2 = null; // a side does not fight itself: the opponent was misread, so it is left unnamed
+        }
+        boolean civiliansByType = false;
+        if (a2 == null && civilians != null && (f.kind() == TriggerClass.CIVILIANS || f.kind() == TriggerClass.ABDUCT
+                || f.kind() == TriggerClass.SEXUAL)) {
+            // "gunmen shot dead a former commander", "kidnapped a merchant": violence against civilians has civilians
+            // as its second actor, named or not (ACLED's rule)
+            a2 = civilians;
+            civiliansByType = true;
         }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
@@ -106,6 +117,9 @@ public final class EventCoder {
                         + (fromFirst == field.equals("actor1") ? "" : "; victims named as the subject"),
                         how.startsWith("context") ? 0.8 : 0.95));
             }
+        }
+        if (civiliansByType) {
+            prov.put("actor2", ev(r, f.trigger(), "type:violence-against-civilians", 0.7));
         }
         if (soleAirForce) {
             prov.put("actor1", ev(r, f.trigger(), "context:sole-air-force-before-2015-09-30", 0.6));

@@ -335,4 +335,12 @@ class NewsConstructionsTest {
         Event f = only("The Air Force Intelligence branch arrested two men in the town of Jasim on Tuesday.");
         assertThat(f.side1()).isEqualTo("government");
     }
+
+    @Test
+    void violenceAgainstCiviliansHasCiviliansAsItsSecondActor() {
+        Event e = only("Unknown gunmen shot dead a local official in front of his house in the town of Jasim on Tuesday.");
+        assertThat(e.subEventType()).isEqualTo("Attack");
+        assertThat(e.side2()).isEqualTo("civilians");
+        assertThat(e.provenance().get("actor2").rule()).isEqualTo("type:violence-against-civilians");
+    }
 }
