@@ -38,6 +38,11 @@ public final class EventCoder {
     private final Actor rioters;
     /** The Syrian Air Force: until Russia's intervention, the only air force striking anyone but IS, HTS or the state. */
     private final Actor stateAirForce;
+    private static final java.util.regex.Pattern CIVILIAN_PROPERTY = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:destroy(?:ed|ing)|damag(?:ed|ing)|hit|hitting|struck|levell?ed|flatten(?:ed|ing))\\s+(?:[\\w-]+\\s+){0,3}?"
+            + "(?:houses?|homes?|residential (?:buildings?|areas?|blocks?)|church(?:es)?|church roof|mosques?|schools?|"
+            + "hospitals?|clinics?|markets?|bakery|bakeries|shops?|farmland|olive groves?)\\b");
+
     /** The victims of violence against civilians when the sentence names none: ACLED's "Civilians (Syria)". */
     private final Actor civilians;
     private static final LocalDate RUSSIA_INTERVENES = LocalDate.of(2015, 9, 30);
@@ -87,6 +92,13 @@ public final class EventCoder {
             a2 = civilians;
             civiliansByType = true;
         }
+        boolean civilianProperty = false;
+        if (a2 == null && civilians != null && (f.kind() == TriggerClass.SHELL || f.kind() == TriggerClass.AIR)
+                && CIVILIAN_PROPERTY.matcher(f.sentence().text()).find()) {
+            // "shelled the village, destroying several houses": with no armed target named, the homes hit were civilians'
+            a2 = civilians;
+            civilianProperty = true;
+        }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
         // "stormed X but failed", "tried to retake X": the fighting happened, the place did not change hands
@@ -117,6 +129,9 @@ public final class EventCoder {
                         + (fromFirst == field.equals("actor1") ? "" : "; victims named as the subject"),
                         how.startsWith("context") ? 0.8 : 0.95));
             }
+        }
+        if (civilianProperty) {
+            prov.put("actor2", ev(r, f.sentence().span(), "context:civilian-property-hit", 0.6));
         }
         if (civiliansByType) {
             prov.put("actor2", ev(r, f.trigger(), "type:violence-against-civilians", 0.7));

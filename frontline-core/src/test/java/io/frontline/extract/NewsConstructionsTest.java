@@ -343,4 +343,14 @@ class NewsConstructionsTest {
         assertThat(e.side2()).isEqualTo("civilians");
         assertThat(e.provenance().get("actor2").rule()).isEqualTo("type:violence-against-civilians");
     }
+
+    @Test
+    void shellingThatDestroysHomesWithNoArmedTargetHitsCivilians() {
+        Event e = only("Regime forces shelled the village of Kafr Zita on Sunday, destroying three houses and a school.");
+        assertThat(e.side2()).isEqualTo("civilians");
+        assertThat(e.provenance().get("actor2").rule()).isEqualTo("context:civilian-property-hit");
+        // an armed target named stays the target
+        Event f = only("Regime forces shelled rebel positions in the village of Kafr Zita on Sunday, damaging two houses.");
+        assertThat(f.side2()).isEqualTo("opposition");
+    }
 }
