@@ -45,6 +45,8 @@ public final class EventCoder {
 
     /** The victims of violence against civilians when the sentence names none: ACLED's "Civilians (Syria)". */
     private final Actor civilians;
+    /** Syrian government forces: the target of Israel's strikes when the sentence names none. */
+    private final Actor state;
     private static final LocalDate RUSSIA_INTERVENES = LocalDate.of(2015, 9, 30);
     private static final LocalDate COALITION_STRIKES_SYRIA = LocalDate.of(2014, 9, 23);
 
@@ -58,6 +60,7 @@ public final class EventCoder {
         this.rioters = crowds.get("rioters");
         this.stateAirForce = crowds.get("syaf");
         this.civilians = crowds.get("civilians");
+        this.state = crowds.get("syria_gov");
     }
 
     public Event code(Report r, String eventId, Frame f, PlaceMention place, PlaceResolver.Resolution res, When when,
@@ -91,6 +94,15 @@ public final class EventCoder {
             // as its second actor, named or not (ACLED's rule)
             a2 = civilians;
             civiliansByType = true;
+        }
+        boolean israelsTarget = false;
+        if (a2 == null && state != null && a1 != null && a1.side().equals("israel")
+                && (f.kind() == TriggerClass.AIR || f.kind() == TriggerClass.SHELL)
+                && !CIVILIAN_PROPERTY.matcher(f.sentence().text()).find()) {
+            // "Israeli jets struck targets near Masyaf": Israel's strikes in Syria are on the state's forces and the
+            // militias it hosts, when the sentence names no target
+            a2 = state;
+            israelsTarget = true;
         }
         boolean civilianProperty = false;
         if (a2 == null && civilians != null && (f.kind() == TriggerClass.SHELL || f.kind() == TriggerClass.AIR)
@@ -129,6 +141,9 @@ public final class EventCoder {
                         + (fromFirst == field.equals("actor1") ? "" : "; victims named as the subject"),
                         how.startsWith("context") ? 0.8 : 0.95));
             }
+        }
+        if (israelsTarget) {
+            prov.put("actor2", ev(r, f.trigger(), "context:israel-strikes-the-state", 0.6));
         }
         if (civilianProperty) {
             prov.put("actor2", ev(r, f.sentence().span(), "context:civilian-property-hit", 0.6));

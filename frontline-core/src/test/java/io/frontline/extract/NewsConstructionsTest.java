@@ -353,4 +353,15 @@ class NewsConstructionsTest {
         Event f = only("Regime forces shelled rebel positions in the village of Kafr Zita on Sunday, damaging two houses.");
         assertThat(f.side2()).isEqualTo("opposition");
     }
+
+    @Test
+    void israelsStrikesWithNoTargetNamedAreOnTheState() {
+        Event e = only("Israeli warplanes struck the vicinity of the town of Jableh overnight on Sunday, state media said.");
+        assertThat(e.side1()).isEqualTo("israel");
+        assertThat(e.side2()).isEqualTo("government");
+        assertThat(e.provenance().get("actor2").rule()).isEqualTo("context:israel-strikes-the-state");
+        // a named target stays
+        Event f = only("Israeli warplanes struck Hezbollah positions near the town of Qusayr on Sunday.");
+        assertThat(f.provenance().get("actor2").rule()).doesNotContain("israel-strikes-the-state");
+    }
 }
