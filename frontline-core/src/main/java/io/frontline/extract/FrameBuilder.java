@@ -280,6 +280,14 @@ public final class FrameBuilder {
                 a2.removeIf(x -> acting.stream().anyMatch(y -> y.actor() != null && x.actor() != null
                         && sides.allied(y.actor().side(), x.actor().side())));
             }
+            if (a2.isEmpty() && tr.kind.isRemote()) {
+                // "two citizens were killed when terrorists fired rockets on X": the dead of the main clause were hit
+                ActorMention hit = victimsBeforeWhen(s, actors, tr.first);
+                if (hit != null && !acting.contains(hit)) {
+                    a2 = new ArrayList<>(List.of(hit));
+                    how2 = "killed-when";
+                }
+            }
             if (tr.kind == TriggerClass.PROTEST) {
                 a2.clear(); // ACLED leaves the second actor of a peaceful protest empty ("a demonstration against the regime")
             }
@@ -1313,6 +1321,43 @@ public final class FrameBuilder {
 
     private static final Set<String> ORIGIN_HEADS = Set.of("village", "villages", "town", "towns", "city", "hill", "hills",
             "area", "areas", "district", "neighbourhood", "neighborhood", "base", "camp", "airport", "positions", "direction");
+
+    private static final Set<String> HARMED = Set.of("killed", "wounded", "injured", "died", "martyred", "hurt");
+
+    /**
+     * The subject of "were killed" (or wounded) before a "when" that opens the clause of the trigger at {@code trigger}:
+     * "eight civilians were killed when mortar shells hit the town", or null.
+     */
+    private static ActorMention victimsBeforeWhen(Sentence s, List<ActorMention> actors, int trigger) {
+        int when = -1;
+        for (int k = trigger - 1; k > 0; k--) {
+            if (s.token(k).is("when") || s.token(k).is("as")) {
+                when = k;
+                break;
+            }
+        }
+        if (when < 2) {
+            return null;
+        }
+        int harmed = -1;
+        for (int k = when - 1; k > 0; k--) {
+            if (HARMED.contains(s.token(k).lower()) && (s.token(k - 1).is("were") || s.token(k - 1).is("was")
+                    || s.token(k - 1).is("been"))) {
+                harmed = k;
+                break;
+            }
+        }
+        if (harmed < 0) {
+            return null;
+        }
+        ActorMention subject = null;
+        for (ActorMention a : actors) {
+            if (a.lastToken() < harmed && (a.actor() != null || a.reference() != null)) {
+                subject = a; // the nearest named group before the verb
+            }
+        }
+        return subject;
+    }
 
     /** "from X", "from the nearby village of X": the place something came from. */
     private static boolean origin(Sentence s, PlaceMention p) {

@@ -364,4 +364,11 @@ class NewsConstructionsTest {
         Event f = only("Israeli warplanes struck Hezbollah positions near the town of Qusayr on Sunday.");
         assertThat(f.provenance().get("actor2").rule()).doesNotContain("israel-strikes-the-state");
     }
+
+    @Test
+    void aShortDenialNegatesAndCitizensAreCivilians() {
+        assertThat(events("The army denied its jets had bombed the village of Kafr Nabl on Monday.")).isEmpty();
+        Event e = only("Two citizens were killed when terrorists fired rocket shells on the town of Mhardeh on Saturday.");
+        assertThat(e.side2()).isEqualTo("civilians");
+    }
 }
