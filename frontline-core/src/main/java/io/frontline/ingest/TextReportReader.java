@@ -38,10 +38,10 @@ public final class TextReportReader {
     private static final Pattern BYLINE = Pattern.compile("^by\\s+(.{2,120})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile("^(.{2,80}?),\\s+(.*\\d{4})$");
     /** "Published on 11 November 2017", "Posted: March 3, 2016", "14 September 2017": a paragraph that only dates the report. */
-    private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|last modified|modified|date)\\s*(?:on|:)?\\s*)?"
+    private static final Pattern DATE_LINE = Pattern.compile("^(?:((?:first\\s+)?published|posted|updated|last updated|last update|last modified|modified|date)\\s*(?:on|:)?\\s*)?"
             + "((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,\u060C./:+-]{6,40}?)\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_DATE = Pattern.compile("\\s*(?:[-–—|,]|\\bon\\b)\\s*((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s*)?[\\w ,./:-]{6,40})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSTED_BY = Pattern.compile("^(?:posted|published)\\s+(?:on\\s+)?(.{6,40}?)\\s+by\\s+(.{2,60})$",
+    private static final Pattern POSTED_BY = Pattern.compile("^(?:(?:posted|published)\\s+(?:on\\s+)?)?(.{6,40}?)\\s+by\\s+(.{2,60})$",
             Pattern.CASE_INSENSITIVE);
     /** A city in capitals before the date: "ISTANBUL AUG 25, 2016 - 12:00 AM GMT+3". */
     private static final Pattern CITY_DATE = Pattern.compile("^([A-Z][A-Z'’-]+(?:\\s+[A-Z][A-Z'’-]+){0,2}?)\\s+"
@@ -298,9 +298,9 @@ public final class TextReportReader {
             Optional<LocalDate> d = CalendarDates.find(m.group(2));
             if (d.isPresent()) {
                 String how = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-                if (meta.published == null && !how.contains("updated") && !how.contains("modified")) {
+                if (meta.published == null && !how.contains("update") && !how.contains("modified")) {
                     meta.published = d.get();
-                } else if ((how.contains("updated") || how.contains("modified")) && meta.updated == null) {
+                } else if ((how.contains("update") || how.contains("modified")) && meta.updated == null) {
                     meta.updated = d.get(); // the publication date when the page gives no other
                 }
                 return Optional.of("date-line");
@@ -361,7 +361,7 @@ public final class TextReportReader {
                 .replaceAll("\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b", " ")
                 .replaceAll("\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?", " ") // "Thu Nov 22, 2012"
                 .replaceAll("(?<=\\d)(?:am|pm)\\b", " ") // "3:17pm"
-                .replaceAll("\\b(?:first|published|posted|updated|modified|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
+                .replaceAll("\\b(?:first|published|posted|updated|update|modified|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
                         + "|est|edt|bst|cet|cest|eet|eest|ast|et|pt|pst|pdt|msk|trt)\\b", " ")
                 .replaceAll("[\\d\\s,\u060C./:+-]", "");
         return rest.isEmpty();

@@ -21,7 +21,9 @@ public final class CalendarDates {
     /** Month names in capitals, as agencies write them in their headers: "10 JUN 2022". */
     private static final Pattern DMY_CAPS = Pattern.compile("\\b(\\d{1,2})\\s+(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
             + "|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?\\s*,?\\s+(\\d{4})\\b");
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\w./])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?![\\w./])");
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\w./-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\w./-])");
+    /** "2019/08/23": year first with slashes. */
+    private static final Pattern YMD_SLASH = Pattern.compile("(?<![\\w./])(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![\\w./])");
 
     private CalendarDates() {
     }
@@ -45,6 +47,10 @@ public final class CalendarDates {
         m = DMY_CAPS.matcher(s);
         if (m.find()) {
             return of(Integer.parseInt(m.group(3)), Months.month(m.group(2)), Integer.parseInt(m.group(1)));
+        }
+        m = YMD_SLASH.matcher(s);
+        if (m.find()) {
+            return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         }
         m = MDY_CAPS.matcher(s);
         if (m.find()) {

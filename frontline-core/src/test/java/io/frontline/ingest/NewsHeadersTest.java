@@ -198,7 +198,10 @@ class NewsHeadersTest {
                 {"Last Modified: August 23, 2019 10:30 AM", "2019-08-23"},
                 {"Sun 5 Apr 2015 13.22 BST", "2015-04-05"},
                 {"Wed Sep 6, 2017 07:43AM", "2017-09-06"},
-                {"5 April 2015 \u2022 11 min read", "2015-04-05"}};
+                {"5 April 2015 \u2022 11 min read", "2015-04-05"},
+                {"27-10-2013", "2013-10-27"},
+                {"August 7, 2014 by Jane Example", "2014-08-07"},
+                {"Last update: 23.08.2019", "2019-08-23"}};
         for (String[] c : cases) {
             Report r = read("Army shells rebel-held suburb\n\n" + c[0] + "\n\nArtillery hit the town of Harasta on Saturday.\n");
             assertThat(r.published()).as(c[0]).isEqualTo(LocalDate.parse(c[1]));
