@@ -785,8 +785,8 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public Page<StoredEvent> events(EventFilter f, int limit, int offset, String cursor) {
-        return page(f, limit, offset, cursor, (r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
-                r.reviewStatus(), r.storedAt()));
+        return page(f, limit, offset, cursor, items((r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
+                r.reviewStatus(), r.storedAt())));
     }
 
     /**
@@ -795,20 +795,78 @@ public class JdbcEventStore implements EventStore {
      */
     @Override
     public Page<String> eventsJson(EventFilter f, int limit, int offset, String cursor) {
-        return page(f, limit, offset, cursor, (r, doc) -> {
-            String d = doc.strip();
-            StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
-            if (d.length() > 2) {
-                sb.append(',');
+        return page(f, limit, offset, cursor, items(JdbcEventStore::eventJson));
+    }
+
+    /**
+     * The page as UTF-8 JSON per event ({@link #eventsJson(EventFilter, int, int, String)}'s text); the events {@code cache}
+     * holds are neither read by id nor their documents: only the page's keys are read for them.
+     */
+    @Override
+    public Page<byte[]> eventsJson(EventFilter f, int limit, int offset, String cursor, EventJsonCache cache) {
+        Items<byte[]> fromStore = items((r, doc) -> eventJson(r, doc).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (cache == null) {
+            return page(f, limit, offset, cursor, fromStore);
+        }
+        return page(f, limit, offset, cursor, (conn, keys) -> {
+            List<String> ids = new ArrayList<>(keys.size());
+            for (Cursor k : keys) {
+                ids.add(k.id());
             }
-            sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
-                    .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
-                    .append('}');
-            return sb.toString();
+            byte[][] held = cache.get(ids);
+            List<Cursor> missing = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (held[i] == null) {
+                    missing.add(keys.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                List<byte[]> read = fromStore.of(conn, missing);
+                List<String> readIds = new ArrayList<>(missing.size());
+                for (int i = 0, j = 0; i < keys.size(); i++) {
+                    if (held[i] == null) {
+                        held[i] = read.get(j++);
+                        readIds.add(ids.get(i));
+                    }
+                }
+                cache.put(readIds, read);
+            }
+            return java.util.Arrays.asList(held);
         });
     }
 
-    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, java.util.function.BiFunction<Row, String, T> item) {
+    /** An event's listing JSON: its stored document with the store's four fields appended to its text. */
+    private static String eventJson(Row r, String doc) {
+        String d = doc.strip();
+        StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
+        if (d.length() > 2) {
+            sb.append(',');
+        }
+        sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
+                .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
+                .append('}');
+        return sb.toString();
+    }
+
+    /** The items of a page's keys (in their order). */
+    private interface Items<T> {
+        List<T> of(Connection conn, List<Cursor> keys) throws SQLException;
+    }
+
+    /** Items made of each key's row and document, read by id (one query each for the rows and the documents). */
+    private static <T> Items<T> items(java.util.function.BiFunction<Row, String, T> item) {
+        return (conn, keys) -> {
+            List<Row> rows = rowsOf(conn, keys);
+            Map<String, String> docs = documents(conn, rows);
+            List<T> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                out.add(item.apply(r, docs.get(r.id())));
+            }
+            return out;
+        };
+    }
+
+    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, Items<T> items) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
         if (after != null && offset != 0) {
             throw new BadFilterException("offset", "a cursor page starts after the cursor; give 'cursor' or 'offset', not both");
@@ -831,28 +889,28 @@ public class JdbcEventStore implements EventStore {
             long total = Math.min(sum, cap);
             // one row more than the page says whether another page follows
             long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
-            List<Row> rows = new ArrayList<>();
+            // the page's keys (event_date, id) first, which the indexes hold; then only its events are read, by id
+            List<Cursor> pageKeys = new ArrayList<>();
             if (keys && !capped) {
-                // the count read every match's key: the page is chosen among them and only its rows are read, by id,
-                // instead of reading the filter's matches a second time (H2 compares ids as Java strings; PostgreSQL's
-                // collation may not, so there the page query below orders them)
-                rows.addAll(rowsOf(conn, keysOfPage(m.keys(), after, offset, want)));
+                // the count read every match's key: the page is chosen among them instead of reading the filter's
+                // matches a second time (H2 compares ids as Java strings; PostgreSQL's collation may not, so there the
+                // page query below orders them)
+                pageKeys.addAll(keysOfPage(m.keys(), after, offset, want));
             } else if (after == null) {
                 Where w = relation(bs, dateOrder, "", List.of(), offset + want);
                 List<Object> params = new ArrayList<>(w.params);
                 params.add((int) want);
                 params.add(offset);
-                // the page is chosen on the keys (event_date, id), which the indexes hold, then only its rows and
-                // their documents are read, by id (a join lets H2 drive the query from the documents table)
-                rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
-                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key)));
+                // (a join lets H2 drive the query from the documents table, hence keys first and rows by id after)
+                pageKeys.addAll(select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key));
             } else {
                 // keyset: the events after (date, id) in the database's order, where events without a date come first
                 // (H2) or last (PostgreSQL); each part is one index range per branch
                 boolean[] parts = nullsFirst ? new boolean[]{false, true} : new boolean[]{true, false};
                 boolean dated = f.from() != null || f.to() != null;
                 int start = parts[0] == (after.date() != null) ? 0 : 1;   // the part holding the cursor's event
-                for (int i = start; i < 2 && rows.size() < want; i++) {
+                for (int i = start; i < 2 && pageKeys.size() < want; i++) {
                     boolean datedPart = parts[i];
                     if (!datedPart && dated) {
                         continue;
@@ -872,25 +930,18 @@ public class JdbcEventStore implements EventStore {
                             extraParams.add(after.id());
                         }
                     }
-                    long rest = want - rows.size();
+                    long rest = want - pageKeys.size();
                     Where w = relation(bs, dateOrder, extra, extraParams, rest);
                     List<Object> params = new ArrayList<>(w.params);
                     params.add((int) rest);
-                    rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
-                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key)));
+                    pageKeys.addAll(select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key));
                 }
             }
-            boolean more = rows.size() > limit;
-            if (more) {
-                rows = rows.subList(0, limit);
-            }
-            String next = more ? new Cursor(rows.get(rows.size() - 1).date(), rows.get(rows.size() - 1).id()).encode() : null;
-            Map<String, String> docs = documents(conn, rows);
-            List<T> items = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                items.add(item.apply(r, docs.get(r.id())));
-            }
-            return new Page<>(items, total, limit, offset, capped, next);
+            boolean more = pageKeys.size() > limit;
+            List<Cursor> shown = more ? pageKeys.subList(0, limit) : pageKeys;
+            String next = more ? shown.get(shown.size() - 1).encode() : null;
+            return new Page<>(items.of(conn, shown), total, limit, offset, capped, next);
         });
     }
 
