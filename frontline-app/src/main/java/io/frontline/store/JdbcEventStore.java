@@ -1267,7 +1267,7 @@ public class JdbcEventStore implements EventStore {
      * {@code side2 = ?} and not side1); a source (the stored sources containing the text). Every other condition is
      * repeated in each branch. Null: nothing can match.
      */
-    private static List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
+    private List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
         GeoGrid.Cover cover = geoCover(f);
         boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
                 && (f.from() != null || f.to() != null);
@@ -1333,8 +1333,41 @@ public class JdbcEventStore implements EventStore {
      * The distinct non-null values of an indexed column that pass {@code keep}: one index seek per value (a loose
      * index scan, {@code col > ?} with the value before as a parameter), not a scan of the events. (Written as one
      * recursive query, H2 did not seek with the outer value and read the column's index from its start each step.)
+     * The values are kept by store version: the next filter at the same version reads only the version.
      */
-    private static List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+    private List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+        // read once per store version (V7): a type or source filter then costs one primary-key read instead of an
+        // index seek per distinct value. The version is read first in this transaction, so the values read after it
+        // hold every value of that version (and perhaps newer ones, which only add a branch that matches nothing)
+        long version;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT version FROM store_version WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            version = rs.next() ? rs.getLong(1) : -1;
+        }
+        Distinct d = distinct.get(column);
+        if (d == null || d.version() != version || version < 0) {
+            d = new Distinct(version, distinctValues(conn, column));
+            if (version >= 0) {
+                distinct.put(column, d);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : d.values()) {
+            if (keep.test(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The distinct values of a column of events as of a store version, kept by {@link #spellings}. */
+    private record Distinct(long version, List<String> values) {
+    }
+
+    private final Map<String, Distinct> distinct = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The distinct non-null values of an indexed column of events, in its order (see {@link #spellings}). */
+    private static List<String> distinctValues(Connection conn, String column) throws SQLException {
         // H2 starts a "> v" range of a composite index at v and steps over every entry equal to v (250,000 for a common
         // type at 1M events); ">= v + NUL", the least string after v, starts behind them. PostgreSQL refuses NUL in
         // text and seeks "> v" itself.
@@ -1349,9 +1382,7 @@ public class JdbcEventStore implements EventStore {
                 v = rs.next() ? rs.getString(1) : null;
             }
             for (int guard = 0; v != null && guard < 100_000; guard++) {
-                if (keep.test(v)) {
-                    out.add(v);
-                }
+                out.add(v);
                 next.setString(1, h2 ? v + "\u0000" : v);
                 try (ResultSet rs = next.executeQuery()) {
                     v = rs.next() ? rs.getString(1) : null;
@@ -1493,6 +1524,7 @@ public class JdbcEventStore implements EventStore {
         for (Cursor k : keys) {
             ids.add(k.id());
         }
+        padded(ids);
         Map<String, Row> byId = new HashMap<>();
         for (Row r : select(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids,
                 JdbcEventStore::row)) {
@@ -1503,6 +1535,22 @@ public class JdbcEventStore implements EventStore {
             out.add(byId.get(k.id()));
         }
         return out;
+    }
+
+    /**
+     * Pads a non-empty IN-list of ids to the next power of two by repeating its last id, so that lookups by id use a
+     * few statement texts, which the database's per-connection cache of parsed statements keeps, instead of one per
+     * length (a page whose events are partly cached reads any number of them).
+     */
+    private static void padded(List<Object> ids) {
+        int n = Integer.highestOneBit(ids.size());
+        if (n < ids.size()) {
+            n <<= 1;
+        }
+        Object last = ids.get(ids.size() - 1);
+        while (ids.size() < n) {
+            ids.add(last);
+        }
     }
 
     /** The cells of the box, else of the radius; null without either. */
@@ -1692,13 +1740,15 @@ public class JdbcEventStore implements EventStore {
             return docs;
         }
         for (int from = 0; from < rows.size(); from += 500) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            List<Object> chunk = new ArrayList<>();
+            for (Row r : rows.subList(from, Math.min(rows.size(), from + 500))) {
+                chunk.add(r.id());
+            }
+            padded(chunk);
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_id, event_json FROM event_documents WHERE event_id IN ("
                     + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i).id());
-                }
+                bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         docs.put(rs.getString(1), rs.getString(2));

@@ -77,6 +77,8 @@ public final class ApiServer {
     private static final String LISTED_FILTER = "frontline.listedFilter";
     /** The request attribute giving the date of a listed page's last event when its total is capped and a page follows. */
     private static final String LISTED_PAGE_END = "frontline.listedPageEnd";
+    /** The request attribute holding a handler's answer as bytes (the body it set), so the cache need not copy it. */
+    private static final String RESULT_BYTES = "frontline.resultBytes";
     /** The request attribute holding the store version read before the request was answered (with a cache only). */
     private static final String SEEN_VERSION = "frontline.seenVersion";
     /** This server's writes, one at a time, so that the cache learns which store version each made. */
@@ -247,12 +249,15 @@ public final class ApiServer {
             if (ctx.statusCode() != 200) {
                 return;
             }
-            InputStream in = ctx.resultInputStream();
-            if (in == null) {
-                return;
+            byte[] body = ctx.attribute(RESULT_BYTES);
+            if (body == null) {
+                InputStream in = ctx.resultInputStream();
+                if (in == null) {
+                    return;
+                }
+                body = in.readAllBytes();
+                ctx.result(body);
             }
-            byte[] body = in.readAllBytes();
-            ctx.result(body);
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : CACHED_HEADERS) {
                 String v = ctx.res().getHeader(name);
@@ -435,6 +440,7 @@ public final class ApiServer {
                 at += item.length;
             }
             System.arraycopy(tail, 0, body, at, tail.length);
+            ctx.attribute(RESULT_BYTES, body);
             ctx.status(200).contentType("application/json").result(body);
             return;
         }
