@@ -1474,6 +1474,11 @@ public class JdbcEventStore implements EventStore {
             p.addAll(branches.get(i).params);
             p.add(cap + 1);
         }
+        if (keys && branches.size() > 1) {
+            // H2 keeps a parsed statement for the next execution only when it is a SELECT, never a bare UNION: as a
+            // derived table the union is parsed and planned once per connection instead of at every request
+            sql.insert(0, "SELECT b, event_date, id FROM (").append(") u");
+        }
         long[] counts = new long[branches.size()];
         List<Cursor> found = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
