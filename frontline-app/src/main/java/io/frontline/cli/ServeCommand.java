@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "nothing without the answer cache).")
     long eventCacheMb;
 
+    @Option(names = "--no-warm-up", description = "Do not read the store-wide analysis state (stories, corroboration, the "
+            + "control model) in the background at start: the first /api/control, /api/stories or /api/sources request reads it. "
+            + "At 1,000,000 events that read takes many CPU-minutes and most of a default heap.")
+    boolean noWarmUp;
+
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
@@ -100,7 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server = new ApiServer(s, new Frontline(knowledge), knowledge.gazetteer(), maxBody, access)
                 .responseCache(cacheEntries, cacheMb << 20, eventCacheMb < 0 ? ApiServer.defaultEventCacheBytes() : eventCacheMb << 20);
         int actual = server.start(port);
-        server.warmUp();
+        if (!noWarmUp) {
+            server.warmUp();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
