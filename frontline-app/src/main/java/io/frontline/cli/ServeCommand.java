@@ -58,6 +58,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "At most this many megabytes of cached answers (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
+    @Option(names = "--event-cache-mb", paramLabel = "MB", defaultValue = "-1",
+            description = "At most this many megabytes of listed events kept by id as their JSON, so that a page of them reads "
+                    + "only its keys from the store (default: 256 or an eighth of the heap, whichever is less; 0: none; "
+                    + "nothing without the answer cache).")
+    long eventCacheMb;
+
+    @Option(names = "--no-warm-up", description = "Do not read the store-wide analysis state (stories, corroboration, the "
+            + "control model) in the background at start: the first /api/control, /api/stories or /api/sources request reads it. "
+            + "At 1,000,000 events that read takes many CPU-minutes and most of a default heap.")
+    boolean noWarmUp;
+
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
@@ -92,12 +103,19 @@ final class ServeCommand implements Callable<Integer> {
         String created = tokens == null ? null : bootstrapToken(tokens);
         AccessControl access = new AccessControl(tokens, privateReads, readRate, writeRate);
         ApiServer server = new ApiServer(s, new Frontline(knowledge), knowledge.gazetteer(), maxBody, access)
-                .responseCache(cacheEntries, cacheMb << 20);
+                .responseCache(cacheEntries, cacheMb << 20, eventCacheMb < 0 ? ApiServer.defaultEventCacheBytes() : eventCacheMb << 20);
         int actual = server.start(port);
-        server.warmUp();
+        if (!noWarmUp) {
+            server.warmUp();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            long[] answers = server.cacheCounts();
+            long[] events = server.eventCacheCounts();
+            System.out.printf("frontline: cache: %d answers from the cache, %d computed; events of listings: %d from the cache, "
+                    + "%d read from the store%n", answers[0], answers[1], events[0], events[1]);
+            System.out.flush();
             s.close();
             if (tokens != null) {
                 tokens.close();

@@ -53,6 +53,16 @@ public interface EventStore extends AutoCloseable {
                 p.totalCapped(), p.nextCursor());
     }
 
+    /**
+     * The same page with each event as the UTF-8 bytes of {@link StoredEvent#json()}, events that {@code cache} holds
+     * taken from it and the others read from the store and offered to it (null: no cache).
+     */
+    default Page<byte[]> eventsJson(EventFilter filter, int limit, int offset, String cursor, EventJsonCache cache) {
+        Page<String> p = eventsJson(filter, limit, offset, cursor);
+        return new Page<>(p.items().stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList(), p.total(),
+                p.limit(), p.offset(), p.totalCapped(), p.nextCursor());
+    }
+
     /** Streams every matching event in (date, id) order without holding them all in memory. */
     void scan(EventFilter filter, Consumer<StoredEvent> sink);
 

@@ -802,8 +802,8 @@ public class JdbcEventStore implements EventStore {
 
     @Override
     public Page<StoredEvent> events(EventFilter f, int limit, int offset, String cursor) {
-        return page(f, limit, offset, cursor, (r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
-                r.reviewStatus(), r.storedAt()));
+        return page(f, limit, offset, cursor, items((r, doc) -> new StoredEvent(parse(doc), r.reportId(), r.file(), r.source(),
+                r.reviewStatus(), r.storedAt())));
     }
 
     /**
@@ -812,20 +812,78 @@ public class JdbcEventStore implements EventStore {
      */
     @Override
     public Page<String> eventsJson(EventFilter f, int limit, int offset, String cursor) {
-        return page(f, limit, offset, cursor, (r, doc) -> {
-            String d = doc.strip();
-            StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
-            if (d.length() > 2) {
-                sb.append(',');
+        return page(f, limit, offset, cursor, items(JdbcEventStore::eventJson));
+    }
+
+    /**
+     * The page as UTF-8 JSON per event ({@link #eventsJson(EventFilter, int, int, String)}'s text); the events {@code cache}
+     * holds are neither read by id nor their documents: only the page's keys are read for them.
+     */
+    @Override
+    public Page<byte[]> eventsJson(EventFilter f, int limit, int offset, String cursor, EventJsonCache cache) {
+        Items<byte[]> fromStore = items((r, doc) -> eventJson(r, doc).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (cache == null) {
+            return page(f, limit, offset, cursor, fromStore);
+        }
+        return page(f, limit, offset, cursor, (conn, keys) -> {
+            List<String> ids = new ArrayList<>(keys.size());
+            for (Cursor k : keys) {
+                ids.add(k.id());
             }
-            sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
-                    .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
-                    .append('}');
-            return sb.toString();
+            byte[][] held = cache.get(ids);
+            List<Cursor> missing = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (held[i] == null) {
+                    missing.add(keys.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                List<byte[]> read = fromStore.of(conn, missing);
+                List<String> readIds = new ArrayList<>(missing.size());
+                for (int i = 0, j = 0; i < keys.size(); i++) {
+                    if (held[i] == null) {
+                        held[i] = read.get(j++);
+                        readIds.add(ids.get(i));
+                    }
+                }
+                cache.put(readIds, read);
+            }
+            return java.util.Arrays.asList(held);
         });
     }
 
-    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, java.util.function.BiFunction<Row, String, T> item) {
+    /** An event's listing JSON: its stored document with the store's four fields appended to its text. */
+    private static String eventJson(Row r, String doc) {
+        String d = doc.strip();
+        StringBuilder sb = new StringBuilder(d.length() + 160).append(d, 0, d.length() - 1);
+        if (d.length() > 2) {
+            sb.append(',');
+        }
+        sb.append("\"report_id\":").append(json(r.reportId())).append(",\"file\":").append(json(r.file()))
+                .append(",\"source\":").append(json(r.source())).append(",\"review_status\":").append(json(r.reviewStatus()))
+                .append('}');
+        return sb.toString();
+    }
+
+    /** The items of a page's keys (in their order). */
+    private interface Items<T> {
+        List<T> of(Connection conn, List<Cursor> keys) throws SQLException;
+    }
+
+    /** Items made of each key's row and document, read by id (one query each for the rows and the documents). */
+    private static <T> Items<T> items(java.util.function.BiFunction<Row, String, T> item) {
+        return (conn, keys) -> {
+            List<Row> rows = rowsOf(conn, keys);
+            Map<String, String> docs = documents(conn, rows);
+            List<T> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                out.add(item.apply(r, docs.get(r.id())));
+            }
+            return out;
+        };
+    }
+
+    private <T> Page<T> page(EventFilter f, int limit, int offset, String cursor, Items<T> items) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
         if (after != null && offset != 0) {
             throw new BadFilterException("offset", "a cursor page starts after the cursor; give 'cursor' or 'offset', not both");
@@ -848,28 +906,28 @@ public class JdbcEventStore implements EventStore {
             long total = Math.min(sum, cap);
             // one row more than the page says whether another page follows
             long want = Math.min(Integer.MAX_VALUE, (long) limit + 1);
-            List<Row> rows = new ArrayList<>();
+            // the page's keys (event_date, id) first, which the indexes hold; then only its events are read, by id
+            List<Cursor> pageKeys = new ArrayList<>();
             if (keys && !capped) {
-                // the count read every match's key: the page is chosen among them and only its rows are read, by id,
-                // instead of reading the filter's matches a second time (H2 compares ids as Java strings; PostgreSQL's
-                // collation may not, so there the page query below orders them)
-                rows.addAll(rowsOf(conn, keysOfPage(m.keys(), after, offset, want)));
+                // the count read every match's key: the page is chosen among them instead of reading the filter's
+                // matches a second time (H2 compares ids as Java strings; PostgreSQL's collation may not, so there the
+                // page query below orders them)
+                pageKeys.addAll(keysOfPage(m.keys(), after, offset, want));
             } else if (after == null) {
                 Where w = relation(bs, dateOrder, "", List.of(), offset + want);
                 List<Object> params = new ArrayList<>(w.params);
                 params.add((int) want);
                 params.add(offset);
-                // the page is chosen on the keys (event_date, id), which the indexes hold, then only its rows and
-                // their documents are read, by id (a join lets H2 drive the query from the documents table)
-                rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
-                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key)));
+                // (a join lets H2 drive the query from the documents table, hence keys first and rows by id after)
+                pageKeys.addAll(select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                        + " ORDER BY e.event_date, e.id LIMIT ? OFFSET ?", params, JdbcEventStore::key));
             } else {
                 // keyset: the events after (date, id) in the database's order, where events without a date come first
                 // (H2) or last (PostgreSQL); each part is one index range per branch
                 boolean[] parts = nullsFirst ? new boolean[]{false, true} : new boolean[]{true, false};
                 boolean dated = f.from() != null || f.to() != null;
                 int start = parts[0] == (after.date() != null) ? 0 : 1;   // the part holding the cursor's event
-                for (int i = start; i < 2 && rows.size() < want; i++) {
+                for (int i = start; i < 2 && pageKeys.size() < want; i++) {
                     boolean datedPart = parts[i];
                     if (!datedPart && dated) {
                         continue;
@@ -889,25 +947,18 @@ public class JdbcEventStore implements EventStore {
                             extraParams.add(after.id());
                         }
                     }
-                    long rest = want - rows.size();
+                    long rest = want - pageKeys.size();
                     Where w = relation(bs, dateOrder, extra, extraParams, rest);
                     List<Object> params = new ArrayList<>(w.params);
                     params.add((int) rest);
-                    rows.addAll(rowsOf(conn, select(conn, "SELECT e.id, e.event_date FROM " + w.from
-                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key)));
+                    pageKeys.addAll(select(conn, "SELECT e.id, e.event_date FROM " + w.from
+                            + " ORDER BY e.event_date, e.id LIMIT ?", params, JdbcEventStore::key));
                 }
             }
-            boolean more = rows.size() > limit;
-            if (more) {
-                rows = rows.subList(0, limit);
-            }
-            String next = more ? new Cursor(rows.get(rows.size() - 1).date(), rows.get(rows.size() - 1).id()).encode() : null;
-            Map<String, String> docs = documents(conn, rows);
-            List<T> items = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                items.add(item.apply(r, docs.get(r.id())));
-            }
-            return new Page<>(items, total, limit, offset, capped, next);
+            boolean more = pageKeys.size() > limit;
+            List<Cursor> shown = more ? pageKeys.subList(0, limit) : pageKeys;
+            String next = more ? shown.get(shown.size() - 1).encode() : null;
+            return new Page<>(items.of(conn, shown), total, limit, offset, capped, next);
         });
     }
 
@@ -1233,7 +1284,7 @@ public class JdbcEventStore implements EventStore {
      * {@code side2 = ?} and not side1); a source (the stored sources containing the text). Every other condition is
      * repeated in each branch. Null: nothing can match.
      */
-    private static List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
+    private List<Branch> branches(Connection conn, EventFilter f) throws SQLException {
         GeoGrid.Cover cover = geoCover(f);
         boolean branchCells = cover != null && cover.list() != null && cover.list().length <= MAX_CELL_BRANCHES
                 && (f.from() != null || f.to() != null);
@@ -1299,8 +1350,41 @@ public class JdbcEventStore implements EventStore {
      * The distinct non-null values of an indexed column that pass {@code keep}: one index seek per value (a loose
      * index scan, {@code col > ?} with the value before as a parameter), not a scan of the events. (Written as one
      * recursive query, H2 did not seek with the outer value and read the column's index from its start each step.)
+     * The values are kept by store version: the next filter at the same version reads only the version.
      */
-    private static List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+    private List<String> spellings(Connection conn, String column, java.util.function.Predicate<String> keep) throws SQLException {
+        // read once per store version (V7): a type or source filter then costs one primary-key read instead of an
+        // index seek per distinct value. The version is read first in this transaction, so the values read after it
+        // hold every value of that version (and perhaps newer ones, which only add a branch that matches nothing)
+        long version;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT version FROM store_version WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            version = rs.next() ? rs.getLong(1) : -1;
+        }
+        Distinct d = distinct.get(column);
+        if (d == null || d.version() != version || version < 0) {
+            d = new Distinct(version, distinctValues(conn, column));
+            if (version >= 0) {
+                distinct.put(column, d);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : d.values()) {
+            if (keep.test(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The distinct values of a column of events as of a store version, kept by {@link #spellings}. */
+    private record Distinct(long version, List<String> values) {
+    }
+
+    private final Map<String, Distinct> distinct = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The distinct non-null values of an indexed column of events, in its order (see {@link #spellings}). */
+    private static List<String> distinctValues(Connection conn, String column) throws SQLException {
         // H2 starts a "> v" range of a composite index at v and steps over every entry equal to v (250,000 for a common
         // type at 1M events); ">= v + NUL", the least string after v, starts behind them. PostgreSQL refuses NUL in
         // text and seeks "> v" itself.
@@ -1315,9 +1399,7 @@ public class JdbcEventStore implements EventStore {
                 v = rs.next() ? rs.getString(1) : null;
             }
             for (int guard = 0; v != null && guard < 100_000; guard++) {
-                if (keep.test(v)) {
-                    out.add(v);
-                }
+                out.add(v);
                 next.setString(1, h2 ? v + "\u0000" : v);
                 try (ResultSet rs = next.executeQuery()) {
                     v = rs.next() ? rs.getString(1) : null;
@@ -1409,6 +1491,11 @@ public class JdbcEventStore implements EventStore {
             p.addAll(branches.get(i).params);
             p.add(cap + 1);
         }
+        if (keys && branches.size() > 1) {
+            // H2 keeps a parsed statement for the next execution only when it is a SELECT, never a bare UNION: as a
+            // derived table the union is parsed and planned once per connection instead of at every request
+            sql.insert(0, "SELECT b, event_date, id FROM (").append(") u");
+        }
         long[] counts = new long[branches.size()];
         List<Cursor> found = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
@@ -1459,6 +1546,7 @@ public class JdbcEventStore implements EventStore {
         for (Cursor k : keys) {
             ids.add(k.id());
         }
+        padded(ids);
         Map<String, Row> byId = new HashMap<>();
         for (Row r : select(conn, "SELECT " + PAGE_COLUMNS + " FROM events e WHERE e.id IN (" + marks(ids.size()) + ")", ids,
                 JdbcEventStore::row)) {
@@ -1469,6 +1557,22 @@ public class JdbcEventStore implements EventStore {
             out.add(byId.get(k.id()));
         }
         return out;
+    }
+
+    /**
+     * Pads a non-empty IN-list of ids to the next power of two by repeating its last id, so that lookups by id use a
+     * few statement texts, which the database's per-connection cache of parsed statements keeps, instead of one per
+     * length (a page whose events are partly cached reads any number of them).
+     */
+    private static void padded(List<Object> ids) {
+        int n = Integer.highestOneBit(ids.size());
+        if (n < ids.size()) {
+            n <<= 1;
+        }
+        Object last = ids.get(ids.size() - 1);
+        while (ids.size() < n) {
+            ids.add(last);
+        }
     }
 
     /** The cells of the box, else of the radius; null without either. */
@@ -1658,13 +1762,15 @@ public class JdbcEventStore implements EventStore {
             return docs;
         }
         for (int from = 0; from < rows.size(); from += 500) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            List<Object> chunk = new ArrayList<>();
+            for (Row r : rows.subList(from, Math.min(rows.size(), from + 500))) {
+                chunk.add(r.id());
+            }
+            padded(chunk);
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = conn.prepareStatement("SELECT event_id, event_json FROM event_documents WHERE event_id IN ("
                     + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i).id());
-                }
+                bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         docs.put(rs.getString(1), rs.getString(2));

@@ -65,13 +65,22 @@ public final class ApiServer {
     private final Object reviewLock = new Object();
     private Javalin app;
     /** Answers of the store's read endpoints by request and store write version; null: no caching. */
-    private ResponseCache cache = new ResponseCache(DEFAULT_CACHE_ENTRIES, DEFAULT_CACHE_BYTES);
+    private ResponseCache cache = new ResponseCache(DEFAULT_CACHE_ENTRIES, DEFAULT_CACHE_BYTES, defaultEventCacheBytes());
     static final int DEFAULT_CACHE_ENTRIES = 10_000;
     static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+    /** The default room for events' JSON by id: 256 MB, at most an eighth of the heap. */
+    public static long defaultEventCacheBytes() {
+        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+    }
     /** The request attribute naming the filter of an event listing: its cached answer stays through writes it does not match. */
     private static final String LISTED_FILTER = "frontline.listedFilter";
     /** The request attribute giving the date of a listed page's last event when its total is capped and a page follows. */
     private static final String LISTED_PAGE_END = "frontline.listedPageEnd";
+    /** The request attribute holding a handler's answer as bytes (the body it set), so the cache need not copy it. */
+    private static final String RESULT_BYTES = "frontline.resultBytes";
+    /** The request attribute holding the store version read before the request was answered (with a cache only). */
+    private static final String SEEN_VERSION = "frontline.seenVersion";
     /** This server's writes, one at a time, so that the cache learns which store version each made. */
     private final Object writeLock = new Object();
     /** Headers the cached endpoints set, kept with a cached answer. */
@@ -97,13 +106,26 @@ public final class ApiServer {
      * 0 entries: no cache. Call before {@link #start(int)}.
      */
     public ApiServer responseCache(int maxEntries, long maxBytes) {
-        cache = maxEntries <= 0 ? null : new ResponseCache(maxEntries, maxBytes);
+        return responseCache(maxEntries, maxBytes, defaultEventCacheBytes());
+    }
+
+    /**
+     * The same, and at most {@code maxEventBytes} bytes of event listings' events kept by id as their JSON (0: none), so
+     * that a page of events the cache holds reads only its keys from the store. Call before {@link #start(int)}.
+     */
+    public ApiServer responseCache(int maxEntries, long maxBytes, long maxEventBytes) {
+        cache = maxEntries <= 0 ? null : new ResponseCache(maxEntries, maxBytes, maxEventBytes);
         return this;
     }
 
     /** Cache hits and misses so far (0 and 0 without a cache). */
     public long[] cacheCounts() {
         return cache == null ? new long[]{0, 0} : new long[]{cache.hits(), cache.misses()};
+    }
+
+    /** Events of listings taken from the cache by id and read from the store so far (0 and 0 without a cache). */
+    public long[] eventCacheCounts() {
+        return cache == null ? new long[]{0, 0} : cache.eventCounts();
     }
 
     /** Starts on {@code port} (0: any free port) and returns the port. */
@@ -213,6 +235,7 @@ public final class ApiServer {
                 h.handle(ctx);
                 return;
             }
+            ctx.attribute(SEEN_VERSION, version);
             String key = cacheKey(ctx);
             ResponseCache.Entry e = c.get(key, version);
             if (e != null) {
@@ -226,12 +249,15 @@ public final class ApiServer {
             if (ctx.statusCode() != 200) {
                 return;
             }
-            InputStream in = ctx.resultInputStream();
-            if (in == null) {
-                return;
+            byte[] body = ctx.attribute(RESULT_BYTES);
+            if (body == null) {
+                InputStream in = ctx.resultInputStream();
+                if (in == null) {
+                    return;
+                }
+                body = in.readAllBytes();
+                ctx.result(body);
             }
-            byte[] body = in.readAllBytes();
-            ctx.result(body);
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : CACHED_HEADERS) {
                 String v = ctx.res().getHeader(name);
@@ -379,24 +405,43 @@ public final class ApiServer {
             throw new BadFilterException("format", "the API writes json, geojson or acled-csv");
         }
         if (fmt == EventFormats.Format.json) {
-            // the events' stored JSON is written as it is, not parsed into maps and serialised again
-            Page<String> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));
+            // the events' stored JSON is written as it is, not parsed into maps and serialised again; the events the
+            // cache holds at the store version read before this request are not read from the store
+            Long seen = ctx.attribute(SEEN_VERSION);
+            ResponseCache c = cache;
+            Page<byte[]> page = store.eventsJson(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"),
+                    c == null || seen == null ? null : c.events(seen));
             pageEnd(ctx, page);
             if (page.nextCursor() != null) {
                 ctx.header("X-Next-Cursor", page.nextCursor());
             }
-            StringBuilder sb = new StringBuilder(page.items().stream().mapToInt(String::length).sum() + 200).append("{\"events\":[");
-            for (int i = 0; i < page.items().size(); i++) {
-                sb.append(i == 0 ? "" : ",").append(page.items().get(i));
-            }
+            byte[] tail;
             try {
-                sb.append("],\"total\":").append(page.total()).append(",\"limit\":").append(page.limit())
-                        .append(",\"offset\":").append(page.offset()).append(",\"total_capped\":").append(page.totalCapped())
-                        .append(",\"next_cursor\":").append(JSON.writeValueAsString(page.nextCursor())).append('}');
+                tail = ("],\"total\":" + page.total() + ",\"limit\":" + page.limit() + ",\"offset\":" + page.offset()
+                        + ",\"total_capped\":" + page.totalCapped() + ",\"next_cursor\":" + JSON.writeValueAsString(page.nextCursor())
+                        + "}").getBytes(StandardCharsets.UTF_8);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            ctx.status(200).contentType("application/json").result(sb.toString());
+            byte[] head = "{\"events\":[".getBytes(StandardCharsets.US_ASCII);
+            int n = head.length + tail.length + Math.max(0, page.items().size() - 1);
+            for (byte[] item : page.items()) {
+                n += item.length;
+            }
+            byte[] body = new byte[n];
+            System.arraycopy(head, 0, body, 0, head.length);
+            int at = head.length;
+            for (int i = 0; i < page.items().size(); i++) {
+                if (i > 0) {
+                    body[at++] = ',';
+                }
+                byte[] item = page.items().get(i);
+                System.arraycopy(item, 0, body, at, item.length);
+                at += item.length;
+            }
+            System.arraycopy(tail, 0, body, at, tail.length);
+            ctx.attribute(RESULT_BYTES, body);
+            ctx.status(200).contentType("application/json").result(body);
             return;
         }
         Page<StoredEvent> page = store.events(f, limit(ctx), offset(ctx), ctx.queryParam("cursor"));

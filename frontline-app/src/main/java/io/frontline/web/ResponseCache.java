@@ -89,13 +89,88 @@ final class ResponseCache {
     private static final int MAX_RECORDED = 10_000;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    /**
+     * Events of listings by id as their JSON (UTF-8), valid at {@link #version} like the answers: a recorded write
+     * drops the events it changed (a review; the events a report adds are new), an unrecorded one drops them all.
+     */
+    private final LinkedHashMap<String, byte[]> events = new LinkedHashMap<>(1024, 0.75f, true);
+    private final long maxEventBytes;
+    private long eventBytes;
+    private final AtomicLong eventHits = new AtomicLong();
+    private final AtomicLong eventMisses = new AtomicLong();
 
     ResponseCache(int maxEntries, long maxBytes) {
+        this(maxEntries, maxBytes, 0);
+    }
+
+    /** {@code maxEventBytes}: at most this many bytes of events' JSON kept by id (0: none). */
+    ResponseCache(int maxEntries, long maxBytes, long maxEventBytes) {
         if (maxEntries < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("a response cache needs room for at least one entry");
         }
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
+        this.maxEventBytes = Math.max(0, maxEventBytes);
+    }
+
+    /** What an event's JSON is counted as: its bytes, its id and the map entry. */
+    private static long eventSize(String id, byte[] json) {
+        return json.length + 2L * id.length() + 96;
+    }
+
+    /**
+     * The events' JSON as seen at store version {@code storeVersion}, which the caller read before reading the store:
+     * null when no event is kept. Events are taken while that is the newest version seen, and kept only then.
+     */
+    io.frontline.store.EventJsonCache events(long storeVersion) {
+        if (maxEventBytes == 0) {
+            return null;
+        }
+        return new io.frontline.store.EventJsonCache() {
+            @Override
+            public byte[][] get(List<String> ids) {
+                byte[][] out = new byte[ids.size()][];
+                int found = 0;
+                synchronized (ResponseCache.this) {
+                    if (advance(storeVersion) && storeVersion == version) {
+                        for (int i = 0; i < out.length; i++) {
+                            out[i] = events.get(ids.get(i));
+                            found += out[i] == null ? 0 : 1;
+                        }
+                    }
+                }
+                eventHits.addAndGet(found);
+                eventMisses.addAndGet(out.length - found);
+                return out;
+            }
+
+            @Override
+            public void put(List<String> ids, List<byte[]> json) {
+                synchronized (ResponseCache.this) {
+                    if (!advance(storeVersion) || storeVersion != version) {
+                        return;
+                    }
+                    for (int i = 0; i < ids.size(); i++) {
+                        String id = ids.get(i);
+                        byte[] b = json.get(i);
+                        if (id == null || b == null || eventSize(id, b) > maxEventBytes) {
+                            continue;
+                        }
+                        byte[] old = events.put(id, b);
+                        if (old != null) {
+                            eventBytes -= eventSize(id, old);
+                        }
+                        eventBytes += eventSize(id, b);
+                    }
+                    Iterator<Map.Entry<String, byte[]>> it = events.entrySet().iterator();
+                    while (eventBytes > maxEventBytes && it.hasNext()) {
+                        Map.Entry<String, byte[]> e = it.next();
+                        eventBytes -= eventSize(e.getKey(), e.getValue());
+                        it.remove();
+                    }
+                }
+            }
+        };
     }
 
     /** The answer to {@code key} at store version {@code storeVersion}, or null. */
@@ -159,6 +234,14 @@ final class ResponseCache {
         }
         if (known) {
             for (Write written : recorded.subMap(version, false, storeVersion, true).values()) {
+                if (!written.added()) {
+                    for (StoredEvent e : written.events()) {
+                        byte[] old = e.id() == null ? null : events.remove(e.id());
+                        if (old != null) {
+                            eventBytes -= eventSize(e.id(), old);
+                        }
+                    }
+                }
                 Iterator<Entry> it = entries.values().iterator();
                 while (it.hasNext()) {
                     Entry e = it.next();
@@ -171,6 +254,8 @@ final class ResponseCache {
         } else {
             entries.clear();
             bytes = 0;
+            events.clear();
+            eventBytes = 0;
         }
         recorded.headMap(storeVersion, true).clear();
         version = storeVersion;
@@ -187,6 +272,19 @@ final class ResponseCache {
 
     long hits() {
         return hits.get();
+    }
+
+    /** Events of listings taken from the cache and read from the store so far. */
+    long[] eventCounts() {
+        return new long[]{eventHits.get(), eventMisses.get()};
+    }
+
+    synchronized int eventsKept() {
+        return events.size();
+    }
+
+    synchronized long eventBytes() {
+        return eventBytes;
     }
 
     long misses() {

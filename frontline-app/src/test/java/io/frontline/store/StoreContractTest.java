@@ -313,6 +313,29 @@ abstract class StoreContractTest {
         assertThat(page.items()).extracting(StoredEvent::id).containsExactly("a-001", "b-002");
     }
 
+    /**
+     * The type and source filters read the stored spellings once per store version: a spelling that a later report or a
+     * correction brings is found by the next filter, and one no event has any more matches nothing.
+     */
+    @Test
+    void typeAndSourceFiltersSeeSpellingsWrittenAfterTheFirstFilter() {
+        filterFixture();
+        assertThat(ids(Map.of("type", "Strategic developments"))).isEmpty();
+        assertThat(ids(Map.of("source", "other wire"))).isEmpty();
+        assertThat(ids(Map.of("type", "violence against civilians"))).containsExactly("a-003");
+        store().review("a-001", "correct", "analyst1", Map.of("event_type", "Strategic developments")).orElseThrow();
+        assertThat(ids(Map.of("type", "strategic developments"))).containsExactly("a-001");
+        ReportDoc other = StoreFixtures.doc("c", new Object[]{"2017-09-02", "sdf", "civilians", 36.0, 39.0});
+        other = new ReportDoc(other.id(), other.contentHash(), other.file(), other.text(), "Other Wire", other.report(),
+                other.events(), other.claims());
+        store().save(other);
+        assertThat(ids(Map.of("type", "violence against civilians"))).containsExactly("c-001", "a-003");
+        assertThat(ids(Map.of("source", "other wire"))).containsExactly("c-001");
+        store().review("c-001", "correct", "analyst1", Map.of("event_type", "Battles")).orElseThrow();
+        assertThat(ids(Map.of("type", "violence against civilians"))).containsExactly("a-003");
+        assertThat(ids(Map.of("type", "battles"))).contains("c-001");
+    }
+
     @Test
     void badFiltersNameTheParameter() {
         Map<String, String> bad = new HashMap<>();

@@ -38,12 +38,13 @@ class ResponseCacheTest {
     static String base;
     static String privateBase;
     static String alice;
+    static KnowledgeBase kb;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        KnowledgeBase kb = BundledKnowledge.load();
+        kb = BundledKnowledge.load();
         store = JdbcEventStore.embedded(dir.resolve("data"));
         other = JdbcEventStore.embedded(dir.resolve("data")); // pools of its own: another writer of the same file
         tokens = TokenStore.embedded(dir.resolve("data"));
@@ -112,6 +113,91 @@ class ResponseCacheTest {
         other.review("rc-a-001", "confirm", "bob", Map.of());
         assertThat(JSON.readTree(get(base + "/api/events/rc-a-001", null).body()).get("review_status").asText())
                 .isEqualTo("confirmed");
+    }
+
+    @Test
+    void eventsKeptByIdFollowReviewsAndWritesOfOtherInstances() throws Exception {
+        other.save(StoreFixtures.doc("ek-a", new Object[]{"2013-04-02", "government", "opposition", 35.3, 40.1},
+                new Object[]{"2013-04-03", "opposition", "government", 35.4, 40.2},
+                new Object[]{"2013-04-04", "sdf", "islamic_state", 36.1, 38.9}));
+        ApiServer plain = new ApiServer(store, new Frontline(kb), kb.gazetteer(), 200_000).responseCache(0, 0);
+        String plainBase = "http://localhost:" + plain.start(0);
+        try {
+            String window = "/api/events?from=2013-04-01&to=2013-04-30&limit=";
+            long[] c0 = server.eventCacheCounts();
+            HttpResponse<String> first = get(base + window + "50", null);
+            assertThat(first.statusCode()).isEqualTo(200);
+            long[] c1 = server.eventCacheCounts();
+            assertThat(c1[1] - c0[1]).as("read from the store").isEqualTo(3);
+            // another request (not a cached answer) of the same events takes them from the cache, byte for byte as
+            // a server without any cache writes them
+            HttpResponse<String> second = get(base + window + "49", null);
+            assertThat(cache(second)).isEqualTo("miss");
+            long[] c2 = server.eventCacheCounts();
+            assertThat(c2[0] - c1[0]).as("from the cache").isEqualTo(3);
+            assertThat(c2[1]).isEqualTo(c1[1]);
+            assertThat(second.body()).isEqualTo(get(plainBase + window + "49", null).body());
+            assertThat(JSON.readTree(second.body()).get("events")).isEqualTo(JSON.readTree(first.body()).get("events"));
+
+            // a correction through this server: the next listing shows it
+            HttpResponse<String> rv = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events/ek-a-001/review"))
+                    .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"correct\",\"fields\":{\"fatalities\":17}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(rv.statusCode()).isEqualTo(201);
+            JsonNode corrected = JSON.readTree(get(base + window + "48", null).body()).get("events").get(0);
+            assertThat(corrected.get("event_id").asText()).isEqualTo("ek-a-001");
+            assertThat(corrected.get("fatalities").asInt()).isEqualTo(17);
+            assertThat(corrected.get("review_status").asText()).isEqualTo("corrected");
+            // the other events stayed in the cache
+            long[] c3 = server.eventCacheCounts();
+            assertThat(c3[1] - c2[1]).as("only the corrected event read again").isEqualTo(1);
+
+            // a review by another instance (as another process), which this server did not make nor record
+            other.review("ek-a-002", "reject", "bob", Map.of());
+            JsonNode afterOther = JSON.readTree(get(base + window + "47", null).body()).get("events");
+            assertThat(afterOther.get(1).get("review_status").asText()).isEqualTo("rejected");
+            assertThat(get(base + window + "46", null).body()).isEqualTo(get(plainBase + window + "46", null).body());
+        } finally {
+            plain.stop();
+        }
+    }
+
+    @Test
+    void eventsByIdAreBoundedDroppedByARecordedReviewAndNotKeptFromAnOlderVersion() {
+        ResponseCache c = new ResponseCache(100, 1_000_000, 2_000);
+        java.util.List<String> ids = java.util.List.of("e-1", "e-2", "e-3");
+        c.events(3).put(ids, java.util.List.of(new byte[300], new byte[300], new byte[300]));
+        assertThat(java.util.Arrays.asList(c.events(3).get(ids))).doesNotContainNull();
+        // a report added by this server keeps them; a review of e-2 drops only e-2
+        io.frontline.store.StoredEvent e2 = new io.frontline.store.StoredEvent(Map.of("event_id", "e-2"), "r", "r.txt", "Wire",
+                "unreviewed", 0);
+        io.frontline.store.StoredEvent added = new io.frontline.store.StoredEvent(Map.of("event_id", "e-9"), "r", "r.txt", "Wire",
+                "unreviewed", 0);
+        write(c, 3, 4, added, true);
+        assertThat(java.util.Arrays.asList(c.events(4).get(ids))).doesNotContainNull();
+        write(c, 4, 5, e2, false);
+        byte[][] got = c.events(5).get(ids);
+        assertThat(got[0]).isNotNull();
+        assertThat(got[1]).isNull();
+        assertThat(got[2]).isNotNull();
+        // what was read at an older version than the newest seen is neither kept nor taken
+        c.events(4).put(java.util.List.of("e-2"), java.util.List.of(new byte[300]));
+        assertThat(c.events(5).get(java.util.List.of("e-2"))[0]).isNull();
+        assertThat(java.util.Arrays.asList(c.events(4).get(ids))).containsOnlyNulls();
+        // bounded in bytes: the least recently used go first
+        for (int i = 0; i < 20; i++) {
+            c.events(5).put(java.util.List.of("f-" + i), java.util.List.of(new byte[300]));
+        }
+        assertThat(c.eventBytes()).isLessThanOrEqualTo(2_000);
+        assertThat(c.events(5).get(java.util.List.of("f-19", "f-0"))).satisfies(b -> {
+            assertThat(b[0]).isNotNull();
+            assertThat(b[1]).isNull();
+        });
+        // a version nobody recorded drops them all
+        assertThat(c.events(7).get(java.util.List.of("f-19"))[0]).isNull();
+        assertThat(c.eventsKept()).isZero();
+        assertThat(new ResponseCache(100, 1_000).events(1)).as("no room for events: no event cache").isNull();
     }
 
     @Test
