@@ -83,7 +83,7 @@ class GoldCorpusTest {
     void extractionStaysAtOrAboveTheReportedFigures() {
         ExtractCommandTest.requireSeed();
         Scorer.Score dev = score(gold);
-        assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.81);
+        assertThat(dev.precision()).as("dev event precision").isGreaterThanOrEqualTo(0.82);
         assertThat(dev.recall()).as("dev event recall").isGreaterThanOrEqualTo(0.79);
         assertThat(dev.strictRecall()).as("dev strict recall").isGreaterThanOrEqualTo(0.67);
         // the counted precision, with the events set aside as outside the gold's coding rules, stays reported too
@@ -105,7 +105,7 @@ class GoldCorpusTest {
         Scorer.Score score = scoreNews("news-gold.csv", "news");
         assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.88);
         assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.81);
-        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.59);
+        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.63);
     }
 
     /** The second news development set (eval/news2/), measured unseen at 0.506 / 0.342 before rules were written for it. */
@@ -114,7 +114,7 @@ class GoldCorpusTest {
         Scorer.Score score = scoreNews("news2-gold.csv", "news2");
         assertThat(score.precision()).as("news2 event precision").isGreaterThanOrEqualTo(0.84);
         assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.66);
-        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.38);
+        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.46);
     }
 
     /** The held-out news set (eval/news-heldout/): measured, never tuned on. */
