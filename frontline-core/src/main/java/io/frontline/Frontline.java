@@ -649,21 +649,11 @@ public final class Frontline {
                 // "... were killed in the fighting" in the next paragraph still counts the deaths of the event before
                 lastEvent = lastEvent >= 0 && EARLIER_FIGHTING.matcher(sa.sentence().text()).find() ? lastEvent : -1;
             }
-            ActorMention claimant = lastEvent >= 0 && lastCoded != null ? claimant(sa) : null;
-            if (claimant != null && lastCoded.frame().kind().isRemote() && "unknown".equals(events.get(lastEvent).side1())
-                    && (lastCoded.frame().actor1().isEmpty() || lastCoded.frame().actor1().get(0).actor() == null
-                    || "unknown".equals(lastCoded.frame().actor1().get(0).actor().side()))) {
-                // "A car bomb exploded in X, killing three civilians. Islamic State claimed responsibility.": the claimant
-                // is the perpetrator ACLED codes, the claim its source
-                Frame f0 = lastCoded.frame();
-                List<ActorMention> victims = f0.actor2().stream().filter(v -> v.actor() == null
-                        || !v.actor().side().equals(claimant.actor().side())).toList();
-                Frame claimed = f0.withActors(List.of(claimant), "claimed-responsibility", victims, victims.isEmpty() ? "" : f0.actor2How());
-                Event before = events.get(lastEvent);
-                events.set(lastEvent, coder.code(report, before.eventId(), claimed, lastCoded.place(), lastCoded.resolution(), lastWhen,
-                        before.fatalities()));
-                lastCoded = new Located(claimed, lastCoded.place(), lastCoded.resolution(), lastCoded.fatalities(), lastCoded.via());
+            if (lastEvent >= 0 && lastCoded != null) {
+                // "A car bomb exploded in X, killing three civilians. Islamic State claimed responsibility."
+                lastCoded = claimedBy(claimant(sa), lastCoded, events, lastEvent, report, lastWhen);
             }
+            int eventsBefore = events.size();
             Map<PlaceMention, PlaceResolver.Anchor> anchorsHere = sentenceAnchors(resolver, sa, focus);
             List<PlaceResolver.Anchor> here = bySpecificity(anchorsHere);
             List<Located> located = new ArrayList<>();
@@ -830,6 +820,10 @@ public final class Frontline {
                             Double.NaN, 0, "named earlier in the paragraph"));
                 }
             }
+            if (events.size() > eventsBefore && lastEvent >= eventsBefore && lastCoded != null) {
+                // "a suicide bomber struck an army position ..., adding that al-Nusra had claimed the attack"
+                lastCoded = claimedBy(claimant(sa), lastCoded, events, lastEvent, report, lastWhen);
+            }
             for (PlaceMention p : sa.places()) {
                 if (p.referable() && referenceClass(p) != null) {
                     referents.put(referenceClass(p), p);
@@ -843,7 +837,31 @@ public final class Frontline {
         return new Extraction(report, events, claims, candidates.find(analysed));
     }
 
-    private static final Pattern CLAIMED = Pattern.compile("(?i)\\b(?:claimed|claims|claiming|has claimed|took|takes)\\s+responsibility\\b");
+    /**
+     * A bombing or strike with no named perpetrator, claimed by {@code claimant}: the claimant is the perpetrator ACLED
+     * codes (the claim its source), and its own side leaves the victims. The event is recoded in place; returns how it
+     * is coded now ({@code lastCoded} unchanged when the claim does not apply).
+     */
+    private Located claimedBy(ActorMention claimant, Located lastCoded, List<Event> events, int lastEvent, Report report,
+                              EventCoder.When lastWhen) {
+        if (claimant == null || !lastCoded.frame().kind().isRemote() || !"unknown".equals(events.get(lastEvent).side1())
+                || !(lastCoded.frame().actor1().isEmpty() || lastCoded.frame().actor1().get(0).actor() == null
+                || "unknown".equals(lastCoded.frame().actor1().get(0).actor().side()))) {
+            return lastCoded;
+        }
+        Frame f0 = lastCoded.frame();
+        List<ActorMention> victims = f0.actor2().stream().filter(v -> v.actor() == null
+                || !v.actor().side().equals(claimant.actor().side())).toList();
+        Frame claimed = f0.withActors(List.of(claimant), "claimed-responsibility", victims, victims.isEmpty() ? "" : f0.actor2How());
+        Event before = events.get(lastEvent);
+        events.set(lastEvent, coder.code(report, before.eventId(), claimed, lastCoded.place(), lastCoded.resolution(), lastWhen,
+                before.fatalities()));
+        return new Located(claimed, lastCoded.place(), lastCoded.resolution(), lastCoded.fatalities(), lastCoded.via());
+    }
+
+    private static final Pattern CLAIMED = Pattern.compile("(?i)\\b(?:(?:claimed|claims|claiming|has claimed|took|takes)\\s+responsibility"
+            + "|(?:claimed|claims|has claimed|had claimed)\\s+(?:the|this|that|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+            + "Friday's|Saturday's)\\s+(?:attack|bombing|blast|explosion|operation|assault))\\b");
 
     /** The armed group that "claimed responsibility" in this sentence, named before the words, or null. */
     private static ActorMention claimant(SentenceAnalysis sa) {

@@ -101,7 +101,11 @@ public final class FrameBuilder {
                 // "the military counter-attacked and ISIL forces retreated": a new subject after "and" opens a clause
                 clauseStart = Math.max(clauseStart, coordinatedSubjectStart(s, actors, trigs.get(t - 1).last, tr.first));
             }
-            int scopeEnd = t + 1 < trigs.size() ? trigs.get(t + 1).first : s.size();
+            int next = t + 1;
+            while (next < trigs.size() && dropped(s, trigs.get(next))) {
+                next++; // "a suicide bomber ... struck an army position on the edge of X": a "struck" that is no air strike does not end the scope
+            }
+            int scopeEnd = next < trigs.size() ? trigs.get(next).first : s.size();
             // a repelled attempt's goal is where the fighting was: "repelled an attempt to recapture X"
             scopeEnd = Math.min(scopeEnd, clauseEnd(s, tr.last + 1, tr.kind != TriggerClass.REPEL));
             // "three fighters died in an ambush (by X)": the subject suffered the attack, as with a passive verb
@@ -1048,6 +1052,15 @@ public final class FrameBuilder {
     }
 
     /** An aircraft is the subject of the clause: "a fighter jet fired rockets", "Turkish drones fired missiles". */
+    /** An "air-struck" trigger ("struck", "hit") with neither aircraft nor guns before it: no event of its own. */
+    private static boolean dropped(Sentence s, Trig tr) {
+        if (!tr.rule.id().equals("air-struck")) {
+            return false;
+        }
+        int from = clauseStart(s, tr.first);
+        return !aircraftBefore(s, from, tr.first) && !groundFireBefore(s, from, tr.first);
+    }
+
     private static final Set<String> GROUND_FIRE = Set.of("artillery", "howitzers", "howitzer", "tanks", "tank", "mortars",
             "mortar", "rockets", "rocket", "shells", "mlrs", "grad", "grads", "cannons", "cannon");
 
@@ -1063,7 +1076,8 @@ public final class FrameBuilder {
 
     private static boolean aircraftBefore(Sentence s, int clauseStart, int trigger) {
         for (int k = Math.max(clauseStart, trigger - 5); k < trigger; k++) {
-            if (AIRCRAFT.contains(s.token(k).lower()) && !(k > 0 && PREPOSITIONS.contains(s.token(k - 1).lower()))) {
+            if (AIRCRAFT.contains(s.token(k).lower()) && !(k > 0 && PREPOSITIONS.contains(s.token(k - 1).lower()))
+                    && !(k > 0 && s.token(k - 1).is("suicide"))) { // a suicide bomber is no aircraft
                 return true;
             }
         }

@@ -371,4 +371,20 @@ class NewsConstructionsTest {
         Event e = only("Two citizens were killed when terrorists fired rocket shells on the town of Mhardeh on Saturday.");
         assertThat(e.side2()).isEqualTo("civilians");
     }
+
+    @Test
+    void aStruckThatIsNoAirStrikeDoesNotCutTheEventShort() {
+        Event e = only("On Sunday, a suicide bomber driving a van struck an army checkpoint on the northern edge of Rastan, killing six soldiers.");
+        assertThat(e.subEventType()).isEqualTo("Suicide bomb");
+        assertThat(e.location()).isEqualTo("Rastan");
+        assertThat(e.side2()).isEqualTo("government");
+    }
+
+    @Test
+    void aClaimInTheSameSentenceNamesThePerpetrator() {
+        Event e = only("On Sunday, a car bomb exploded at an army checkpoint in the town of Rastan, killing six soldiers, "
+                + "a monitor said, adding that Islamic State had claimed the attack.");
+        assertThat(e.side1()).isEqualTo("islamic_state");
+        assertThat(e.provenance().get("actor1").rule()).contains("claimed-responsibility");
+    }
 }
