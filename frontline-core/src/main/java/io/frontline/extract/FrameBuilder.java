@@ -666,7 +666,7 @@ public final class FrameBuilder {
     /** Nouns after an actor's name that make the name a possessor: "IS positions", "ISIL headquarters". */
     /** An actor named by its strikes ("Russian airstrikes", "coalition air raids"): the name holds the trigger. */
     private static final java.util.regex.Pattern STRIKES_NAME = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:air[- ]?strikes?|air[- ]?raids?|strikes?)$"); // also "Turkish strikes"
+            "(?i)\\b(?:air[- ]?strikes?|air[- ]?raids?)$");
 
     private static final Set<String> POSSESSED = Set.of("positions", "position", "targets", "headquarters", "bases", "base",
             "checkpoints", "checkpoint", "convoy", "convoys", "vehicles", "vehicle", "lines", "defenses", "defences",

@@ -292,11 +292,6 @@ class NewsConstructionsTest {
         assertThat(e.side1()).isEqualTo("russia");
         // a strike team is no strike
         assertThat(events("A Russian strike team was seen in the town of Tal Tamr on Monday.")).isEmpty();
-        // the strike named alone: the name holds the trigger
-        Event f = only("A Turkish strike on the village of Tal Tamr killed two SDF fighters on Monday.");
-        assertThat(f.subEventType()).isEqualTo("Air/drone strike");
-        assertThat(f.side1()).isEqualTo("turkey");
-        assertThat(f.side2()).isEqualTo("sdf");
     }
 
     @Test
