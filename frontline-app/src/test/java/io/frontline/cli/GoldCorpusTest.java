@@ -104,8 +104,8 @@ class GoldCorpusTest {
     void newsCopyStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news-gold.csv", "news");
         assertThat(score.precision()).as("news event precision").isGreaterThanOrEqualTo(0.88);
-        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.81);
-        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.63);
+        assertThat(score.recall()).as("news event recall").isGreaterThanOrEqualTo(0.84);
+        assertThat(score.strictRecall()).as("news strict recall").isGreaterThanOrEqualTo(0.66);
     }
 
     /** The second news development set (eval/news2/), measured unseen at 0.506 / 0.342 before rules were written for it. */
@@ -113,8 +113,8 @@ class GoldCorpusTest {
     void secondNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news2-gold.csv", "news2");
         assertThat(score.precision()).as("news2 event precision").isGreaterThanOrEqualTo(0.84);
-        assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.66);
-        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.46);
+        assertThat(score.recall()).as("news2 event recall").isGreaterThanOrEqualTo(0.70);
+        assertThat(score.strictRecall()).as("news2 strict recall").isGreaterThanOrEqualTo(0.50);
     }
 
     /** The held-out news set (eval/news-heldout/): measured, never tuned on. */
@@ -122,7 +122,7 @@ class GoldCorpusTest {
     void heldOutNewsSetStaysAtOrAboveTheReportedFigures() throws Exception {
         Scorer.Score score = scoreNews("news-heldout-gold.csv", "news-heldout");
         assertThat(score.precision()).as("held-out news event precision").isGreaterThanOrEqualTo(0.68);
-        assertThat(score.recall()).as("held-out news event recall").isGreaterThanOrEqualTo(0.50);
+        assertThat(score.recall()).as("held-out news event recall").isGreaterThanOrEqualTo(0.53);
     }
 
     /** Scores a news set, after checking that every gold row's evidence is in its report. */
