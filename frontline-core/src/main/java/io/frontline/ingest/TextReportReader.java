@@ -360,7 +360,7 @@ public final class TextReportReader {
                 .replaceAll("\\b(?:" + io.frontline.text.Months.PATTERN.toLowerCase(Locale.ROOT) + ")", " ")
                 .replaceAll("\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b", " ")
                 .replaceAll("\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?", " ") // "Thu Nov 22, 2012"
-                .replaceAll("(?<=\\d)(?:am|pm)\\b", " ") // "3:17pm"
+                .replaceAll("(?<=\\d)(?:am|pm|st|nd|rd|th)\\b", " ") // "3:17pm", "25th"
                 .replaceAll("\\b(?:first|published|posted|updated|update|modified|last|date|on|at|am|pm|gmt|utc|st|nd|rd|th"
                         + "|est|edt|bst|cet|cest|eet|eest|ast|et|pt|pst|pdt|msk|trt)\\b", " ")
                 .replaceAll("[\\d\\s,\u060C./:+-]", "");

@@ -201,7 +201,8 @@ class NewsHeadersTest {
                 {"5 April 2015 \u2022 11 min read", "2015-04-05"},
                 {"27-10-2013", "2013-10-27"},
                 {"August 7, 2014 by Jane Example", "2014-08-07"},
-                {"Last update: 23.08.2019", "2019-08-23"}};
+                {"Last update: 23.08.2019", "2019-08-23"},
+                {"25th August 2016", "2016-08-25"}};
         for (String[] c : cases) {
             Report r = read("Army shells rebel-held suburb\n\n" + c[0] + "\n\nArtillery hit the town of Harasta on Saturday.\n");
             assertThat(r.published()).as(c[0]).isEqualTo(LocalDate.parse(c[1]));
