@@ -38,17 +38,21 @@ public final class EventCoder {
     private final Actor rioters;
     /** The Syrian Air Force: until Russia's intervention, the only air force striking anyone but IS, HTS or the state. */
     private final Actor stateAirForce;
-    private static final java.util.regex.Pattern CIVILIAN_PROPERTY = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:destroy(?:ed|ing)|damag(?:ed|ing)|hit|hitting|struck|levell?ed|flatten(?:ed|ing))\\s+(?:[\\w-]+\\s+){0,3}?"
-            + "(?:houses?|homes?|residential (?:buildings?|areas?|blocks?)|church(?:es)?|church roof|mosques?|schools?|"
-            + "hospitals?|clinics?|markets?|bakery|bakeries|shops?|farmland|olive groves?)\\b");
-
     /** The victims of violence against civilians when the sentence names none: ACLED's "Civilians (Syria)". */
     private final Actor civilians;
     /** Syrian government forces: the target of Israel's strikes when the sentence names none. */
     private final Actor state;
     private static final LocalDate RUSSIA_INTERVENES = LocalDate.of(2015, 9, 30);
     private static final LocalDate COALITION_STRIKES_SYRIA = LocalDate.of(2014, 9, 23);
+    /** Words of homes, schools or markets hit: "destroying several houses", "damaged a church roof". */
+    private static final java.util.regex.Pattern CIVILIAN_PROPERTY = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:destroy(?:ed|ing)|damag(?:ed|ing)|hit|hitting|struck|levell?ed|flatten(?:ed|ing))\\s+(?:[\\w-]+\\s+){0,3}?"
+            + "(?:houses?|homes?|residential (?:buildings?|areas?|blocks?)|church(?:es)?|church roof|mosques?|schools?|"
+            + "hospitals?|clinics?|markets?|bakery|bakeries|shops?|farmland|olive groves?)\\b");
+
+    /** An actor the coding supplied where the sentence names none: the evidence it rests on, the rule, a confidence. */
+    private record Guess(Span span, String rule, double confidence) {
+    }
 
     /**
      * @param crowds the registry's actors for crowds: ACLED codes protesters (and rioters) as the first actor of
@@ -75,41 +79,37 @@ public final class EventCoder {
             a2 = a1; // "civilians were executed": the civilians are the victims, whoever acted is unnamed
             a1 = null;
         }
-        boolean soleAirForce = false;
+        Guess guess1 = null;
+        Guess guess2 = null;
         if (f.kind() == TriggerClass.AIR && a1 == null && stateAirForce != null && onlyStateAirForce(when.date(), a2)) {
             // "warplanes struck the town" in 2012: before Russia's intervention (30 September 2015) no other air force
             // struck opposition areas or civilians in Syria; the US-led coalition (from 23 September 2014) struck IS and
             // al-Nusra, Israel the state. A guess from the date, with its own rule and a lower confidence
             a1 = stateAirForce;
-            soleAirForce = true;
+            guess1 = new Guess(f.trigger(), "context:sole-air-force-before-2015-09-30", 0.6);
         }
         if (a1 != null && a2 != null && a1.side().equals(a2.side()) && !a1.side().equals("civilians") && !a1.side().equals("unknown")
                 && !f.kind().isDemonstration() && f.kind() != TriggerClass.HANDOVER) {
             a2 = null; // a side does not fight itself: the opponent was misread, so it is left unnamed
         }
-        boolean civiliansByType = false;
+        boolean propertyHit = (f.kind() == TriggerClass.SHELL || f.kind() == TriggerClass.AIR)
+                && CIVILIAN_PROPERTY.matcher(f.sentence().text()).find();
         if (a2 == null && civilians != null && (f.kind() == TriggerClass.CIVILIANS || f.kind() == TriggerClass.ABDUCT
                 || f.kind() == TriggerClass.SEXUAL)) {
             // "gunmen shot dead a former commander", "kidnapped a merchant": violence against civilians has civilians
             // as its second actor, named or not (ACLED's rule)
             a2 = civilians;
-            civiliansByType = true;
-        }
-        boolean israelsTarget = false;
-        if (a2 == null && state != null && a1 != null && a1.side().equals("israel")
-                && (f.kind() == TriggerClass.AIR || f.kind() == TriggerClass.SHELL)
-                && !CIVILIAN_PROPERTY.matcher(f.sentence().text()).find()) {
+            guess2 = new Guess(f.trigger(), "type:violence-against-civilians", 0.7);
+        } else if (a2 == null && state != null && a1 != null && a1.side().equals("israel")
+                && (f.kind() == TriggerClass.AIR || f.kind() == TriggerClass.SHELL) && !propertyHit) {
             // "Israeli jets struck targets near Masyaf": Israel's strikes in Syria are on the state's forces and the
             // militias it hosts, when the sentence names no target
             a2 = state;
-            israelsTarget = true;
-        }
-        boolean civilianProperty = false;
-        if (a2 == null && civilians != null && (f.kind() == TriggerClass.SHELL || f.kind() == TriggerClass.AIR)
-                && CIVILIAN_PROPERTY.matcher(f.sentence().text()).find()) {
+            guess2 = new Guess(f.trigger(), "context:israel-strikes-the-state", 0.6);
+        } else if (a2 == null && civilians != null && propertyHit) {
             // "shelled the village, destroying several houses": with no armed target named, the homes hit were civilians'
             a2 = civilians;
-            civilianProperty = true;
+            guess2 = new Guess(f.sentence().span(), "context:civilian-property-hit", 0.6);
         }
         String side1 = a1 == null ? "unknown" : a1.side();
         String side2 = a2 == null ? (f.kind().isBattle() ? "unknown" : null) : a2.side();
@@ -142,17 +142,11 @@ public final class EventCoder {
                         how.startsWith("context") ? 0.8 : 0.95));
             }
         }
-        if (israelsTarget) {
-            prov.put("actor2", ev(r, f.trigger(), "context:israel-strikes-the-state", 0.6));
+        if (guess1 != null) {
+            prov.put("actor1", ev(r, guess1.span(), guess1.rule(), guess1.confidence()));
         }
-        if (civilianProperty) {
-            prov.put("actor2", ev(r, f.sentence().span(), "context:civilian-property-hit", 0.6));
-        }
-        if (civiliansByType) {
-            prov.put("actor2", ev(r, f.trigger(), "type:violence-against-civilians", 0.7));
-        }
-        if (soleAirForce) {
-            prov.put("actor1", ev(r, f.trigger(), "context:sole-air-force-before-2015-09-30", 0.6));
+        if (guess2 != null) {
+            prov.put("actor2", ev(r, guess2.span(), guess2.rule(), guess2.confidence()));
         }
         prov.put("location", ev(r, place.span(), place.rule() + "; " + res.method(), res.confidence()));
         if (when.span() != null) {

@@ -15,12 +15,11 @@ public final class CalendarDates {
     private static final Pattern MDY = Pattern.compile("\\b(" + Months.PATTERN + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + Months.PATTERN + ")\\s*,?\\s+(\\d{4})\\b");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])"); // also "2022-01-22T10:15"
-    /** "AUG 25, 2016": a capitalised month before the day. */
-    private static final Pattern MDY_CAPS = Pattern.compile("\\b(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
-            + "|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b");
-    /** Month names in capitals, as agencies write them in their headers: "10 JUN 2022". */
-    private static final Pattern DMY_CAPS = Pattern.compile("\\b(\\d{1,2})\\s+(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
-            + "|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?\\s*,?\\s+(\\d{4})\\b");
+    /** Month names in capitals, as agencies write them in their headers: "10 JUN 2022", "AUG 25, 2016". */
+    private static final String CAPS_MONTHS = "(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+            + "|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?";
+    private static final Pattern MDY_CAPS = Pattern.compile("\\b" + CAPS_MONTHS + "\\s+(\\d{1,2}),?\\s+(\\d{4})\\b");
+    private static final Pattern DMY_CAPS = Pattern.compile("\\b(\\d{1,2})\\s+" + CAPS_MONTHS + "\\s*,?\\s+(\\d{4})\\b");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\w./-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\w./-])");
     /** "2019/08/23": year first with slashes. */
     private static final Pattern YMD_SLASH = Pattern.compile("(?<![\\w./])(\\d{4})/(\\d{1,2})/(\\d{1,2})(?![\\w./])");
